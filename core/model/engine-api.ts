@@ -1,0 +1,31 @@
+// The engine's public surface: the CLI, the background and the tests use only this.
+import type {
+  BoilerplateSpan,
+  CorpusDoc,
+  DocMeta,
+  LookupResult,
+  MatchOptions,
+  MatchResult,
+} from './types';
+
+export interface LookupOptions {
+  /** Most hits to return (total still counts all). */
+  limit?: number;
+  /** Characters of context either side of a hit. */
+  contextChars?: number;
+}
+
+export interface Engine {
+  /** Metadata of every document, in corpus order. */
+  list(): DocMeta[];
+  get(id: string): CorpusDoc | undefined;
+  /** Adds (or replaces, by id) documents, indexing them incrementally. */
+  add(docs: CorpusDoc[]): void;
+  remove(id: string): boolean;
+  /** Closest speeches and reused passages (with word-level diffs) for a page text. */
+  match(text: string, options?: MatchOptions): MatchResult;
+  /** Spans of the page whose phrasing is formulaic (used by many corpus documents). */
+  boilerplate(text: string, options?: MatchOptions): BoilerplateSpan[];
+  /** Every occurrence of a phrase across the corpus, Simplified/Traditional agnostic. */
+  lookup(query: string, options?: LookupOptions): LookupResult;
+}

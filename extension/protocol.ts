@@ -1,0 +1,95 @@
+// The one typed service the background offers to the side panel and the content script, and the
+// messages that flow the other way. Callers go through the proxies in extension/messaging.ts;
+// nobody sends string-typed ad-hoc messages.
+import type {
+  BoilerplateSpan,
+  CorpusDoc,
+  DetectResult,
+  DocMeta,
+  LookupResult,
+  MatchResult,
+} from '../core/model/types';
+
+/** What the content script extracted from a page. */
+export interface PageText {
+  url: string;
+  title: string;
+  text: string;
+  detect: DetectResult;
+}
+
+/** Everything the panel and the page need to show a comparison. Offsets are into `page.text`. */
+export interface PageAnalysis {
+  page: PageText;
+  match: MatchResult;
+  boilerplate: BoilerplateSpan[];
+  /** Metadata of the candidate documents, by id. */
+  docs: Record<string, DocMeta>;
+  analysedAt: number;
+}
+
+export interface NewDoc {
+  title: string;
+  body: string;
+  date?: string;
+  place?: string;
+  source?: string;
+}
+
+export interface Settings {
+  autoHighlight: boolean;
+  /** Hostnames (suffix match) where Suyuan never runs. */
+  disabledSites: string[];
+  /** Documents a phrase must appear in to count as boilerplate. */
+  boilerplateMinDocs: number;
+  /** Shortest passage reported, in characters. */
+  minPassageLength: number;
+  /** Phrases always treated as formula. */
+  formulaPhrases: string[];
+  /** Phrases ignored entirely. */
+  ignorePhrases: string[];
+}
+
+export interface ImportReport {
+  added: DocMeta[];
+  /** Files that were refused, with a reason a person can read. */
+  errors: { name: string; reason: string }[];
+}
+
+/** The background's service. Every method is callable from the panel and the content script. */
+export interface SuyuanService {
+  /** Content script → background: analyse this page (sets the badge, stores the result for the tab). */
+  analyzePage(page: PageText, tabId?: number): Promise<PageAnalysis | null>;
+  /** Panel: the latest analysis of a tab (re-runs matching if needed), or null if none. */
+  getTabAnalysis(tabId: number): Promise<PageAnalysis | null>;
+  /** Panel: ask the tab's content script to scroll to and flash a page span. */
+  revealInTab(tabId: number, start: number, end: number): Promise<boolean>;
+  lookup(query: string, limit?: number): Promise<LookupResult>;
+  listDocs(): Promise<DocMeta[]>;
+  getDoc(id: string): Promise<CorpusDoc | null>;
+  addDocs(docs: NewDoc[]): Promise<DocMeta[]>;
+  removeDoc(id: string): Promise<boolean>;
+  /** A backup of the user corpus and settings, as a JSON string. */
+  exportBackup(): Promise<string>;
+  /** Restores a backup; on any error nothing already stored is changed. */
+  importBackup(json: string): Promise<{ added: number; replaced: number }>;
+  getSettings(): Promise<Settings>;
+  setSettings(patch: Partial<Settings>): Promise<Settings>;
+  /** The selection the context menu last asked to look up, consumed by the panel. */
+  takePendingLookup(): Promise<string | null>;
+}
+
+/** Background → content script. */
+export interface ContentService {
+  reveal(start: number, end: number): Promise<boolean>;
+  /** Re-extract, re-detect and re-highlight (e.g. after settings change). */
+  refresh(): Promise<void>;
+  getPageText(): Promise<PageText | null>;
+}
+
+/** Background/content → panel notifications (broadcast; the panel may be closed). */
+export type PanelEvent =
+  | { type: 'analysis-updated'; tabId: number }
+  | { type: 'show-passage'; tabId: number; passageIndex: number }
+  | { type: 'lookup'; query: string }
+  | { type: 'corpus-changed' };
