@@ -29,3 +29,15 @@ export interface Engine {
   /** Every occurrence of a phrase across the corpus, Simplified/Traditional agnostic. */
   lookup(query: string, options?: LookupOptions): LookupResult;
 }
+
+/** A versioned, JSON-serialisable copy of a built index, so the bundled corpus is indexed at
+ *  build time and loaded fast. `restoreEngine` rebuilds from the documents if the version differs. */
+export interface EngineSnapshot {
+  version: number;
+  [key: string]: unknown;
+}
+
+/* Implemented in core/engine.ts:
+ *   createEngine(docs: CorpusDoc[]): Engine & { snapshot(): EngineSnapshot }
+ *   restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): Engine & { snapshot(): EngineSnapshot }
+ */
