@@ -1,0 +1,80 @@
+// Command-line parsing. Anything unexpected is a UsageError: the CLI prints the usage and exits 2.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate'] as const;
+export type Command = (typeof COMMANDS)[number];
+
+export const USAGE = `Usage: suyuan <command> [options]
+
+  suyuan detect FILE... [--json]
+      Is each file a speech-like official text? Score, script, signals.
+  suyuan match FILE... [--corpus PATH] [--top N] [--json]
+      Closest corpus speeches and the passages copied from them.
+  suyuan lookup PHRASE [--corpus PATH] [--limit N] [--json]
+      Every occurrence of a phrase in the corpus (Simplified/Traditional agnostic).
+  suyuan boilerplate FILE... [--corpus PATH] [--json]
+      Formulaic phrasing (提法) the file shares with many corpus documents.
+
+FILE: .txt/.md (UTF-8, GBK, Big5, UTF-16 with BOM) or .html/.htm (main text extracted).
+--corpus PATH  folder of .txt/.md files read recursively (default: the bundled corpus).
+--json         JSON Lines: one object per FILE, in order (lookup: one object).
+Exit status: 0 ok, 1 if any FILE could not be read, 2 on a usage error.
+`;
+
+export class UsageError extends Error {}
+
+export interface CliArgs {
+  command: Command;
+  /** FILEs, or the single PHRASE for lookup. */
+  positionals: string[];
+  json: boolean;
+  corpus?: string;
+  top?: number;
+  limit?: number;
+}
+
+function positiveInt(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`--${name} needs a positive integer, got "${value}"`);
+  return Number(value);
+}
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    throw new UsageError('');
+  }
+  if (!(COMMANDS as readonly string[]).includes(command)) throw new UsageError(`unknown command "${command}"`);
+  const cmd = command as Command;
+  // Each command accepts only its own flags, so `detect --corpus` is a usage error, not ignored.
+  const options: NonNullable<ParseArgsConfig['options']> = {
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  };
+  if (cmd !== 'detect') options.corpus = { type: 'string' };
+  if (cmd === 'match') options.top = { type: 'string' };
+  if (cmd === 'lookup') options.limit = { type: 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
+  } catch (err) {
+    throw new UsageError(err instanceof Error ? err.message : String(err));
+  }
+  const v = parsed.values as { json?: boolean; help?: boolean; corpus?: string; top?: string; limit?: string };
+  if (v.help) throw new UsageError('');
+  const positionals = parsed.positionals;
+  if (cmd === 'lookup') {
+    if (positionals.length !== 1) throw new UsageError('lookup takes exactly one PHRASE');
+    if (positionals[0]!.trim() === '') throw new UsageError('lookup PHRASE is empty');
+  } else if (positionals.length === 0) {
+    throw new UsageError(`${cmd} needs at least one FILE`);
+  }
+  if (v.corpus !== undefined && v.corpus === '') throw new UsageError('--corpus needs a PATH');
+  const out: CliArgs = { command: cmd, positionals, json: v.json ?? false };
+  if (v.corpus !== undefined) out.corpus = v.corpus;
+  const top = positiveInt('top', v.top);
+  if (top !== undefined) out.top = top;
+  const limit = positiveInt('limit', v.limit);
+  if (limit !== undefined) out.limit = limit;
+  return out;
+}

@@ -1,0 +1,93 @@
+// Entry of the `suyuan` command: parse arguments, load the corpus once (only for the commands that
+// need it), run each FILE independently so one bad file never stops the others.
+import { USAGE, UsageError, parseCliArgs, type CliArgs } from './args';
+import { boilerplateJson, detectJson, lookupJson, matchJson } from './contract';
+import { boilerplateReport, detectReport, lookupReport, matchReport } from './human';
+import { InputError, readInput } from './read-input';
+import { makeStyle } from './style';
+import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from './corpus-folder';
+import type { Engine } from '../core/model/engine-api';
+
+export interface Io {
+  out(s: string): void;
+  err(s: string): void;
+}
+
+const stdio: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+};
+
+async function openEngine(corpus: string | undefined): Promise<Engine> {
+  const dir = corpus ?? BUNDLED_CORPUS_DIR;
+  const docs = await loadCorpusFolder(dir, corpus === undefined ? 'bundled' : 'user');
+  if (docs.length === 0) throw new Error(`no .txt/.md documents in corpus folder ${dir}`);
+  // Imported here so `detect` and usage errors never pay for the engine.
+  const { openCachedEngine } = await import('./engine-cache');
+  return (await openCachedEngine(dir, docs)).engine;
+}
+
+async function corpusOrFail(args: CliArgs, io: Io): Promise<Engine | null> {
+  try {
+    return await openEngine(args.corpus);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'ENOTDIR' ? 'not a folder' : e.message;
+    io.err(`suyuan: cannot load corpus ${args.corpus ?? BUNDLED_CORPUS_DIR}: ${why}\n`);
+    return null;
+  }
+}
+
+/** Runs the CLI; returns the exit status. */
+export async function run(argv: string[], io: Io = stdio): Promise<number> {
+  let args: CliArgs;
+  try {
+    args = parseCliArgs(argv);
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    io.err((err.message ? `suyuan: ${err.message}\n\n` : '') + USAGE);
+    return 2;
+  }
+  const st = makeStyle();
+  const emit = (json: unknown, human: () => string) => io.out(args.json ? JSON.stringify(json) + '\n' : human() + '\n\n');
+
+  if (args.command === 'lookup') {
+    const engine = await corpusOrFail(args, io);
+    if (!engine) return 1;
+    const q = args.positionals[0]!;
+    const r = engine.lookup(q, args.limit !== undefined ? { limit: args.limit } : {});
+    emit(lookupJson(r), () => lookupReport(r, st));
+    return 0;
+  }
+
+  let engine: Engine | null = null;
+  if (args.command !== 'detect') {
+    engine = await corpusOrFail(args, io);
+    if (!engine) return 1;
+  }
+  const { detect } = args.command === 'detect' ? await import('../core/detect/detect') : { detect: null };
+
+  let failed = 0;
+  for (const file of args.positionals) {
+    try {
+      const input = await readInput(file);
+      if (args.command === 'detect') {
+        const r = detect!(input.text, input.title);
+        emit(detectJson(file, r), () => detectReport(file, r, st));
+      } else if (args.command === 'match') {
+        const r = engine!.match(input.text, args.top !== undefined ? { top: args.top } : {});
+        const meta = (id: string) => engine!.get(id);
+        emit(matchJson(file, input.text, r), () => matchReport(file, input.text, r, meta, st));
+      } else {
+        const spans = engine!.boilerplate(input.text);
+        emit(boilerplateJson(file, input.text, spans), () => boilerplateReport(file, input.text, spans, st));
+      }
+    } catch (err) {
+      failed++;
+      // An engine failure on one file is a bug, but the other files still deserve their results.
+      const msg = err instanceof InputError ? err.message : `${file}: internal error: ${err instanceof Error ? err.stack : String(err)}`;
+      io.err(`suyuan: ${msg}\n`);
+    }
+  }
+  return failed > 0 ? 1 : 0;
+}

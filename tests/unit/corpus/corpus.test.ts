@@ -1,0 +1,136 @@
+// @vitest-environment node
+// Validates every bundled corpus file: the extension ships these bytes, and other modules rely on
+// their format and ids.
+import { describe, expect, it } from 'vitest';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ALLOWED_FRONT_MATTER_KEYS, parseDocumentFile, readFrontMatter, serializeDocument } from '../../../core/corpus/front-matter';
+import { isJunkLine } from '../../../core/extract/junk';
+
+const repo = fileURLToPath(new URL('../../../', import.meta.url));
+const corpusDir = path.join(repo, 'corpus');
+const shared = path.join(repo, '..', 'shared');
+
+function walk(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+const files = walk(corpusDir);
+const docFiles = files.filter((f) => /\.(md|txt)$/.test(f));
+const read = (id: string) => readFileSync(path.join(corpusDir, id));
+const docs = docFiles.map((id) => {
+  const text = new TextDecoder('utf-8', { fatal: true }).decode(read(id));
+  return { id, text, doc: parseDocumentFile(id, text, 'bundled') };
+});
+const bodyLines = (body: string) => body.split('\n');
+
+describe('bundled corpus', () => {
+  it('holds only documents and the manifest, and the manifest lists exactly the documents', () => {
+    expect(files.filter((f) => !docFiles.includes(f))).toEqual(['manifest.json']);
+    const manifest = JSON.parse(read('manifest.json').toString('utf8')) as { ids: string[] };
+    // Ids are referenced by saved results and user data: a rename must be deliberate.
+    expect(docFiles).toEqual(manifest.ids);
+    expect(docFiles.every((f) => f.endsWith('.md'))).toBe(true);
+  });
+
+  it('is strict UTF-8 without BOM or replacement characters', () => {
+    for (const { id } of docs) {
+      const bytes = read(id);
+      expect(bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])), id).toBe(false);
+      expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes), id).not.toThrow();
+    }
+    for (const { id, text } of docs) expect(text.includes('\uFFFD'), id).toBe(false);
+  });
+
+  it('has front matter with allowed keys, a title and a source, each file in canonical form', () => {
+    for (const { id, text, doc } of docs) {
+      const fm = readFrontMatter(text);
+      expect(fm, id).not.toBeNull();
+      const keys = fm!.entries.map(([k]) => k);
+      expect(keys.filter((k) => !ALLOWED_FRONT_MATTER_KEYS.includes(k)), id).toEqual([]);
+      expect(new Set(keys).size, id).toBe(keys.length);
+      expect(keys, id).toEqual(expect.arrayContaining(['title', 'source', 'script']));
+      expect(['simplified', 'traditional', 'mixed'], id).toContain(doc.script);
+      expect(serializeDocument(doc), id).toBe(text);
+      expect(doc.body.length, id).toBeGreaterThan(500);
+    }
+  });
+
+  it('has no whitespace clutter: LF only, no trailing spaces, no blank-line runs, no blank ends', () => {
+    for (const { id, text, doc } of docs) {
+      expect(text.includes('\r'), id).toBe(false);
+      expect(text.split('\n').filter((l) => /[ \t\u3000]$/.test(l)), id).toEqual([]);
+      expect(doc.body.includes('\n\n\n'), id).toBe(false);
+      expect(doc.body, id).toBe(doc.body.trim());
+    }
+  });
+
+  it('has no template-site junk lines left', () => {
+    for (const { id, doc } of docs) expect(bodyLines(doc.body).filter(isJunkLine), id).toEqual([]);
+  });
+
+  it('ships only sources that may be bundled: the five seeds and cn-gov-work-reports', () => {
+    const reports = docs.filter((d) => d.id.startsWith('reports/'));
+    const seeds = docs.filter((d) => d.id.startsWith('seeds/'));
+    expect(reports.length + seeds.length).toBe(docs.length);
+    for (const { id, doc } of reports) expect(doc.source, id).toMatch(/^zh\.wikisource https:\/\/zh\.wikisource\.org\/wiki\//);
+    const forbidden = /provincial|xi-speeches|hansard|legco|johncodes404|vanillabeans98|siuying|people\.cn/i;
+    for (const { id, doc } of docs) expect(doc.source ?? '', id).not.toMatch(forbidden);
+
+    // No text from the non-bundleable sources, whatever the metadata says: probe each of their
+    // documents with a 40-character run from its middle.
+    const all = docs.map((d) => d.doc.body.replace(/\s/g, '')).join('\u0000');
+    const ext = path.join(shared, 'corpus-external');
+    for (const source of ['cn-provincial-gwr-2026', 'xi-speeches-2020', 'hk-legco-hansard-2013']) {
+      for (const f of readdirSync(path.join(ext, source)).filter((n) => n.endsWith('.txt'))) {
+        const body = readFileSync(path.join(ext, source, f), 'utf8').split('\n\n').slice(1).join('').replace(/\s/g, '');
+        const mid = Math.floor(body.length / 2);
+        expect(all.includes(body.slice(mid, mid + 40)), `${source}/${f}`).toBe(false);
+      }
+    }
+  });
+
+  it('keeps every work report complete: same characters as the source, whitespace aside', () => {
+    const src = path.join(shared, 'corpus-external', 'cn-gov-work-reports');
+    const rows = readFileSync(path.join(src, 'index.jsonl'), 'utf8').split('\n').filter(Boolean);
+    const reports = docs.filter((d) => d.id.startsWith('reports/'));
+    expect(reports.length).toBe(rows.length);
+    const bodies = new Map(reports.map((r) => [r.doc.body.replace(/\s/g, ''), r.doc.title]));
+    for (const f of readdirSync(src).filter((n) => n.endsWith('.txt'))) {
+      const content = readFileSync(path.join(src, f), 'utf8');
+      const title = /^title: (.*)$/m.exec(content)![1]!;
+      const body = content.slice(content.indexOf('\n\n') + 2).replace(/\s/g, '');
+      expect(bodies.get(body), f).toBe(title);
+    }
+  });
+
+  it('keeps the seed speeches unchanged apart from removed lines', () => {
+    const seeds = docs.filter((d) => d.id.startsWith('seeds/'));
+    expect(seeds.map((s) => s.id)).toEqual(
+      readdirSync(path.join(shared, 'seeds')).filter((n) => n.endsWith('.txt')).sort().map((n) => `seeds/${n.replace(/\.txt$/, '.md')}`),
+    );
+    for (const { id, doc } of seeds) {
+      const original = readFileSync(path.join(shared, 'seeds', path.basename(id, '.md') + '.txt'), 'utf8')
+        .split(/\r?\n/)
+        .map((l) => l.trim());
+      // Every kept line is an original line, in the original order (a subsequence).
+      let at = 0;
+      for (const line of bodyLines(doc.body).filter((l) => l.trim())) {
+        const found = original.indexOf(line.trim(), at);
+        expect(found, `${id}: ${line.slice(0, 30)}`).toBeGreaterThanOrEqual(0);
+        at = found + 1;
+      }
+      // The title lives in front matter, not repeated at the top of the body.
+      expect(bodyLines(doc.body)[0]!.trim(), id).not.toBe(doc.title);
+    }
+    const s001 = seeds.find((s) => s.id.startsWith('seeds/001_'))!.doc;
+    expect(s001.title).toBe('2023组织部长在春节收心会暨组织工作务虚会上讲话');
+    expect(s001.body.startsWith('同志们:\n今天是我们春节收假上班后召开的第一个会')).toBe(true);
+    expect(s001.body).not.toMatch(/小编|供大家参考/);
+    expect(seeds.find((s) => s.id.startsWith('seeds/004_'))!.doc.script).toBe('traditional');
+  });
+});
