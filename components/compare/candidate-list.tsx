@@ -1,0 +1,54 @@
+// The closest corpus speeches, ranked, with a similarity bar; choosing one shows its passages.
+import type { Candidate, DocMeta, Passage } from '../../core/model/types';
+import { metaLine, pct } from '../format';
+import { useI18n } from '../i18n/i18n';
+
+export function CandidateList(props: {
+  candidates: Candidate[];
+  docs: Record<string, DocMeta>;
+  passages: Passage[];
+  colours: Map<string, string>;
+  chosen: string | null;
+  onChoose: (id: string) => void;
+  onOpen: (id: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <section class="candidates" aria-label={t.candidates}>
+      <h2>{t.candidates}</h2>
+      <ol>
+        {props.candidates.map((c) => {
+          const meta = props.docs[c.id];
+          const count = props.passages.filter((p) => p.docId === c.id).length;
+          const title = meta?.title ?? c.title;
+          return (
+            <li key={c.id} class={props.chosen === c.id ? 'chosen' : ''}>
+              <button
+                type="button"
+                class="candidate"
+                aria-pressed={props.chosen === c.id}
+                aria-label={t.chooseSource(title)}
+                onClick={() => props.onChoose(c.id)}
+              >
+                <span class="swatch" style={{ background: props.colours.get(c.id) }} aria-hidden="true" />
+                <span class="cand-body">
+                  <span class="cand-title">{title}</span>
+                  <span class="meta">
+                    {metaLine(meta?.date, meta?.place, t.passagesFrom(count))}
+                  </span>
+                  <span class="bar" aria-hidden="true">
+                    <span style={{ width: pct(c.score), background: props.colours.get(c.id) }} />
+                  </span>
+                </span>
+                <span class="cand-score">{pct(c.score)}</span>
+              </button>
+              <button type="button" class="link" onClick={() => props.onOpen(c.id)}>
+                {t.openDoc}
+              </button>
+            </li>
+          );
+        })}
+      </ol>
+    </section>
+  );
+}

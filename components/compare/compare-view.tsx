@@ -1,0 +1,205 @@
+// The compare view for the current tab: summary, reuse map, ranked sources and the chosen
+// source's passages with diffs. Every state has a message: no tab, pending, not a speech, no match.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { renderComparisonReport } from '../../core/report/html-report';
+import { sourceColours } from '../../core/report/palette';
+import type { CorpusDoc, DocMeta } from '../../core/model/types';
+import type { PageAnalysis } from '../../extension/protocol';
+import { downloadText, fileStamp } from '../download';
+import { EmptyState } from '../empty-state';
+import { errorText } from '../format';
+import { useI18n } from '../i18n/i18n';
+import { usePanelEvent, useService } from '../service-context';
+import type { TabAnalysis } from '../use-tab-analysis';
+import { CandidateList } from './candidate-list';
+import { PassageCard, type PassageMode } from './passage-card';
+import { ReuseMap } from './reuse-map';
+import { SummaryBar } from './summary-bar';
+
+export interface OpenDocRequest {
+  docId: string;
+  start?: number;
+  end?: number;
+}
+
+export function CompareView(props: {
+  tabId: number | null;
+  state: TabAnalysis;
+  reload: () => void;
+  onOpenDoc: (req: OpenDocRequest) => void;
+}) {
+  const { t } = useI18n();
+  const { state } = props;
+  if (state.status === 'no-tab') return <EmptyState>{t.noTab}</EmptyState>;
+  if (state.status === 'loading') return <EmptyState>{t.loading}</EmptyState>;
+  if (state.status === 'error')
+    return (
+      <EmptyState role="alert">
+        {t.errorPrefix}
+        {state.message}{' '}
+        <button type="button" onClick={props.reload}>
+          {t.compareAnyway}
+        </button>
+      </EmptyState>
+    );
+  if (!state.analysis)
+    return (
+      <EmptyState>
+        {t.pending}{' '}
+        <button type="button" onClick={props.reload}>
+          {t.compareAnyway}
+        </button>
+      </EmptyState>
+    );
+  return <Comparison tabId={props.tabId} analysis={state.analysis} reload={props.reload} onOpenDoc={props.onOpenDoc} />;
+}
+
+function Comparison(props: {
+  tabId: number | null;
+  analysis: PageAnalysis;
+  reload: () => void;
+  onOpenDoc: (req: OpenDocRequest) => void;
+}) {
+  const { t, lang } = useI18n();
+  const service = useService();
+  const { analysis } = props;
+  const { passages, candidates } = analysis.match;
+  const colours = useMemo(() => sourceColours(analysis), [analysis]);
+  const firstWithPassages = candidates.find((c) => passages.some((p) => p.docId === c.id))?.id;
+  const [chosen, setChosen] = useState<string | null>(firstWithPassages ?? candidates[0]?.id ?? null);
+  const [selected, setSelected] = useState<number | null>(null);
+  const [mode, setMode] = useState<PassageMode>('diff');
+  const [bodies, setBodies] = useState<Record<string, CorpusDoc>>({});
+  const [error, setError] = useState<string | null>(null);
+
+  // A new analysis (another page, or a re-run) resets the choice unless it still makes sense.
+  useEffect(() => {
+    setChosen((c) => (c && candidates.some((x) => x.id === c) ? c : (firstWithPassages ?? candidates[0]?.id ?? null)));
+    setSelected((s) => (s !== null && s < passages.length ? s : null));
+  }, [analysis]);
+
+  const titleOf = (id: string) => analysis.docs[id]?.title ?? candidates.find((c) => c.id === id)?.title ?? id;
+
+  const loadDoc = async (id: string): Promise<CorpusDoc | null> => {
+    const have = bodies[id];
+    if (have) return have;
+    const doc = await service.getDoc(id);
+    if (doc) setBodies((b) => ({ ...b, [id]: doc }));
+    return doc;
+  };
+
+  useEffect(() => {
+    if (mode === 'side' && chosen) loadDoc(chosen).catch((e: unknown) => setError(errorText(e)));
+  }, [mode, chosen]);
+
+  useEffect(() => {
+    if (selected === null) return;
+    document.getElementById(`passage-${selected}`)?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
+  }, [selected, chosen]);
+
+  const select = (index: number, reveal: boolean) => {
+    const p = passages[index];
+    if (!p) return;
+    setSelected(index);
+    setChosen(p.docId);
+    if (reveal && props.tabId !== null) {
+      service.revealInTab(props.tabId, p.start, p.end).catch((e: unknown) => setError(errorText(e)));
+    }
+  };
+
+  usePanelEvent((e) => {
+    if (e.type === 'show-passage' && e.tabId === props.tabId) select(e.passageIndex, false);
+  });
+
+  const exportReport = async () => {
+    try {
+      const docs: Record<string, CorpusDoc | DocMeta> = { ...analysis.docs };
+      for (const id of new Set(passages.map((p) => p.docId))) {
+        const doc = await loadDoc(id);
+        if (doc) docs[id] = doc;
+      }
+      const html = renderComparisonReport(analysis, docs, lang);
+      downloadText(`suyuan-report-${fileStamp()}.html`, html, 'text/html;charset=utf-8');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const shown = passages.map((p, i) => ({ p, i })).filter(({ p }) => p.docId === chosen);
+  shown.sort((a, b) => a.p.start - b.p.start);
+
+  return (
+    <div class="compare">
+      <SummaryBar analysis={analysis} onRefresh={props.reload} onExport={exportReport} />
+      {error && (
+        <div class="error" role="alert">
+          {t.errorPrefix}
+          {error}
+        </div>
+      )}
+      {!analysis.page.detect.speechLike && passages.length === 0 && (
+        <EmptyState>
+          {t.notSpeechLike}{' '}
+          <button type="button" onClick={props.reload}>
+            {t.compareAnyway}
+          </button>
+        </EmptyState>
+      )}
+      {candidates.length === 0 && analysis.page.detect.speechLike && <EmptyState>{t.noMatches}</EmptyState>}
+      {passages.length > 0 && (
+        <ReuseMap
+          textLength={analysis.page.text.length}
+          passages={passages}
+          colours={colours}
+          titleOf={titleOf}
+          selected={selected}
+          onSelect={(i) => select(i, true)}
+        />
+      )}
+      {candidates.length > 0 && (
+        <CandidateList
+          candidates={candidates}
+          docs={analysis.docs}
+          passages={passages}
+          colours={colours}
+          chosen={chosen}
+          onChoose={setChosen}
+          onOpen={(docId) => props.onOpenDoc({ docId })}
+        />
+      )}
+      {chosen && (
+        <section class="passages" aria-label={titleOf(chosen)}>
+          <div class="passages-head">
+            <h2>{titleOf(chosen)}</h2>
+            <div class="segmented" role="radiogroup" aria-label={t.viewMode}>
+              {(['diff', 'side'] as const).map((m) => (
+                <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
+                  {m === 'diff' ? t.viewDiff : t.viewSideBySide}
+                </button>
+              ))}
+            </div>
+          </div>
+          {mode === 'diff' && shown.length > 0 && (
+            <p class="legend-line meta">
+              <del>{t.deleted}</del> <ins>{t.inserted}</ins>
+            </p>
+          )}
+          {shown.length === 0 && <EmptyState>{t.noPassagesForSource}</EmptyState>}
+          {shown.map(({ p, i }) => (
+            <PassageCard
+              key={i}
+              index={i}
+              passage={p}
+              pageText={analysis.page.text}
+              docBody={bodies[p.docId]?.body}
+              colour={colours.get(p.docId)}
+              mode={mode}
+              selected={selected === i}
+              onReveal={(idx) => select(idx, true)}
+            />
+          ))}
+        </section>
+      )}
+    </div>
+  );
+}

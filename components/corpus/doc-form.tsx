@@ -1,0 +1,47 @@
+// Editing a new speech before it is saved: from the current page or pasted text.
+import { useState } from 'preact/hooks';
+import type { NewDoc } from '../../extension/protocol';
+import { useI18n } from '../i18n/i18n';
+
+export function DocForm(props: { initial: NewDoc; onSave: (doc: NewDoc) => void; onCancel: () => void; busy: boolean }) {
+  const { t } = useI18n();
+  const [doc, setDoc] = useState<NewDoc>(props.initial);
+  const field = (key: 'title' | 'date' | 'place', label: string) => (
+    <label>
+      <span>{label}</span>
+      <input value={doc[key] ?? ''} onInput={(e) => setDoc({ ...doc, [key]: e.currentTarget.value })} />
+    </label>
+  );
+  return (
+    <form
+      class="doc-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const clean: NewDoc = { ...doc, title: doc.title.trim() || t.untitled };
+        if (!clean.date?.trim()) delete clean.date;
+        if (!clean.place?.trim()) delete clean.place;
+        props.onSave(clean);
+      }}
+    >
+      {field('title', t.title)}
+      <div class="row">
+        {field('date', t.date)}
+        {field('place', t.place)}
+      </div>
+      <label>
+        <span>
+          {t.body} <span class="meta">({t.bodyChars(doc.body.replace(/\s/g, '').length)})</span>
+        </span>
+        <textarea rows={8} value={doc.body} onInput={(e) => setDoc({ ...doc, body: e.currentTarget.value })} />
+      </label>
+      <div class="actions">
+        <button type="submit" disabled={props.busy || !doc.body.trim()}>
+          {t.save}
+        </button>
+        <button type="button" onClick={props.onCancel}>
+          {t.cancel}
+        </button>
+      </div>
+    </form>
+  );
+}

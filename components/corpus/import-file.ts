@@ -1,0 +1,47 @@
+// Turns one imported file into a new corpus speech, or a reason a person can read. Bytes are
+// decoded by the shared decoder (GB18030, Big5, UTF-16… and binary detection); HTML goes
+// through the same main-text extraction as web pages.
+import { decodeBytes } from '../../core/decode/decode';
+import { extractFromHtml } from '../../core/extract/from-html';
+import type { NewDoc } from '../../extension/protocol';
+import type { Messages } from '../i18n/i18n';
+
+export class ImportRefused extends Error {}
+
+const HTML = /\.html?$/i;
+const FRONT_MATTER_KEY = /^(title|date|place|source):\s*(.*)$/;
+
+export function fileToDoc(name: string, bytes: Uint8Array, t: Messages): NewDoc {
+  if (/\.docx?$/i.test(name)) throw new ImportRefused(t.docxUnsupported);
+  const { text } = decodeBytes(bytes, { fileName: name });
+  const doc = HTML.test(name) ? fromHtml(text) : fromPlainText(text);
+  if (!doc.body.trim()) throw new ImportRefused(t.emptyText);
+  if (!doc.title.trim()) doc.title = name.replace(/\.[^.]+$/, '');
+  return doc;
+}
+
+function fromHtml(html: string): NewDoc {
+  const { title, text } = extractFromHtml(html);
+  return { title, body: text };
+}
+
+/** `key: value` front matter (the corpus file format) if present; else the first short line is the title. */
+export function fromPlainText(text: string): NewDoc {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const doc: NewDoc = { title: '', body: '' };
+  let i = 0;
+  if (FRONT_MATTER_KEY.test(lines[0] ?? '')) {
+    for (; i < lines.length; i++) {
+      const m = FRONT_MATTER_KEY.exec(lines[i]!);
+      if (!m) break;
+      doc[m[1] as 'title' | 'date' | 'place' | 'source'] = m[2]!.trim();
+    }
+    if (lines[i]?.trim() === '') i++;
+  }
+  doc.body = lines.slice(i).join('\n').trim();
+  if (!doc.title) {
+    const first = doc.body.split('\n').find((l) => l.trim())?.trim() ?? '';
+    doc.title = first.length <= 60 ? first.replace(/^#+\s*/, '') : '';
+  }
+  return doc;
+}

@@ -1,0 +1,16 @@
+// Saves generated text (a report, a backup) as a file through a temporary Blob URL.
+export function downloadText(fileName: string, text: string, mime: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function fileStamp(date = new Date()): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,29 @@
+// Components reach the background only through this context, so tests can hand them a fake
+// service built on real data while main.tsx provides the messaging proxy.
+import { createContext } from 'preact';
+import { useContext, useEffect, useRef } from 'preact/hooks';
+import type { PanelEvent, SuyuanService } from '../extension/protocol';
+
+export type PanelEventSource = (cb: (e: PanelEvent) => void) => () => void;
+
+export interface PanelServices {
+  service: SuyuanService;
+  /** Subscribes to background notifications; returns the unsubscribe function. */
+  onPanelEvent: PanelEventSource;
+}
+
+export const ServiceContext = createContext<PanelServices | null>(null);
+
+export function useService(): SuyuanService {
+  const ctx = useContext(ServiceContext);
+  if (!ctx) throw new Error('ServiceContext is missing: wrap the panel in <ServiceContext.Provider>');
+  return ctx.service;
+}
+
+/** Calls `cb` for each panel event while the component is mounted (always the latest `cb`). */
+export function usePanelEvent(cb: (e: PanelEvent) => void): void {
+  const ctx = useContext(ServiceContext);
+  const latest = useRef(cb);
+  latest.current = cb;
+  useEffect(() => ctx?.onPanelEvent((e) => latest.current(e)), [ctx]);
+}

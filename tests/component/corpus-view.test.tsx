@@ -1,0 +1,138 @@
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
+import iconv from 'iconv-lite';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fromPlainText } from '../../components/corpus/import-file';
+import { importFiles, IMPORT_BATCH } from '../../components/corpus/import-files';
+import { zhCN } from '../../components/i18n/zh-CN';
+import type { NewDoc, PageAnalysis } from '../../extension/protocol';
+import { analyse, buildPage, createFakeService, readShared, seedDocs } from './fixtures';
+import { renderPanel } from './render-panel';
+
+afterEach(cleanup);
+const corpusPanel = () => document.getElementById('sy-panel-corpus')!;
+
+function openCorpus(opts: { analyses?: Record<number, PageAnalysis | null>; tabId?: number | null } = {}) {
+  const fake = createFakeService({ docs: seedDocs(), analyses: opts.analyses });
+  renderPanel({ service: fake.service, bus: fake.bus, tabId: opts.tabId ?? null });
+  fireEvent.click(screen.getByRole('tab', { name: '语料库' }));
+  return fake;
+}
+
+function pickFiles(label: string, files: File[]) {
+  const input = within(corpusPanel()).getByText(label).querySelector('input')!;
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  fireEvent.change(input);
+}
+
+const report = readShared('corpus-external/cn-gov-work-reports/0003.txt');
+const reportTitle = /^title: (.*)/.exec(report)![1]!;
+const seed = readShared('seeds/002_576c2e6f06f9add2.txt');
+
+describe('corpus view', () => {
+  it('lists bundled speeches and filters them', async () => {
+    openCorpus();
+    const panel = corpusPanel();
+    expect(await within(panel).findByText('市委动员会议讲话(区)')).toBeTruthy();
+    fireEvent.input(within(panel).getByRole('searchbox', { name: '筛选语料库' }), { target: { value: '全市组织部长会议' } });
+    const items = within(panel).getAllByRole('listitem');
+    expect(items.map((li) => li.querySelector('.doc-title')!.textContent)).toEqual(['全市组织部长会议讲话']);
+  });
+
+  it('imports good files, keeps them, and names each refused file with its reason', async () => {
+    const fake = openCorpus();
+    await within(corpusPanel()).findByText('市委动员会议讲话(区)');
+    const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), 0, 0, 0xff, 0xfe, 0x00, 0x9c, 0x00, 0x01, 0x02]);
+    const html = `<html><head><meta charset="utf-8"><title>全市组织部长会议讲话</title></head><body><nav>首页 | 新闻</nav><article><h1>全市组织部长会议讲话</h1><p>${seed
+      .split('\n')
+      .filter((l) => l.trim())
+      .slice(3, 12)
+      .join('</p><p>')}</p></article><footer>版权所有 ICP备12345号</footer></body></html>`;
+    pickFiles('导入文件', [
+      new File([report], 'report.txt'),
+      new File([new Uint8Array(iconv.encode(seed, 'gb18030'))], 'seed-gbk.txt'),
+      new File([html], 'speech.html'),
+      new File([pdf], 'scan.pdf'),
+      new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'notes.docx'),
+    ]);
+    const status = await within(corpusPanel()).findByText(/以下文件未导入/);
+    const lines = [...status.querySelectorAll('li')].map((li) => li.textContent);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/^scan\.pdf: .*PDF/);
+    expect(lines[1]).toBe(`notes.docx: ${zhCN.docxUnsupported}`);
+    expect(within(corpusPanel()).getByText('已导入 3 篇')).toBeTruthy();
+    const added = fake.service.addDocs.mock.calls.flatMap(([docs]) => docs);
+    expect(added.map((d) => d.title)).toEqual([
+      reportTitle,
+      '全市组织部长会议讲话',
+      '全市组织部长会议讲话',
+    ]);
+    expect(added[1]!.body).toContain('这次全市组织部长会议');
+    expect(added[2]!.body).not.toContain('ICP备');
+    await waitFor(() =>
+      expect(within(corpusPanel()).getAllByText(reportTitle)).toHaveLength(1),
+    );
+  });
+
+  it('reports progress in batches over many files', async () => {
+    const addDocs = vi.fn(async (docs: NewDoc[]) => docs.map((d, i) => ({ ...d, id: `u${i}`, origin: 'user' as const })));
+    const files = Array.from({ length: IMPORT_BATCH * 2 + 5 }, (_, i) => new File([report], `r${i}.txt`));
+    const seen: [number, number][] = [];
+    const result = await importFiles(files, { addDocs }, zhCN, (d, t) => seen.push([d, t]));
+    expect(result.added).toHaveLength(files.length);
+    expect(seen.map(([d]) => d)).toEqual([0, IMPORT_BATCH, IMPORT_BATCH * 2, files.length]);
+    expect(addDocs).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads corpus front matter from a plain-text file', () => {
+    const doc = fromPlainText(report);
+    expect(doc.title).toBe(reportTitle);
+    expect(doc.source).toMatch(/^aldohemsn/);
+    expect(report.trimEnd().endsWith(doc.body)).toBe(true);
+    expect(doc.body).not.toMatch(/^(title|source):/m);
+  });
+
+  it('shows a failed restore and keeps the corpus as it was', async () => {
+    const fake = openCorpus();
+    await within(corpusPanel()).findByText('市委动员会议讲话(区)');
+    const before = (await fake.service.listDocs()).length;
+    pickFiles('恢复备份', [new File(['{"version": 99, "docs": "oops"}'], 'backup.json')]);
+    const alert = await within(corpusPanel()).findByRole('alert');
+    expect(alert.textContent).toBe('恢复失败，原有数据未改动：not a Suyuan backup');
+    expect((await fake.service.listDocs()).length).toBe(before);
+    expect(within(corpusPanel()).getAllByRole('listitem')).toHaveLength(before);
+  });
+
+  it('restores a good backup', async () => {
+    const fake = openCorpus();
+    await within(corpusPanel()).findByText('市委动员会议讲话(区)');
+    const backup = JSON.stringify({
+      version: 1,
+      docs: [{ id: 'user/x', title: '恢复的讲话', body: seed, origin: 'user' }],
+    });
+    pickFiles('恢复备份', [new File([backup], 'backup.json')]);
+    expect(await within(corpusPanel()).findByText('已恢复：新增 1 篇，替换 0 篇')).toBeTruthy();
+    expect(await within(corpusPanel()).findByText('恢复的讲话')).toBeTruthy();
+    expect(fake.service.importBackup).toHaveBeenCalledWith(backup);
+  });
+
+  it('adds the current page with an edited title, then deletes it after confirming', async () => {
+    const docs = seedDocs();
+    const analysis = analyse(createFakeService({ docs }).engine, buildPage(docs));
+    const fake = openCorpus({ analyses: { 5: analysis }, tabId: 5 });
+    fireEvent.click(within(corpusPanel()).getByRole('button', { name: '添加当前页面' }));
+    const title = (await within(corpusPanel()).findByLabelText('标题')) as HTMLInputElement;
+    expect(title.value).toBe(analysis.page.title);
+    fireEvent.input(title, { target: { value: '改过的标题' } });
+    fireEvent.input(within(corpusPanel()).getByLabelText('地点'), { target: { value: '杭州' } });
+    fireEvent.click(within(corpusPanel()).getByRole('button', { name: '保存' }));
+    await within(corpusPanel()).findByText('已添加“改过的标题”');
+    expect(fake.service.addDocs).toHaveBeenCalledWith([
+      { title: '改过的标题', body: analysis.page.text, source: analysis.page.url, place: '杭州' },
+    ]);
+    fireEvent.click(within(corpusPanel()).getByRole('button', { name: '删除: 改过的标题' }));
+    expect(fake.service.removeDoc).not.toHaveBeenCalled();
+    fireEvent.click(within(corpusPanel()).getByRole('button', { name: '确定删除' }));
+    await waitFor(() => expect(within(corpusPanel()).queryByText('改过的标题')).toBeNull());
+    expect(fake.service.removeDoc).toHaveBeenCalledWith('user/1');
+  });
+});

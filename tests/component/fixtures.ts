@@ -1,0 +1,143 @@
+// Real data for the panel's component tests: an engine over the seed speeches and a few
+// government work reports, a "page" built from seed passages with swapped names, and a fake
+// SuyuanService on top of that engine with spies on every method.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
+import { createEngine } from '../../core/engine';
+import type { CorpusDoc, DocMeta } from '../../core/model/types';
+import type { NewDoc, PageAnalysis, PanelEvent, SuyuanService } from '../../extension/protocol';
+
+// Plain paths, not URL objects: under happy-dom the global URL is not Node's.
+export const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared');
+
+export function readShared(rel: string): string {
+  return readFileSync(join(SHARED, rel), 'utf8');
+}
+
+/** A shared corpus file as a doc: `title:`/`source:` header when present, else the first line is the title. */
+export function loadDoc(rel: string): CorpusDoc {
+  const raw = readShared(rel);
+  const header = /^title: (.*)\nsource: (.*)\n\n/.exec(raw);
+  const body = header ? raw.slice(header[0].length) : raw;
+  const title = header ? header[1]! : raw.split('\n').find((l) => l.trim())!.trim();
+  return { id: rel, title, body, origin: 'bundled', ...(header ? { source: header[2]! } : {}) };
+}
+
+export function seedDocs(): CorpusDoc[] {
+  const names = readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  return names.map((n) => loadDoc(`seeds/${n}`));
+}
+
+export function reportDocs(count: number): CorpusDoc[] {
+  const dir = 'corpus-external/cn-gov-work-reports/';
+  const names = readdirSync(join(SHARED, dir)).filter((f) => f.endsWith('.txt')).sort();
+  return names.slice(-count).map((n) => loadDoc(dir + n));
+}
+
+export const SWAPS = [
+  ['斯鑫良', '王小明'],
+  ['肖培生', '李大军'],
+] as const;
+
+/** Site junk, a passage of seed 000 with two names swapped, original prose, a passage of seed 002. */
+export function buildPage(docs: CorpusDoc[]): { title: string; text: string } {
+  const a = docs.find((d) => d.id.includes('/000_'))!.body;
+  const b = docs.find((d) => d.id.includes('/002_'))!.body;
+  let first = a.slice(300, 900);
+  for (const [from, to] of SWAPS) first = first.replace(from, to);
+  const text =
+    '首页 > 领导讲话 > 正文\n' +
+    first +
+    '\n这一段是本页自己的内容，讲的是今年春天的天气和外出旅游的安排，与任何讲话都没有关系。\n' +
+    b.slice(500, 1100);
+  return { title: '在全区组织系统会议上的讲话', text };
+}
+
+export function analyse(
+  engine: ReturnType<typeof createEngine>,
+  page: { title: string; text: string },
+  speechLike = true,
+): PageAnalysis {
+  const match = engine.match(page.text);
+  const docs: Record<string, DocMeta> = {};
+  for (const c of match.candidates) {
+    const d = engine.get(c.id);
+    if (d) {
+      const { body: _b, ...meta } = d;
+      docs[c.id] = meta;
+    }
+  }
+  return {
+    page: {
+      url: 'https://example.gov.cn/ldjh/2024/a.html',
+      title: page.title,
+      text: page.text,
+      detect: { speechLike, score: speechLike ? 0.92 : 0.1, script: 'simplified', reasons: ['salutation:同志们'] },
+    },
+    match,
+    boilerplate: engine.boilerplate(page.text, { boilerplateMinDocs: 2 }),
+    docs,
+    analysedAt: Date.UTC(2026, 10, 25, 7, 0, 0),
+  };
+}
+
+export class EventBus {
+  private listeners = new Set<(e: PanelEvent) => void>();
+  onPanelEvent = (cb: (e: PanelEvent) => void) => {
+    this.listeners.add(cb);
+    return () => void this.listeners.delete(cb);
+  };
+  emit(e: PanelEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+}
+
+export interface FakeOptions {
+  docs?: CorpusDoc[];
+  /** Analyses by tab id; a tab without one answers null ("pending"). */
+  analyses?: Record<number, PageAnalysis | null>;
+  pendingLookup?: string | null;
+}
+
+/** A SuyuanService over a real engine, every method a vi.fn spy. */
+export function createFakeService(opts: FakeOptions = {}) {
+  const engine = createEngine(opts.docs ?? seedDocs());
+  let pending = opts.pendingLookup ?? null;
+  let nextId = 1;
+  const toMeta = ({ body: _b, ...m }: CorpusDoc): DocMeta => m;
+  const service = {
+    analyzePage: vi.fn(async () => null),
+    getTabAnalysis: vi.fn(async (tabId: number) => opts.analyses?.[tabId] ?? null),
+    revealInTab: vi.fn(async () => true),
+    lookup: vi.fn(async (query: string, limit?: number) => engine.lookup(query, { limit })),
+    listDocs: vi.fn(async () => engine.list()),
+    getDoc: vi.fn(async (id: string) => engine.get(id) ?? null),
+    addDocs: vi.fn(async (docs: NewDoc[]) => {
+      const added = docs.map((d): CorpusDoc => ({ ...d, id: `user/${nextId++}`, origin: 'user' }));
+      engine.add(added);
+      return added.map(toMeta);
+    }),
+    removeDoc: vi.fn(async (id: string) => engine.remove(id)),
+    exportBackup: vi.fn(async () =>
+      JSON.stringify({ version: 1, docs: engine.list().filter((d) => d.origin === 'user').map((d) => engine.get(d.id)) }),
+    ),
+    importBackup: vi.fn(async (json: string) => {
+      const data = JSON.parse(json) as { version?: number; docs?: CorpusDoc[] };
+      if (data.version !== 1 || !Array.isArray(data.docs)) throw new Error('not a Suyuan backup');
+      const replaced = data.docs.filter((d) => engine.get(d.id)).length;
+      engine.add(data.docs);
+      return { added: data.docs.length - replaced, replaced };
+    }),
+    getSettings: vi.fn(),
+    setSettings: vi.fn(),
+    takePendingLookup: vi.fn(async () => {
+      const q = pending;
+      pending = null;
+      return q;
+    }),
+  } satisfies SuyuanService;
+  const bus = new EventBus();
+  return { service, engine, bus, setPending: (q: string | null) => (pending = q) };
+}

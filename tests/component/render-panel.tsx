@@ -1,0 +1,14 @@
+import { render } from '@testing-library/preact';
+import { App } from '../../components/app';
+import type { Lang } from '../../components/i18n/i18n';
+import { ServiceContext } from '../../components/service-context';
+import type { SuyuanService } from '../../extension/protocol';
+import type { EventBus } from './fixtures';
+
+export function renderPanel(opts: { service: SuyuanService; bus: EventBus; tabId: number | null; lang?: Lang }) {
+  return render(
+    <ServiceContext.Provider value={{ service: opts.service, onPanelEvent: opts.bus.onPanelEvent }}>
+      <App tabId={opts.tabId} lang={opts.lang ?? 'zh-CN'} />
+    </ServiceContext.Provider>,
+  );
+}
