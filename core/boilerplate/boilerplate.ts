@@ -1,0 +1,44 @@
+// Formulaic spans of a page: characters under fingerprints used by at least boilerplateMinDocs
+// corpus documents, plus user formula phrases, merged into phrase-sized spans. Ignored phrases
+// are never reported.
+import type { CorpusStore } from '../index/corpus-store';
+import { GRAM, WINDOW } from '../index/grams';
+import { profilePage } from '../match/page-profile';
+import { resolveSettings } from '../match/settings';
+import type { BoilerplateSpan, MatchOptions } from '../model/types';
+import { normalize, toOriginal } from '../text/normalize';
+
+/** Winnowed fingerprints can leave up to WINDOW - GRAM characters between two formula grams. */
+const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
+/** Shorter formula spans are too short to be a phrase. */
+const MIN_SPAN = 4;
+
+export function boilerplateSpans(store: CorpusStore, text: string, options?: MatchOptions): BoilerplateSpan[] {
+  const s = resolveSettings(store.live, options);
+  const n = normalize(text);
+  const prof = profilePage(store, n, s, false);
+  const P = n.text;
+  const out: BoilerplateSpan[] = [];
+  let i = 0;
+  while (i < P.length) {
+    if (!prof.formula[i] || prof.ignored[i]) {
+      i++;
+      continue;
+    }
+    const a = i;
+    let end = i;
+    let df = 0;
+    for (let j = i; j < P.length; j++) {
+      if (prof.formula[j] && !prof.ignored[j]) {
+        end = j + 1;
+        const f = prof.formulaDf[j]!;
+        if (f > 0 && (df === 0 || f < df)) df = f;
+      } else if (j - end >= MERGE_GAP || prof.ignored[j]) break;
+    }
+    i = end;
+    if (end - a < MIN_SPAN) continue;
+    const o = toOriginal(n, a, end);
+    out.push({ start: o.start, end: o.end, phrase: text.slice(o.start, o.end), docFreq: df });
+  }
+  return out;
+}

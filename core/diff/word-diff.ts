@@ -1,0 +1,154 @@
+// Word-level diff of an aligned passage, in two passes so most text never reaches the (slow)
+// word segmenter: clauses first (split after punctuation), each clause mapped to one character
+// (the diff_linesToChars_ idea); only clauses that differ are cut into words
+// (Intl.Segmenter 'zh') and diffed the same way. Ops come out in ORIGINAL characters. Units that
+// are equal after normalisation but spelled differently in the originals (Traditional vs
+// Simplified, full/half width) become a -1/+1 pair so that the ops rebuild both originals
+// exactly; they still count as equal for similarity.
+import DiffMatchPatch from 'diff-match-patch';
+import type { DiffOp } from '../model/types';
+import type { NormalizedText } from '../text/normalize';
+
+interface Side {
+  n: NormalizedText;
+  /** Normalised span. */
+  start: number;
+  end: number;
+}
+
+type Unit = [start: number, end: number];
+
+let segmenter: Intl.Segmenter | null = null;
+function wordUnits(text: string, from: number, to: number): Unit[] {
+  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+  const out: Unit[] = [];
+  for (const w of segmenter.segment(text.slice(from, to))) out.push([from + w.index, from + w.index + w.segment.length]);
+  return out;
+}
+
+const CLAUSE_END = /[，。；！？、：,.;!?:]/;
+function clauseUnits(text: string, from: number, to: number): Unit[] {
+  const out: Unit[] = [];
+  let s = from;
+  for (let i = from; i < to; i++)
+    if (CLAUSE_END.test(text[i]!)) {
+      out.push([s, i + 1]);
+      s = i + 1;
+    }
+  if (s < to) out.push([s, to]);
+  return out;
+}
+
+function encode(text: string, units: Unit[], codes: Map<string, string>): string {
+  let s = '';
+  for (const [a, b] of units) {
+    const key = text.slice(a, b);
+    let c = codes.get(key);
+    if (c === undefined) {
+      let code = 0x100 + codes.size;
+      if (code >= 0xd800) code += 0x800;
+      c = String.fromCharCode(code);
+      codes.set(key, c);
+    }
+    s += c;
+  }
+  return s;
+}
+
+export interface WordDiff {
+  ops: DiffOp[];
+  /** 2 · equal normalised chars / (doc chars + page chars). */
+  similarity: number;
+}
+
+export function wordDiff(doc: Side, page: Side): WordDiff {
+  const ops: DiffOp[] = [];
+  let equal = 0;
+  const push = (op: -1 | 0 | 1, text: string): void => {
+    if (!text) return;
+    const last = ops[ops.length - 1];
+    if (last && last[0] === op) last[1] += text;
+    else ops.push([op, text]);
+  };
+  // Original slice owned by normalised [a, b): up to the next char's original start (or the
+  // passage's original end), so consecutive slices tile the passage with nothing lost.
+  const slice = (side: Side, a: number, b: number): string => {
+    const n = side.n;
+    const to = b < side.end ? n.starts[b]! : n.ends[side.end - 1]!;
+    return n.original.slice(n.starts[a]!, to);
+  };
+  const emitEqual = (a: number, b: number, pa: number, pb: number, fine: boolean): void => {
+    const d = slice(doc, a, b);
+    const p = slice(page, pa, pb);
+    equal += b - a;
+    if (d === p) push(0, p);
+    else if (fine && b - a > 1) {
+      // Same after normalisation, spelled differently: compare word by word.
+      const units = wordUnits(doc.n.text, a, b);
+      for (const [x, y] of units) {
+        const dd = slice(doc, x, y);
+        const pp = slice(page, pa + (x - a), pa + (y - a));
+        if (dd === pp) push(0, pp);
+        else {
+          push(-1, dd);
+          push(1, pp);
+        }
+      }
+    } else {
+      push(-1, d);
+      push(1, p);
+    }
+  };
+
+  const diffLevel = (da: number, db: number, pa: number, pb: number, words: boolean): void => {
+    const dText = doc.n.text;
+    const pText = page.n.text;
+    const du = words ? wordUnits(dText, da, db) : clauseUnits(dText, da, db);
+    const pu = words ? wordUnits(pText, pa, pb) : clauseUnits(pText, pa, pb);
+    const codes = new Map<string, string>();
+    const a = encode(dText, du, codes);
+    const b = encode(pText, pu, codes);
+    const dmp = new DiffMatchPatch();
+    dmp.Diff_Timeout = 0;
+    const diffs = dmp.diff_main(a, b, false);
+    if (words) dmp.diff_cleanupSemantic(diffs);
+    let di = 0;
+    let pi = 0;
+    let k = 0;
+    while (k < diffs.length) {
+      const [op, s] = diffs[k]!;
+      if (op === 0) {
+        for (let t = 0; t < s.length; t++) {
+          const d = du[di++]!;
+          const p = pu[pi++]!;
+          emitEqual(d[0], d[1], p[0], p[1], !words);
+        }
+        k++;
+        continue;
+      }
+      // A block of deletions/insertions between two equal stretches.
+      let dn = 0;
+      let pn = 0;
+      while (k < diffs.length && diffs[k]![0] !== 0) {
+        if (diffs[k]![0] === -1) dn += diffs[k]![1].length;
+        else pn += diffs[k]![1].length;
+        k++;
+      }
+      const dFrom = du[di]?.[0] ?? db;
+      const dTo = dn ? du[di + dn - 1]![1] : dFrom;
+      const pFrom = pu[pi]?.[0] ?? pb;
+      const pTo = pn ? pu[pi + pn - 1]![1] : pFrom;
+      di += dn;
+      pi += pn;
+      if (!words && dn && pn) diffLevel(dFrom, dTo, pFrom, pTo, true);
+      else {
+        if (dn) push(-1, slice(doc, dFrom, dTo));
+        if (pn) push(1, slice(page, pFrom, pTo));
+      }
+    }
+  };
+
+  diffLevel(doc.start, doc.end, page.start, page.end, false);
+  const total = doc.end - doc.start + (page.end - page.start);
+  return { ops, similarity: total === 0 ? 1 : (2 * equal) / total };
+}

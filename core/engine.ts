@@ -1,0 +1,103 @@
+// The matching engine: a corpus store with its indexes, and the four questions asked of it
+// (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
+import { boilerplateSpans } from './boilerplate/boilerplate';
+import { CharIndex } from './index/char-index';
+import { CorpusStore } from './index/corpus-store';
+import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
+import { GRAM, WINDOW } from './index/grams';
+import { lookupPhrase } from './lookup/lookup';
+import { matchPage } from './match/matcher';
+import type { Engine, EngineSnapshot } from './model/engine-api';
+import type { CorpusDoc, DocMeta } from './model/types';
+
+/** Bump when hashing, winnowing or the snapshot layout changes. */
+export const SNAPSHOT_VERSION = 1;
+
+export type SnapshotEngine = Engine & {
+  snapshot(): EngineSnapshot;
+  /** Bytes held by the index typed arrays (fingerprint postings + character bitsets). */
+  indexBytes(): number;
+};
+
+interface SnapshotBody {
+  version: number;
+  gram: number;
+  window: number;
+  /** Document id per slot (null for a removed slot), with a checksum of its body. */
+  slots: (string | null)[];
+  sums: (string | null)[];
+  fp: FingerprintIndexJson;
+  chars: { words: number; chars: string; bits: string };
+}
+
+function checksum(body: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193);
+  return `${body.length}:${(h >>> 0).toString(36)}`;
+}
+
+function meta(d: CorpusDoc): DocMeta {
+  const { body: _body, ...m } = d;
+  return m;
+}
+
+function wrap(store: CorpusStore): SnapshotEngine {
+  return {
+    list: () => store.docs.filter((d): d is CorpusDoc => !!d).map(meta),
+    get: (id) => {
+      const slot = store.byId.get(id);
+      return slot === undefined ? undefined : store.docs[slot];
+    },
+    add: (docs) => {
+      for (const d of docs) store.add(d);
+    },
+    remove: (id) => store.remove(id),
+    match: (text, options) => matchPage(store, text, options),
+    boilerplate: (text, options) => boilerplateSpans(store, text, options),
+    lookup: (query, options) => lookupPhrase(store, query, options),
+    indexBytes: () => store.fp.bytes() + store.chars.bytes(),
+    snapshot: (): EngineSnapshot => {
+      const body: SnapshotBody = {
+        version: SNAPSHOT_VERSION,
+        gram: GRAM,
+        window: WINDOW,
+        slots: store.docs.map((d) => d?.id ?? null),
+        sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
+        fp: store.fp.toJSON(),
+        chars: store.chars.toJSON(),
+      };
+      return body as unknown as EngineSnapshot;
+    },
+  };
+}
+
+export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
+  const store = new CorpusStore();
+  for (const d of docs) store.add(d);
+  store.fp.freeze();
+  return wrap(store);
+}
+
+/** Loads a snapshot made by snapshot(); rebuilds from the documents when the snapshot is from
+ *  another version or does not describe exactly these documents. */
+export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): SnapshotEngine {
+  const snap = snapshot as unknown as SnapshotBody;
+  if (snap.version !== SNAPSHOT_VERSION || snap.gram !== GRAM || snap.window !== WINDOW) return createEngine(docs);
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const live = snap.slots.filter((s) => s !== null).length;
+  if (live !== byId.size) return createEngine(docs);
+  for (let i = 0; i < snap.slots.length; i++) {
+    const id = snap.slots[i];
+    if (id === null || id === undefined) continue;
+    const d = byId.get(id);
+    if (!d || checksum(d.body) !== snap.sums[i]) return createEngine(docs);
+  }
+  const store = new CorpusStore();
+  store.fp = FingerprintIndex.fromJSON(snap.fp);
+  store.chars = CharIndex.fromJSON(snap.chars);
+  for (const id of snap.slots) {
+    if (id === null) store.addHole();
+    else store.add(byId.get(id)!, true);
+  }
+  return wrap(store);
+}

@@ -1,0 +1,64 @@
+// What the index says about a page: its winnowed fingerprints, which of its characters sit in
+// formulaic phrasing (fingerprints used by ≥ boilerplateMinDocs documents, or user formula
+// phrases), and a rarity-weighted vote per document for choosing whom to align against.
+import type { CorpusStore } from '../index/corpus-store';
+import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
+import type { NormalizedText } from '../text/normalize';
+import { phraseMask } from './phrase-mask';
+import type { MatchSettings } from './settings';
+
+export interface PageProfile {
+  n: NormalizedText;
+  hashes: Uint32Array;
+  /** 1 where a character is ignored by the user. */
+  ignored: Uint8Array;
+  /** 1 where a gram overlaps an ignored character (it must not seed). */
+  blockedGrams: Uint8Array;
+  /** 1 where a character belongs to formulaic phrasing. */
+  formula: Uint8Array;
+  /** Document frequency (upper bound) of the fingerprint covering each formula character. */
+  formulaDf: Uint32Array;
+  /** Smallest document frequency of the fingerprints covering each character (0: none known). */
+  rarity: Uint32Array;
+  votes: Map<number, number>;
+}
+
+export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
+  const P = n.text;
+  const ignored = phraseMask(P, s.ignorePhrases);
+  const formula = phraseMask(P, s.formulaPhrases);
+  const formulaDf = new Uint32Array(P.length);
+  const hashes = gramHashes(P);
+  const blockedGrams = new Uint8Array(hashes.length);
+  if (s.ignorePhrases.length)
+    for (let i = 0; i < hashes.length; i++)
+      for (let t = 0; t < GRAM; t++) if (ignored[i + t]) blockedGrams[i] = 1;
+  const N = Math.max(1, store.live);
+  // Fingerprints in more than this many documents cannot tell sources apart and would drag the
+  // vote through much of the corpus.
+  const maxDf = Math.max(50, Math.ceil(N * 0.02));
+  const tally = new Float64Array(store.docs.length);
+  const touched: number[] = [];
+  const rarity = new Uint32Array(P.length);
+  for (const p of winnow(hashes)) {
+    const h = hashes[p]!;
+    if (h === NO_HASH || blockedGrams[p]) continue;
+    const df = store.fp.df(h);
+    if (df === 0) continue;
+    for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
+    if (df >= s.boilerplateMinDocs)
+      for (let t = p; t < p + GRAM; t++) {
+        formula[t] = 1;
+        if (formulaDf[t]! === 0 || df < formulaDf[t]!) formulaDf[t] = df;
+      }
+    if (!vote || df > maxDf) continue;
+    const w = Math.log(1 + N / df);
+    store.fp.forEach(h, (slot) => {
+      if (tally[slot] === 0) touched.push(slot);
+      tally[slot]! += w;
+    });
+  }
+  const votes = new Map<number, number>();
+  for (const slot of touched) votes.set(slot, tally[slot]!);
+  return { n, hashes, ignored, blockedGrams, formula, formulaDf, rarity, votes };
+}

@@ -1,0 +1,184 @@
+// @vitest-environment node
+import * as OpenCC from 'opencc-js/cn2t';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, restoreEngine, type SnapshotEngine } from '../../../core/engine';
+import type { CorpusDoc, MatchResult } from '../../../core/model/types';
+import { normalize } from '../../../core/text/normalize';
+import { lightEdit } from '../../../scripts/lib/reuse-cases';
+import { rng } from '../../../scripts/lib/rng';
+import { loadShared } from '../../../scripts/lib/shared-corpus';
+
+let docs: CorpusDoc[];
+let engine: SnapshotEngine;
+const byId = (id: string): CorpusDoc => docs.find((d) => d.id === id)!;
+const rebuild = (ops: [number, string][], skip: number): string => ops.filter(([op]) => op !== skip).map(([, t]) => t).join('');
+
+function coveredBy(r: MatchResult, pred: (docId: string) => boolean): number {
+  return r.passages.filter((p) => pred(p.docId)).reduce((a, p) => a + (p.end - p.start), 0);
+}
+
+beforeAll(() => {
+  const ext = loadShared('corpus-external').filter((d) => !d.id.startsWith('hk-legco'));
+  const seeds = loadShared('seeds').map((d) => ({ ...d, id: `seeds/${d.id}` }));
+  docs = [...ext, ...seeds];
+  engine = createEngine(docs);
+}, 120_000);
+
+describe('match', () => {
+  it('finds the source of a seed with names and numbers swapped, with exact offsets and diffs', () => {
+    const src = docs.find((d) => d.id.startsWith('seeds/'))!;
+    const page = lightEdit(rng(1), src.body);
+    const r = engine.match(page);
+    expect(r.candidates[0]!.id).toBe(src.id);
+    expect(r.reuseRatio).toBeGreaterThan(0.9);
+    for (const p of r.passages.filter((x) => x.docId === src.id)) {
+      const pageSide = page.slice(p.start, p.end);
+      const docSide = src.body.slice(p.docStart, p.docEnd);
+      expect(rebuild(p.diff!, 1)).toBe(docSide);
+      expect(rebuild(p.diff!, -1)).toBe(pageSide);
+      // The spans start on the same words.
+      expect(normalize(pageSide).text.slice(0, 6)).toBe(normalize(docSide).text.slice(0, 6));
+      expect(p.similarity).toBeGreaterThan(0.8);
+    }
+  });
+
+  it.each([
+    ['0008', '0027'],
+    ['0015', '0049'],
+    ['0038', '0040'],
+    ['0046', '0047'],
+  ])('xi-speeches natural duplicates %s ~ %s find each other', (a, b) => {
+    const A = byId(`xi-speeches-2020/${a}`);
+    const B = byId(`xi-speeches-2020/${b}`);
+    for (const [page, other] of [[A, B], [B, A]] as const) {
+      expect(engine.remove(page.id)).toBe(true);
+      try {
+        const r = engine.match(page.body);
+        expect(r.candidates[0]!.id).toBe(other.id);
+        expect(r.reuseRatio).toBeGreaterThan(0.6);
+      } finally {
+        engine.add([page]);
+      }
+    }
+  });
+
+  it('matches a Traditional copy to its Simplified source', () => {
+    const src = byId('cn-gov-work-reports/0050');
+    const page = OpenCC.Converter({ from: 'cn', to: 'tw' })(src.body.slice(2000, 6000));
+    expect(page).not.toBe(src.body.slice(2000, 6000));
+    const r = engine.match(page);
+    expect(r.candidates[0]!.id).toBe(src.id);
+    expect(r.reuseRatio).toBeGreaterThan(0.95);
+    const p = r.passages[0]!;
+    expect(p.docId).toBe(src.id);
+    expect(p.similarity).toBeGreaterThan(0.97);
+    expect(p.docStart).toBeGreaterThanOrEqual(1990);
+    expect(p.docEnd).toBeLessThanOrEqual(6010);
+  });
+
+  it('does not light up national reports on a novel provincial report beyond boilerplate', () => {
+    for (const id of ['cn-provincial-gwr-2026/0005', 'cn-provincial-gwr-2026/0013', 'cn-provincial-gwr-2026/0021']) {
+      const page = byId(id);
+      engine.remove(id);
+      try {
+        const r = engine.match(page.body);
+        const national = coveredBy(r, (d) => d.startsWith('cn-gov-work-reports/'));
+        expect(national / page.body.length).toBeLessThan(0.015);
+      } finally {
+        engine.add([page]);
+      }
+    }
+  });
+
+  it('ignorePhrases are not reported as reuse', () => {
+    const src = docs.find((d) => d.id.startsWith('seeds/'))!;
+    const text = src.body.slice(0, 1500);
+    const phrase = normalize(text).text.slice(200, 260);
+    const r = engine.match(text, { ignorePhrases: [phrase] });
+    const n = normalize(text);
+    const at = n.text.indexOf(phrase);
+    const a = n.starts[at]!;
+    const b = n.ends[at + phrase.length - 1]!;
+    expect(r.candidates[0]!.id).toBe(src.id);
+    for (const p of r.passages) expect(p.end <= a || p.start >= b).toBe(true);
+    const plain = engine.match(text);
+    expect(plain.passages.some((p) => p.start < b && p.end > a)).toBe(true);
+    expect(r.reuseRatio).toBeLessThan(plain.reuseRatio);
+  });
+});
+
+describe('boilerplate', () => {
+  it('reports formula phrasing with its document frequency, honours formula and ignore phrases', () => {
+    const page = '我们要坚持以习近平同志为核心的党中央坚强领导，推动本地区各项工作落到实处，小明养了一只猫。';
+    const spans = engine.boilerplate(page);
+    const hit = spans.find((s) => s.phrase.includes('习近平同志为核心的党中央'));
+    expect(hit).toBeDefined();
+    expect(hit!.docFreq).toBeGreaterThanOrEqual(5);
+    expect(page.slice(hit!.start, hit!.end)).toBe(hit!.phrase);
+    expect(spans.some((s) => s.phrase.includes('小明养了一只猫'))).toBe(false);
+    const withFormula = engine.boilerplate(page, { formulaPhrases: ['小明养了一只猫'] });
+    expect(withFormula.some((s) => s.phrase.includes('小明养了一只猫'))).toBe(true);
+    const ignored = engine.boilerplate(page, { ignorePhrases: ['以习近平同志为核心的党中央'] });
+    expect(ignored.some((s) => s.phrase.includes('习近平同志为核心'))).toBe(false);
+  });
+});
+
+describe('lookup', () => {
+  const brute = (q: string): number => {
+    const nq = normalize(q).text;
+    let total = 0;
+    for (const d of engine.list()) {
+      const t = normalize(engine.get(d.id)!.body).text;
+      for (let at = t.indexOf(nq); at >= 0; at = t.indexOf(nq, at + 1)) total++;
+    }
+    return total;
+  };
+
+  it.each(['以習近平同志為核心的黨中央', '堅持以人民為中心', '政府工作', '小康'])(
+    'finds Traditional query %s in Simplified docs with exact offsets and full total',
+    (q) => {
+      const r = engine.lookup(q, { limit: 10 });
+      expect(r.total).toBe(brute(q));
+      expect(r.total).toBeGreaterThan(0);
+      expect(r.hits.length).toBe(Math.min(10, r.total));
+      for (const h of r.hits) {
+        const body = engine.get(h.docId)!.body;
+        expect(normalize(body.slice(h.start, h.end)).text).toBe(normalize(q).text);
+        expect(h.context).toContain(body.slice(h.start, h.end));
+      }
+    },
+  );
+
+  it('returns nothing for a phrase absent from the corpus', () => {
+    expect(engine.lookup('这句话在语料里绝对不存在的呀').total).toBe(0);
+  });
+});
+
+describe('corpus changes and snapshots', () => {
+  it('adds and removes documents incrementally', () => {
+    const before = engine.list().length;
+    const body = '同志们：今天我们召开全区乡村振兴推进会，重点研究部署茶叶产业链延伸和冷链物流建设，请各乡镇抓好落实。'.repeat(3);
+    engine.add([{ id: 'user/new', title: '新讲话', body, origin: 'user' }]);
+    expect(engine.list().length).toBe(before + 1);
+    expect(engine.match(body).candidates[0]!.id).toBe('user/new');
+    expect(engine.lookup('茶叶产业链延伸').hits.some((h) => h.docId === 'user/new')).toBe(true);
+    expect(engine.remove('user/new')).toBe(true);
+    expect(engine.remove('user/new')).toBe(false);
+    expect(engine.list().length).toBe(before);
+    expect(engine.match(body).passages.some((p) => p.docId === 'user/new')).toBe(false);
+    expect(engine.lookup('茶叶产业链延伸').total).toBe(0);
+  });
+
+  it('gives the same results after a JSON snapshot round trip', () => {
+    const snap = JSON.parse(JSON.stringify(engine.snapshot()));
+    const current = engine.list().map((m) => engine.get(m.id)!);
+    const restored = restoreEngine(current, snap);
+    const page = lightEdit(rng(5), byId('cn-gov-work-reports/0060').body.slice(0, 5000));
+    expect(restored.match(page)).toEqual(engine.match(page));
+    expect(restored.lookup('高质量发展', { limit: 5 })).toEqual(engine.lookup('高质量发展', { limit: 5 }));
+    expect(restored.boilerplate(page)).toEqual(engine.boilerplate(page));
+    // A snapshot of other documents is not trusted: the engine rebuilds.
+    const other = restoreEngine(current.slice(1), snap);
+    expect(other.list().length).toBe(current.length - 1);
+  });
+});
