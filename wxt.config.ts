@@ -1,24 +1,29 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { buildManifest } from './extension/manifest';
 
-// The manifest is a function of the target browser: Chromium gets a side panel,
-// Firefox maps the same entrypoint to sidebar_action (and has no sidePanel permission).
 export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
-  manifest: ({ browser }) => ({
-    name: '__MSG_extName__',
-    description: '__MSG_extDescription__',
-    default_locale: 'zh_CN',
-    permissions: [
-      'storage',
-      'contextMenus',
-      'unlimitedStorage',
-      ...(browser === 'firefox' ? [] : ['sidePanel']),
-    ],
-    action: { default_title: '__MSG_extName__' },
-    ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } } }
-      : {}),
-  }),
+  manifest: ({ browser }) => buildManifest(browser),
+  hooks: {
+    // The bundled corpus is read and indexed here, once per build, and shipped as one asset that
+    // the background restores (extension/corpus-asset.ts). Imported lazily so loading this config
+    // (tests, `wxt prepare`) does not pull in the engine.
+    'build:publicAssets': async (wxt, files) => {
+      const [{ loadCorpusFolder }, { buildCorpusAsset, CORPUS_ASSET_PATH }] = await Promise.all([
+        import('./cli/corpus-folder'),
+        import('./extension/corpus-asset'),
+      ]);
+      const docs = await loadCorpusFolder(resolve(wxt.config.root, 'corpus'), 'bundled');
+      const started = Date.now();
+      const asset = buildCorpusAsset(docs);
+      const contents = JSON.stringify(asset);
+      files.push({ relativeDest: CORPUS_ASSET_PATH.replace(/^\//, ''), contents });
+      wxt.logger.info(
+        `Bundled corpus: ${docs.length} documents, ${(Buffer.byteLength(contents) / 1024 / 1024).toFixed(1)} MiB JSON, indexed in ${Date.now() - started} ms`,
+      );
+    },
+  },
 });

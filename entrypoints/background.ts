@@ -1,1 +1,5 @@
-export default defineBackground(() => {});
+import { setupBackground } from '../extension/background';
+
+export default defineBackground(() => {
+  setupBackground();
+});

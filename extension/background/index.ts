@@ -1,0 +1,108 @@
+// Wires the background together. Every listener is registered synchronously in setupBackground:
+// an MV3 worker woken by an event only delivers it to listeners added in its first turn.
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import type { CorpusDoc } from '../../core/model/types';
+import { CORPUS_ASSET_PATH, parseCorpusAsset, type CorpusAsset } from '../corpus-asset';
+import { contentService, emitPanelEvent, registerSuyuanService } from '../messaging';
+import type { SuyuanService } from '../protocol';
+import { loadSettings, replaceSettings, saveSettings } from '../settings';
+import { UserDocStore } from '../storage/user-docs';
+import { setBadge } from './badge';
+import { createContextMenu, handleContextMenuClick } from './context-menu';
+import { createEngineHolder } from './engine-holder';
+import { createSuyuanService, type PendingLookupStore } from './service';
+import { openPanel, setupActionOpensPanel } from './side-panel';
+import { TabAnalyses } from './tab-state';
+
+/** The bundled corpus from the extension's own files (the only request the extension makes). */
+export async function fetchBundledCorpus(): Promise<CorpusAsset | null> {
+  const url = (browser.runtime.getURL as (path: string) => string)(CORPUS_ASSET_PATH);
+  let res: Response;
+  try {
+    res = await fetch(url);
+  } catch (err) {
+    console.warn('[suyuan] no bundled corpus in this build:', err);
+    return null;
+  }
+  if (!res.ok) {
+    console.warn(`[suyuan] no bundled corpus in this build (HTTP ${res.status})`);
+    return null;
+  }
+  return parseCorpusAsset(await res.json());
+}
+
+export function sessionPendingLookup(): PendingLookupStore {
+  const item = storage.defineItem<string | null>('session:pendingLookup', { fallback: null });
+  return {
+    async set(query) {
+      await item.setValue(query);
+    },
+    async take() {
+      const q = await item.getValue();
+      if (q !== null) await item.removeValue();
+      return q;
+    },
+  };
+}
+
+function stripHash(url: string): string {
+  const i = url.indexOf('#');
+  return i < 0 ? url : url.slice(0, i);
+}
+
+export function setupBackground(): SuyuanService {
+  const store = new UserDocStore();
+  const tabs = new TabAnalyses();
+  const pending = sessionPendingLookup();
+  const engine = createEngineHolder({
+    bundled: fetchBundledCorpus,
+    userDocs: async (): Promise<CorpusDoc[]> => store.list(),
+  });
+  const service = createSuyuanService({
+    engine,
+    store,
+    tabs,
+    pending,
+    settings: { load: loadSettings, save: saveSettings, replace: replaceSettings },
+    setBadge,
+    content: contentService,
+    emit: emitPanelEvent,
+    openPanel,
+  });
+
+  registerSuyuanService(service);
+  setupActionOpensPanel();
+
+  browser.runtime.onInstalled.addListener(() => {
+    createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    handleContextMenuClick(info, tab, {
+      service,
+      setPending: pending.set,
+      emit: emitPanelEvent,
+      openPanel,
+    }).catch((err: unknown) => console.error('[suyuan] lookup from menu:', err));
+  });
+
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    void (async () => {
+      const current = await tabs.get(tabId);
+      if (!current) return;
+      // A load resets; an in-page URL change resets only if the page is different (a #fragment
+      // jump keeps the analysis). The content script re-analyses after either.
+      const moved = change.url !== undefined && stripHash(change.url) !== stripHash(current.page.url);
+      if (change.status === 'loading' || moved) {
+        await tabs.clear(tabId);
+        await setBadge(tabId, '');
+      }
+    })().catch((err: unknown) => console.warn('[suyuan] tab update:', err));
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    tabs.clear(tabId).catch((err: unknown) => console.warn('[suyuan] tab close:', err));
+  });
+
+  return service;
+}

@@ -1,0 +1,187 @@
+// Draws reused passages and formula phrases on the page without touching the page's DOM.
+// First choice: the CSS Custom Highlight API (ranges registered by name, styled with
+// ::highlight() in a constructed stylesheet adopted by the document). Fallback, for browsers
+// without it (Firefox before 140): translucent boxes positioned over the ranges' client rects
+// inside our shadow root. The boxes are chosen over <mark> wrapping because wrapping rewrites the
+// page's text nodes, which breaks page scripts and the offsets of our own ranges; boxes only need
+// a re-layout on resize.
+import { createUiRoot, type UiRoot } from './ui-root';
+
+export const HIGHLIGHT = { reuse: 'suyuan-reuse', formula: 'suyuan-formula', flash: 'suyuan-flash' } as const;
+export type HighlightKind = keyof typeof HIGHLIGHT;
+
+const COLORS: Record<HighlightKind, string> = {
+  reuse: 'rgba(250, 204, 21, 0.45)',
+  formula: 'rgba(148, 163, 184, 0.28)',
+  flash: 'rgba(249, 115, 22, 0.6)',
+};
+
+export const HIGHLIGHT_CSS = `
+::highlight(${HIGHLIGHT.reuse}) { background-color: ${COLORS.reuse}; }
+::highlight(${HIGHLIGHT.formula}) { background-color: ${COLORS.formula}; text-decoration: underline dotted rgb(100 116 139); }
+::highlight(${HIGHLIGHT.flash}) { background-color: ${COLORS.flash}; }
+`;
+
+/** Upper bound on fallback boxes: each is an element, and a page may hold thousands of rects. */
+const MAX_BOXES = 3000;
+const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, flash: 2 };
+
+export interface Highlighter {
+  readonly mode: 'css' | 'overlay';
+  set(kind: HighlightKind, ranges: readonly Range[]): void;
+  /** Highlights `range` for `ms`, replacing any earlier flash. */
+  flash(range: Range, ms?: number): void;
+  /** Re-measures (fallback only); call after resize or layout changes. */
+  relayout(): void;
+  clear(): void;
+  destroy(): void;
+}
+
+interface HighlightRegistryLike {
+  set(name: string, h: unknown): unknown;
+  delete(name: string): boolean;
+}
+
+export function supportsCssHighlights(win: Window): boolean {
+  const css = (win as unknown as { CSS?: { highlights?: unknown } }).CSS;
+  return !!css?.highlights && typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function';
+}
+
+export function createHighlighter(doc: Document, win: Window = doc.defaultView ?? window): Highlighter {
+  if (supportsCssHighlights(win)) {
+    try {
+      return cssHighlighter(doc, win);
+    } catch (err) {
+      console.warn('[suyuan] CSS highlights unavailable, using overlay boxes:', err);
+    }
+  }
+  return overlayHighlighter(doc, win);
+}
+
+function cssHighlighter(doc: Document, win: Window): Highlighter {
+  const registry = (win as unknown as { CSS: { highlights: HighlightRegistryLike } }).CSS.highlights;
+  const HighlightCtor = (win as unknown as { Highlight: new (...r: Range[]) => { priority: number } }).Highlight;
+  const removeStyles = addDocumentStyles(doc, win);
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const set = (kind: HighlightKind, ranges: readonly Range[]) => {
+    if (ranges.length === 0) {
+      registry.delete(HIGHLIGHT[kind]);
+      return;
+    }
+    const h = new HighlightCtor(...ranges);
+    h.priority = PRIORITY[kind];
+    registry.set(HIGHLIGHT[kind], h);
+  };
+  const clear = () => {
+    clearTimeout(flashTimer);
+    for (const name of Object.values(HIGHLIGHT)) registry.delete(name);
+  };
+  return {
+    mode: 'css',
+    set,
+    flash(range, ms = 1600) {
+      clearTimeout(flashTimer);
+      set('flash', [range]);
+      flashTimer = setTimeout(() => set('flash', []), ms);
+    },
+    relayout() {},
+    clear,
+    destroy() {
+      clear();
+      removeStyles();
+    },
+  };
+}
+
+/** ::highlight() rules must live in the document's own style scope. An adopted constructed sheet
+ *  leaves the DOM untouched; where a content script may not adopt sheets (Firefox's wrappers have
+ *  refused it), a <style> element is the fallback. */
+function addDocumentStyles(doc: Document, win: Window): () => void {
+  try {
+    const sheet = new (win as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
+    sheet.replaceSync(HIGHLIGHT_CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    return () => {
+      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
+    };
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = HIGHLIGHT_CSS;
+    (doc.head ?? doc.documentElement).append(style);
+    return () => style.remove();
+  }
+}
+
+function overlayHighlighter(doc: Document, win: Window): Highlighter {
+  const css = Object.entries(COLORS)
+    .map(([k, c]) => `.${k}{position:absolute;pointer-events:none;background:${c};border-radius:2px;}`)
+    .join('\n');
+  let ui: UiRoot | null = null;
+  const layers = new Map<HighlightKind, HTMLElement>();
+  const current = new Map<HighlightKind, readonly Range[]>();
+  let flashTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const layer = (kind: HighlightKind): HTMLElement => {
+    ui ??= createUiRoot(doc, css);
+    let el = layers.get(kind);
+    if (!el) {
+      el = doc.createElement('div');
+      el.style.zIndex = String(PRIORITY[kind]);
+      ui.root.append(el);
+      layers.set(kind, el);
+    }
+    return el;
+  };
+
+  const draw = (kind: HighlightKind) => {
+    const ranges = current.get(kind) ?? [];
+    if (ranges.length === 0 && !layers.has(kind)) return;
+    const el = layer(kind);
+    const frag = doc.createDocumentFragment();
+    let boxes = 0;
+    const sx = win.scrollX;
+    const sy = win.scrollY;
+    for (const r of ranges) {
+      for (const rect of Array.from(r.getClientRects())) {
+        if (boxes >= MAX_BOXES) break;
+        if (rect.width === 0 || rect.height === 0) continue;
+        const box = doc.createElement('div');
+        box.className = kind;
+        box.style.cssText = `left:${rect.left + sx}px;top:${rect.top + sy}px;width:${rect.width}px;height:${rect.height}px`;
+        frag.append(box);
+        boxes++;
+      }
+    }
+    el.replaceChildren(frag);
+  };
+
+  const set = (kind: HighlightKind, ranges: readonly Range[]) => {
+    current.set(kind, [...ranges]);
+    draw(kind);
+  };
+  const clear = () => {
+    clearTimeout(flashTimer);
+    current.clear();
+    for (const el of layers.values()) el.replaceChildren();
+  };
+  return {
+    mode: 'overlay',
+    set,
+    flash(range, ms = 1600) {
+      clearTimeout(flashTimer);
+      set('flash', [range]);
+      flashTimer = setTimeout(() => set('flash', []), ms);
+    },
+    relayout() {
+      for (const kind of current.keys()) draw(kind);
+    },
+    clear,
+    destroy() {
+      clear();
+      ui?.remove();
+      ui = null;
+      layers.clear();
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// The small card that names the source speech when the pointer rests on a reused passage.
+// It lives in the closed shadow root, so page CSS neither breaks it nor sees it.
+import { t } from './i18n';
+import { createUiRoot, type UiRoot } from './ui-root';
+
+export interface CardInfo {
+  passageIndex: number;
+  title: string;
+  date?: string;
+  /** 0..1 */
+  similarity: number;
+}
+
+const CSS = `
+.card{position:absolute;pointer-events:auto;max-width:320px;box-sizing:border-box;padding:8px 10px;
+  font:13px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937;
+  background:#fff;border:1px solid #d1d5db;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.15);cursor:pointer}
+.card[hidden]{display:none}
+.title{font-weight:600;margin-bottom:2px}
+.meta{color:#6b7280;font-size:12px}
+.open{margin-top:4px;color:#b91c1c;font-size:12px}
+`;
+
+export interface HoverCard {
+  show(info: CardInfo, pageX: number, pageY: number): void;
+  hide(): void;
+  readonly shownIndex: number | null;
+  destroy(): void;
+}
+
+export function createHoverCard(doc: Document, onOpen: (passageIndex: number) => void): HoverCard {
+  let ui: UiRoot | null = null;
+  let card: HTMLElement | null = null;
+  let shown: number | null = null;
+  const parts: Record<'title' | 'meta' | 'open', HTMLElement | null> = { title: null, meta: null, open: null };
+
+  const build = (): HTMLElement => {
+    ui = createUiRoot(doc, CSS);
+    const el = doc.createElement('div');
+    el.className = 'card';
+    el.setAttribute('role', 'button');
+    el.hidden = true;
+    for (const name of ['title', 'meta', 'open'] as const) {
+      const p = doc.createElement('div');
+      p.className = name;
+      el.append(p);
+      parts[name] = p;
+    }
+    el.addEventListener('click', (e) => {
+      e.stopPropagation();
+      if (shown !== null) onOpen(shown);
+    });
+    ui.root.append(el);
+    return el;
+  };
+
+  return {
+    show(info, pageX, pageY) {
+      card ??= build();
+      shown = info.passageIndex;
+      parts.title!.textContent = info.title;
+      const pct = `${Math.round(info.similarity * 100)}%`;
+      parts.meta!.textContent = [info.date, `${t('cardSimilarity', '相似度')} ${pct}`].filter(Boolean).join(' · ');
+      parts.open!.textContent = t('cardOpen', '在侧栏中查看对照 →');
+      // Below and right of the pointer, so the card never covers the words being read.
+      card.style.left = `${Math.max(0, pageX + 12)}px`;
+      card.style.top = `${Math.max(0, pageY + 16)}px`;
+      card.hidden = false;
+    },
+    hide() {
+      shown = null;
+      if (card) card.hidden = true;
+    },
+    get shownIndex() {
+      return shown;
+    },
+    destroy() {
+      (ui as UiRoot | null)?.remove();
+      ui = null;
+      card = null;
+      shown = null;
+    },
+  };
+}

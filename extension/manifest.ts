@@ -1,0 +1,18 @@
+// The manifest as a function of the target browser (used by wxt.config.ts and tested directly).
+// Chromium gets the sidePanel permission; Firefox has none (WXT turns the sidepanel entrypoint
+// into sidebar_action there) and needs a gecko id.
+import type { UserManifest } from 'wxt';
+
+export function buildManifest(browser: string): UserManifest {
+  const firefox = browser === 'firefox';
+  return {
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'zh_CN',
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(firefox ? [] : ['sidePanel'])],
+    action: { default_title: '__MSG_extName__' },
+    ...(firefox
+      ? { browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } } }
+      : {}),
+  };
+}

@@ -1,0 +1,86 @@
+// User settings: one defaults object, a versioned storage item, and validation of every patch so
+// a bad value from the panel or a backup never reaches the engine.
+import { storage } from 'wxt/utils/storage';
+import type { Settings } from './protocol';
+
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  autoHighlight: true,
+  disabledSites: [],
+  // A phrasing used by this many bundled speeches is a 提法, not evidence of copying.
+  boilerplateMinDocs: 5,
+  // Shorter shared runs are mostly set phrases; 20 characters is about one clause.
+  minPassageLength: 20,
+  formulaPhrases: [],
+  ignorePhrases: [],
+});
+
+export const SETTINGS_VERSION = 1;
+
+export const settingsItem = storage.defineItem<Partial<Settings>>('local:settings', {
+  fallback: {},
+  version: SETTINGS_VERSION,
+  // Future versions add `n: (old) => new` here; the item runs them on first access.
+  migrations: {},
+});
+
+type Check = (v: unknown) => boolean;
+const isStringList: Check = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
+const isCount = (min: number, max: number): Check => (v) =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+const CHECKS: Record<keyof Settings, [Check, string]> = {
+  autoHighlight: [(v) => typeof v === 'boolean', 'true or false'],
+  disabledSites: [isStringList, 'a list of host names'],
+  boilerplateMinDocs: [isCount(2, 10_000), 'a whole number from 2 to 10000'],
+  minPassageLength: [isCount(4, 10_000), 'a whole number from 4 to 10000'],
+  formulaPhrases: [isStringList, 'a list of phrases'],
+  ignorePhrases: [isStringList, 'a list of phrases'],
+};
+
+/** Validates a partial settings object; throws an Error naming the first bad field. */
+export function validateSettingsPatch(patch: unknown): Partial<Settings> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
+    throw new Error('Settings must be an object');
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    const check = CHECKS[key as keyof Settings];
+    if (!check) throw new Error(`Unknown setting: ${key}`);
+    if (!check[0](value)) throw new Error(`Setting ${key} must be ${check[1]}`);
+    out[key] = Array.isArray(value) ? cleanList(value as string[], key === 'disabledSites') : value;
+  }
+  return out as Partial<Settings>;
+}
+
+function cleanList(list: string[], hosts: boolean): string[] {
+  const cleaned = list.map((s) => (hosts ? s.trim().toLowerCase().replace(/^\.+/, '') : s.trim())).filter(Boolean);
+  return [...new Set(cleaned)];
+}
+
+/** Stored values over defaults, so settings added in a later version get their default. A stored
+ *  field that fails validation (hand-edited storage, an old bug) falls back to its default alone. */
+export async function loadSettings(): Promise<Settings> {
+  const stored = await settingsItem.getValue();
+  const out: Settings = { ...DEFAULT_SETTINGS };
+  if (typeof stored !== 'object' || stored === null) return out;
+  for (const [key, value] of Object.entries(stored)) {
+    try {
+      Object.assign(out, validateSettingsPatch({ [key]: value }));
+    } catch (err) {
+      console.warn('[suyuan] ignoring stored setting:', err instanceof Error ? err.message : err);
+    }
+  }
+  return out;
+}
+
+export async function saveSettings(patch: unknown): Promise<Settings> {
+  const valid = validateSettingsPatch(patch);
+  const next = { ...(await loadSettings()), ...valid };
+  await settingsItem.setValue(next);
+  return next;
+}
+
+/** Replaces all settings (backup import); `full` must already be validated. */
+export async function replaceSettings(full: Settings): Promise<void> {
+  await settingsItem.setValue({ ...full });
+}

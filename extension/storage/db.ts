@@ -1,0 +1,79 @@
+// The user corpus lives in IndexedDB (it can hold far more than storage.local and survives
+// updates). The schema is versioned: each entry of MIGRATIONS upgrades from the version before,
+// and an old database is walked through every step it missed.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import type { CorpusDoc } from '../../core/model/types';
+
+/** A user document as stored: the corpus doc plus when it was added (for a stable order). */
+export interface UserDocRecord extends CorpusDoc {
+  origin: 'user';
+  /** ms since epoch */
+  addedAt: number;
+}
+
+export interface SuyuanDB extends DBSchema {
+  docs: { key: string; value: UserDocRecord; indexes: { byAddedAt: number } };
+}
+
+export const DB_NAME = 'suyuan';
+
+type UpgradeTx = IDBPTransaction<SuyuanDB, StoreNames<SuyuanDB>[], 'versionchange'>;
+type Migration = (db: IDBPDatabase<SuyuanDB>, tx: UpgradeTx) => Promise<void> | void;
+
+/** MIGRATIONS[i] upgrades version i to i + 1. Append, never edit a released step. */
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 → 1: one store of documents keyed by id.
+  (db) => {
+    db.createObjectStore('docs', { keyPath: 'id' });
+  },
+  // 1 → 2: list documents in the order they were added; version-1 records get addedAt 0 (oldest)
+  // and are marked as user documents.
+  async (_db, tx) => {
+    const store = tx.objectStore('docs');
+    store.createIndex('byAddedAt', 'addedAt');
+    let cursor = await store.openCursor();
+    while (cursor) {
+      const rec = cursor.value as Partial<UserDocRecord> & CorpusDoc;
+      if (typeof rec.addedAt !== 'number' || rec.origin !== 'user') {
+        await cursor.update({ ...rec, origin: 'user', addedAt: typeof rec.addedAt === 'number' ? rec.addedAt : 0 });
+      }
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export const DB_VERSION = MIGRATIONS.length;
+
+/** Opens (creating or upgrading) the user database; `version` is for tests of old schemas.
+ *  `onClosed` runs when the connection goes away (a newer version wants to upgrade, or the
+ *  browser closed it), so the caller can reopen instead of using a dead handle. */
+export function openUserDb(
+  name = DB_NAME,
+  version = DB_VERSION,
+  onClosed?: () => void,
+): Promise<IDBPDatabase<SuyuanDB>> {
+  return openDB<SuyuanDB>(name, version, {
+    upgrade(db, oldVersion, newVersion, tx) {
+      // Steps run back to back on the one versionchange transaction; chaining the promises keeps
+      // the transaction alive, and a throw aborts the whole upgrade (the old data stays).
+      let chain: Promise<void> = Promise.resolve();
+      for (let v = oldVersion; v < (newVersion ?? version); v++) {
+        const step = MIGRATIONS[v];
+        if (!step) throw new Error(`No migration from database version ${v}`);
+        chain = chain.then(() => step(db, tx));
+      }
+      chain.catch((err: unknown) => {
+        console.error('[suyuan] database upgrade failed:', err);
+        tx.abort();
+      });
+    },
+    blocking(_current, _blocked, event) {
+      // Another context (a newer worker) wants to upgrade: step aside.
+      (event.target as IDBDatabase).close();
+      onClosed?.();
+    },
+    terminated() {
+      onClosed?.();
+    },
+  });
+}

@@ -1,0 +1,40 @@
+// The manifest per browser, and (when a build exists) what WXT made of it.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildManifest } from '../../../extension/manifest';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+
+describe('buildManifest', () => {
+  it('Chromium: side panel permission, no gecko settings', () => {
+    const m = buildManifest('chrome');
+    expect(m.permissions).toEqual(expect.arrayContaining(['storage', 'contextMenus', 'sidePanel']));
+    expect(m).not.toHaveProperty('browser_specific_settings');
+  });
+
+  it('Firefox: no sidePanel permission, a gecko id', () => {
+    const m = buildManifest('firefox');
+    expect(m.permissions).not.toContain('sidePanel');
+    expect(m.permissions).toEqual(expect.arrayContaining(['storage', 'contextMenus']));
+    expect(m.browser_specific_settings?.gecko?.id).toBe('suyuan@suyuan.local');
+  });
+
+  it('names and descriptions come from _locales, which define every message used', () => {
+    for (const loc of ['zh_CN', 'zh_TW', 'en']) {
+      const msgs = JSON.parse(readFileSync(join(repo, 'public/_locales', loc, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
+      for (const key of ['extName', 'extDescription', 'menuLookup', 'cardSimilarity', 'cardOpen']) expect(msgs[key]?.message, `${loc}.${key}`).toBeTruthy();
+      expect(msgs.extDescription!.message.length).toBeLessThanOrEqual(132);
+      expect(msgs.menuLookup!.message).toContain('$SELECTION$');
+    }
+  });
+
+  const ff = join(repo, '.output/firefox-mv2/manifest.json');
+  it.skipIf(!existsSync(ff))('the Firefox build has a sidebar and no side_panel (run `npx wxt build -b firefox` first)', () => {
+    const m = JSON.parse(readFileSync(ff, 'utf8')) as Record<string, unknown> & { permissions: string[] };
+    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+    expect(m).not.toHaveProperty('side_panel');
+    expect(m.permissions).not.toContain('sidePanel');
+  });
+});
