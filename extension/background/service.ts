@@ -116,7 +116,18 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     async getTabAnalysis(tabId) {
       const tab = checkTabId(tabId);
       const stored = await deps.tabs.get(tab);
-      if (!stored) return null;
+      if (!stored) {
+        // Pages that did not look like a speech were never analysed: the panel's "compare anyway"
+        // lands here, so fetch the page text from the tab and analyse it now.
+        let page: PageText | null = null;
+        try {
+          page = await deps.content(tab).getPageText();
+        } catch (err) {
+          console.debug('[suyuan] no page text:', err);
+        }
+        if (!page || page.text.trim() === '') return null;
+        return analyseForTab(checkPage(page), tab);
+      }
       if (stored.analysedAt >= (await deps.tabs.getStaleBefore())) return stored;
       return analyseForTab(stored.page, tab);
     },

@@ -68,6 +68,18 @@ describe('getTabAnalysis', () => {
     expect(await second.service.getTabAnalysis(12)).toBeNull();
   });
 
+  it('analyses a page that was never analysed ("compare anyway") with the text from its tab', async () => {
+    const bg = testBackground();
+    const page = { ...copiedPage(), detect: { speechLike: false, score: 0.2, script: 'simplified' as const, reasons: [] } };
+    bg.content.getPageText.mockResolvedValueOnce(page);
+    const a = await bg.service.getTabAnalysis(21);
+    expect(bg.content.getPageText).toHaveBeenCalledTimes(1);
+    expect(a!.page.text).toBe(page.text);
+    expect(a!.match.passages.some((p) => p.docId === 'reports/0031.md')).toBe(true);
+    expect(await bg.service.getTabAnalysis(21)).toEqual(a);
+    expect(bg.content.getPageText).toHaveBeenCalledTimes(1);
+  });
+
   it('re-runs matching after the corpus changed', async () => {
     const bg = testBackground();
     const a = await bg.service.analyzePage(copiedPage(), 3);
