@@ -1,6 +1,7 @@
-// The side panel: header with language switch, four views in a tablist, and a reader that opens
-// over them. Views stay mounted while hidden so each keeps its state (search, filter, choice).
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// The side panel: header with language switch and settings gear, four views in a tablist, and a
+// reader or the settings that open over them. Views stay mounted while hidden so each keeps its
+// state (search, filter, choice); settings are not about the page, so they sit outside the tabs.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BoilerplateView } from './boilerplate/boilerplate-view';
 import { CompareView, type OpenDocRequest } from './compare/compare-view';
 import { CorpusView } from './corpus/corpus-view';
@@ -8,6 +9,8 @@ import { detectLang, I18nContext, LANG_NAMES, MESSAGES, type Lang } from './i18n
 import { LookupView, type LookupRequest } from './lookup/lookup-view';
 import { DocReader } from './reader/doc-reader';
 import { usePanelEvent, useService } from './service-context';
+import { SettingsView } from './settings/settings-view';
+import { pageHost } from './settings/settings-input';
 import { TabPanel, Tabs } from './tabs';
 import { useTabAnalysis } from './use-tab-analysis';
 
@@ -24,12 +27,19 @@ function initialLang(): Lang {
   return detectLang(typeof navigator === 'undefined' ? undefined : navigator.language);
 }
 
-export function App(props: { tabId: number | null; lang?: Lang }) {
+export function App(props: {
+  tabId: number | null;
+  lang?: Lang;
+  /** URL of the current tab when the host page can read it; else the analysed page's URL is used. */
+  tabUrl?: string | null;
+}) {
   const service = useService();
   const [lang, setLangState] = useState<Lang>(props.lang ?? initialLang);
   const [view, setView] = useState<View>('compare');
   const [lookup, setLookup] = useState<LookupRequest | null>(null);
-  const [reader, setReader] = useState<OpenDocRequest | null>(null);
+  const [reader, setReaderState] = useState<OpenDocRequest | null>(null);
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const gear = useRef<HTMLButtonElement>(null);
   const tab = useTabAnalysis(props.tabId);
 
   const i18n = useMemo(
@@ -53,7 +63,22 @@ export function App(props: { tabId: number | null; lang?: Lang }) {
     document.documentElement.lang = lang;
   }, [lang]);
 
+  // The reader and the settings share the space over the views: one at a time.
+  const setReader = (req: OpenDocRequest | null) => {
+    if (req) setSettingsOpen(false);
+    setReaderState(req);
+  };
+  const toggleSettings = (open: boolean) => {
+    setReaderState(null);
+    setSettingsOpen(open);
+    // Back where the user came from, not lost on <body>.
+    if (!open) gear.current?.focus();
+  };
+  const analysedUrl = tab.state.status === 'ready' ? tab.state.analysis?.page.url : undefined;
+  const currentHost = pageHost(analysedUrl ?? props.tabUrl);
+
   const startLookup = (query: string) => {
+    setSettingsOpen(false);
     setReader(null);
     setView('lookup');
     setLookup({ query, nonce: Date.now() + Math.random() });
@@ -74,6 +99,7 @@ export function App(props: { tabId: number | null; lang?: Lang }) {
     if (e.type === 'lookup') void takePending(e.query);
     if (e.type === 'show-passage' && e.tabId === props.tabId) {
       setReader(null);
+      setSettingsOpen(false);
       setView('compare');
     }
   });
@@ -89,13 +115,31 @@ export function App(props: { tabId: number | null; lang?: Lang }) {
       <div class="app">
         <header class="app-header">
           <h1>{t.appName}</h1>
-          <select aria-label={t.language} value={lang} onChange={(e) => i18n.setLang(e.currentTarget.value as Lang)}>
-            {(Object.keys(LANG_NAMES) as Lang[]).map((l) => (
-              <option key={l} value={l}>
-                {LANG_NAMES[l]}
-              </option>
-            ))}
-          </select>
+          <div class="header-tools">
+            <select aria-label={t.language} value={lang} onChange={(e) => i18n.setLang(e.currentTarget.value as Lang)}>
+              {(Object.keys(LANG_NAMES) as Lang[]).map((l) => (
+                <option key={l} value={l}>
+                  {LANG_NAMES[l]}
+                </option>
+              ))}
+            </select>
+            <button
+              type="button"
+              ref={gear}
+              class="icon-button"
+              aria-label={t.settings}
+              title={t.settings}
+              aria-pressed={settingsOpen}
+              onClick={() => toggleSettings(!settingsOpen)}
+            >
+              <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+                <path
+                  fill="currentColor"
+                  d="M19.4 13a7.8 7.8 0 0 0 0-2l2.1-1.6-2-3.5-2.5 1a7.6 7.6 0 0 0-1.7-1l-.4-2.7h-4l-.4 2.7a7.6 7.6 0 0 0-1.7 1l-2.5-1-2 3.5L4.6 11a7.8 7.8 0 0 0 0 2l-2.1 1.6 2 3.5 2.5-1a7.6 7.6 0 0 0 1.7 1l.4 2.7h4l.4-2.7a7.6 7.6 0 0 0 1.7-1l2.5 1 2-3.5L19.4 13zM12 15.5a3.5 3.5 0 1 1 0-7 3.5 3.5 0 0 1 0 7z"
+                />
+              </svg>
+            </button>
+          </div>
         </header>
         <Tabs
           tabs={tabs}
@@ -104,11 +148,13 @@ export function App(props: { tabId: number | null; lang?: Lang }) {
           idPrefix="sy"
           onChange={(v) => {
             setReader(null);
+            setSettingsOpen(false);
             setView(v);
           }}
         />
         {reader && <DocReader request={reader} onClose={() => setReader(null)} />}
-        <div class="views" hidden={reader !== null}>
+        {settingsOpen && <SettingsView pageHost={currentHost} onClose={() => toggleSettings(false)} />}
+        <div class="views" hidden={reader !== null || settingsOpen}>
           <TabPanel idPrefix="sy" tabKey="compare" active={view === 'compare'}>
             <CompareView tabId={props.tabId} state={tab.state} reload={tab.reload} onOpenDoc={setReader} />
           </TabPanel>

@@ -3,16 +3,9 @@
 import { storage } from 'wxt/utils/storage';
 import type { Settings } from './protocol';
 
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  autoHighlight: true,
-  disabledSites: [],
-  // A phrasing used by this many bundled speeches is a 提法, not evidence of copying.
-  boilerplateMinDocs: 5,
-  // Shorter shared runs are mostly set phrases; 20 characters is about one clause.
-  minPassageLength: 20,
-  formulaPhrases: [],
-  ignorePhrases: [],
-});
+// The defaults live in a storage-free module so the panel can import them without touching storage.
+export { DEFAULT_SETTINGS } from './settings-defaults';
+import { DEFAULT_SETTINGS } from './settings-defaults';
 
 export const SETTINGS_VERSION = 1;
 
@@ -32,7 +25,7 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   autoHighlight: [(v) => typeof v === 'boolean', 'true or false'],
   disabledSites: [isStringList, 'a list of host names'],
   boilerplateMinDocs: [isCount(2, 10_000), 'a whole number from 2 to 10000'],
-  minPassageLength: [isCount(4, 10_000), 'a whole number from 4 to 10000'],
+  minPassageLength: [isCount(8, 10_000), 'a whole number from 8 to 10000'],
   formulaPhrases: [isStringList, 'a list of phrases'],
   ignorePhrases: [isStringList, 'a list of phrases'],
 };
