@@ -1,0 +1,12 @@
+// `npm run bench`: speed and memory figures, printed (never asserted in unit tests).
+// `npm run bench -- text|detect|engine` runs one part; `--quick` skips the 10,000-speech corpus.
+import { benchText } from './bench-text';
+import { benchDetect } from './bench-detect';
+import { benchEngine } from './bench-engine';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args.find((a) => !a.startsWith('--'));
+if (!only || only === 'text') await benchText();
+if (!only || only === 'detect') await benchDetect();
+if (!only || only === 'engine') await benchEngine(quick ? { sizes: [300] } : undefined);
