@@ -7,6 +7,7 @@ import { profilePage } from '../match/page-profile';
 import { resolveSettings } from '../match/settings';
 import type { BoilerplateSpan, MatchOptions } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
+import { snapToWords } from '../text/word-bounds';
 
 /** Winnowed fingerprints can leave up to WINDOW - GRAM characters between two formula grams. */
 const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
@@ -37,8 +38,16 @@ export function boilerplateSpans(store: CorpusStore, text: string, options?: Mat
     }
     i = end;
     if (end - a < MIN_SPAN) continue;
-    const o = toOriginal(n, a, end);
+    const raw = toOriginal(n, a, end);
+    const o = snapToWords(text, raw.start, raw.end);
+    if (!o || hanLength(text, o.start, o.end) < MIN_SPAN) continue;
     out.push({ start: o.start, end: o.end, phrase: text.slice(o.start, o.end), docFreq: df });
   }
   return out;
+}
+
+function hanLength(text: string, start: number, end: number): number {
+  let k = 0;
+  for (let i = start; i < end; i++) if (/\p{Script=Han}/u.test(text[i]!)) k++;
+  return k;
 }

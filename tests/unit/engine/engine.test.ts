@@ -123,6 +123,25 @@ describe('boilerplate', () => {
   });
 });
 
+describe('boilerplate phrases are whole words', () => {
+  it('on a real provincial report, every span starts and ends on a word boundary, without edge punctuation', () => {
+    const page = loadShared('corpus-external').find((d) => d.id.startsWith('cn-provincial-gwr-2026'))!.body.slice(0, 6000);
+    const spans = engine.boilerplate(page);
+    expect(spans.length).toBeGreaterThan(3);
+    const seg = new Intl.Segmenter('zh', { granularity: 'word' });
+    const bounds = new Set<number>([page.length]);
+    for (const w of seg.segment(page)) bounds.add(w.index);
+    for (const sp of spans) {
+      expect(page.slice(sp.start, sp.end)).toBe(sp.phrase);
+      expect(sp.phrase).not.toMatch(/^[\s\p{P}]|[\s\p{P}]$/u);
+      // Context-free segmentation of the whole page may differ by a character at rare spots, so
+      // allow a boundary one character away; a gram-cut edge is usually several characters inside a word.
+      const near = (i: number) => bounds.has(i) || bounds.has(i - 1) || bounds.has(i + 1);
+      expect(near(sp.start) && near(sp.end), sp.phrase).toBe(true);
+    }
+  });
+});
+
 describe('lookup', () => {
   const brute = (q: string): number => {
     const nq = normalize(q).text;
