@@ -1,7 +1,6 @@
 // The matching engine: a corpus store with its indexes, and the four questions asked of it
 // (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
 import { boilerplateSpans } from './boilerplate/boilerplate';
-import { CharIndex } from './index/char-index';
 import { CorpusStore } from './index/corpus-store';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { GRAM, WINDOW } from './index/grams';
@@ -10,13 +9,17 @@ import { matchPage } from './match/matcher';
 import type { Engine, EngineSnapshot } from './model/engine-api';
 import type { CorpusDoc, DocMeta } from './model/types';
 
-/** Bump when hashing, winnowing or the snapshot layout changes. */
-export const SNAPSHOT_VERSION = 1;
+/** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
+ *  (lookup uses positional postings built on first use). */
+export const SNAPSHOT_VERSION = 2;
 
 export type SnapshotEngine = Engine & {
   snapshot(): EngineSnapshot;
-  /** Bytes held by the index typed arrays (fingerprint postings + character bitsets). */
+  /** Bytes held by the index typed arrays (fingerprint postings, phrase postings, document
+   *  table and position maps; not the normalised text itself). */
   indexBytes(): number;
+  /** indexBytes() by part, for benchmarks. */
+  indexParts(): Record<string, number>;
 };
 
 interface SnapshotBody {
@@ -27,7 +30,6 @@ interface SnapshotBody {
   slots: (string | null)[];
   sums: (string | null)[];
   fp: FingerprintIndexJson;
-  chars: { words: number; chars: string; bits: string };
 }
 
 function checksum(body: string): string {
@@ -55,7 +57,12 @@ function wrap(store: CorpusStore): SnapshotEngine {
     match: (text, options) => matchPage(store, text, options),
     boilerplate: (text, options) => boilerplateSpans(store, text, options),
     lookup: (query, options) => lookupPhrase(store, query, options),
-    indexBytes: () => store.fp.bytes() + store.chars.bytes(),
+    indexParts: () => ({
+      fingerprints: store.fp.bytes(),
+      phrasePostings: store.text?.phraseIndex().byteLength() ?? 0,
+      docTableAndMaps: (store.text?.byteLength() ?? 0) - (store.text?.phraseIndex().byteLength() ?? 0),
+    }),
+    indexBytes: () => store.fp.bytes() + (store.text?.byteLength() ?? 0),
     snapshot: (): EngineSnapshot => {
       const body: SnapshotBody = {
         version: SNAPSHOT_VERSION,
@@ -64,7 +71,6 @@ function wrap(store: CorpusStore): SnapshotEngine {
         slots: store.docs.map((d) => d?.id ?? null),
         sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
         fp: store.fp.toJSON(),
-        chars: store.chars.toJSON(),
       };
       return body as unknown as EngineSnapshot;
     },
@@ -75,6 +81,8 @@ export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
   const store = new CorpusStore();
   for (const d of docs) store.add(d);
   store.fp.freeze();
+  // Lookup's text and postings are built now, so the first lookup is as fast as the rest.
+  store.corpusText().phraseIndex();
   return wrap(store);
 }
 
@@ -94,7 +102,6 @@ export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): Snap
   }
   const store = new CorpusStore();
   store.fp = FingerprintIndex.fromJSON(snap.fp);
-  store.chars = CharIndex.fromJSON(snap.chars);
   for (const id of snap.slots) {
     if (id === null) store.addHole();
     else store.add(byId.get(id)!, true);

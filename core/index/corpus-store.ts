@@ -1,28 +1,57 @@
-// The engine's corpus: documents in slots, their normalised texts (computed lazily and cached,
-// so a restored snapshot answers without normalising the whole corpus up front), the fingerprint
-// index and the character index. Slots are never reused, so postings stay valid after removals.
+// The engine's corpus: documents in slots, the fingerprint index, and the normalised texts. Indexed documents live in one CorpusText (a concatenated string with compact
+// position maps); documents added after it was built wait in `pending` until enough accumulate
+// to rebuild it. A restored snapshot normalises nothing up front: the matcher normalises the few
+// documents it aligns (cached), and the first lookup builds the CorpusText. Slots are never
+// reused, so postings stay valid after removals.
 import type { CorpusDoc } from '../model/types';
 import { normalize, type NormalizedText } from '../text/normalize';
-import { CharIndex } from './char-index';
+import { CorpusText } from './corpus-text';
 import { FingerprintIndex } from './fingerprint-index';
 import { fingerprints } from './grams';
+import { compactPosMap, expandPosMap, type PosMap } from './pos-map';
+
+interface Pending {
+  text: string;
+  map: PosMap;
+}
 
 export class CorpusStore {
   docs: (CorpusDoc | undefined)[] = [];
   byId = new Map<string, number>();
   fpCounts: number[] = [];
   fp = new FingerprintIndex();
-  chars = new CharIndex();
-  private norms: (NormalizedText | undefined)[] = [];
   live = 0;
+  text?: CorpusText;
+  /** Indexed documents not (yet) in `text`, in slot order. */
+  pending = new Map<number, Pending>();
+  private pendingChars = 0;
+  /** Live documents in neither `text` nor `pending` (restored from a snapshot). */
+  private raw = 0;
+  /** Removed documents still inside `text`. */
+  deadInText = 0;
+  /** Documents normalised on demand (restored from a snapshot, not in `text`). */
+  private norms = new Map<number, NormalizedText>();
 
+  /** The document's normalised text with its position map. */
   norm(slot: number): NormalizedText {
-    let n = this.norms[slot];
+    const doc = this.docs[slot]!;
+    const e = this.text?.entryOf(slot);
+    if (e !== undefined) return this.text!.norm(e, doc.body);
+    const p = this.pending.get(slot);
+    if (p) return expandPosMap(p.map, p.text, doc.body);
+    let n = this.norms.get(slot);
     if (!n) {
-      n = normalize(this.docs[slot]!.body);
-      this.norms[slot] = n;
+      n = normalize(doc.body);
+      this.norms.set(slot, n);
     }
     return n;
+  }
+
+  /** Just the normalised text (no position map). */
+  normText(slot: number): string {
+    const e = this.text?.entryOf(slot);
+    if (e !== undefined) return this.text!.text(e);
+    return this.pending.get(slot)?.text ?? this.norm(slot).text;
   }
 
   /** Adds or replaces (by id). `indexed` skips fingerprinting when a snapshot already holds it. */
@@ -33,16 +62,16 @@ export class CorpusStore {
     this.byId.set(doc.id, slot);
     this.live++;
     if (indexed) {
-      this.norms.push(undefined);
+      this.raw++;
       this.fpCounts.push(0);
       return slot;
     }
     const n = normalize(doc.body);
-    this.norms.push(n);
+    this.pending.set(slot, { text: n.text, map: compactPosMap(n) });
+    this.pendingChars += n.text.length;
     const fps = fingerprints(n.text);
     this.fpCounts.push(fps.length);
     this.fp.addDoc(slot, fps);
-    this.chars.addDoc(slot, n.text);
     return slot;
   }
 
@@ -51,9 +80,13 @@ export class CorpusStore {
     if (slot === undefined) return false;
     this.byId.delete(id);
     this.fp.removeDoc(slot, this.fpCounts[slot] ?? 0);
-    this.chars.removeDoc(slot);
     this.docs[slot] = undefined;
-    this.norms[slot] = undefined;
+    const p = this.pending.get(slot);
+    if (p) this.pendingChars -= p.text.length;
+    else if (this.text?.has(slot)) this.deadInText++;
+    else this.raw--;
+    this.pending.delete(slot);
+    this.norms.delete(slot);
     this.live--;
     return true;
   }
@@ -61,7 +94,35 @@ export class CorpusStore {
   /** Placeholder slot for a document removed before a snapshot, so slot numbers line up. */
   addHole(): void {
     this.docs.push(undefined);
-    this.norms.push(undefined);
     this.fpCounts.push(0);
+  }
+
+  /** The CorpusText for lookup, (re)built when it is missing, or when pending documents (or
+   *  unnormalised ones after a restore) would otherwise make lookups scan too much text. */
+  corpusText(): CorpusText {
+    const frozenChars = this.text?.all.length ?? 0;
+    if (this.text && this.raw === 0 && this.pendingChars <= Math.max(200_000, frozenChars / 4)) return this.text!;
+    const entries: { slot: number; text: string; map: PosMap }[] = [];
+    for (let slot = 0; slot < this.docs.length; slot++) {
+      const doc = this.docs[slot];
+      if (!doc) continue;
+      const e = this.text?.entryOf(slot);
+      if (e !== undefined) entries.push({ slot, text: this.text!.text(e), map: this.text!.maps[e]! });
+      else {
+        const p = this.pending.get(slot);
+        if (p) entries.push({ slot, ...p });
+        else {
+          const n = this.norms.get(slot) ?? normalize(doc.body);
+          entries.push({ slot, text: n.text, map: compactPosMap(n) });
+        }
+      }
+    }
+    this.text = new CorpusText(entries);
+    this.pending.clear();
+    this.pendingChars = 0;
+    this.raw = 0;
+    this.deadInText = 0;
+    this.norms.clear();
+    return this.text;
   }
 }

@@ -1,33 +1,34 @@
-// Phrase lookup: candidate documents come from the index (the rarest winnowed fingerprint of the
-// query, or for short queries the intersection of per-character document sets), then each
-// candidate's normalised text is searched to count and place every occurrence exactly.
+// Phrase lookup over the concatenated normalised corpus. Queries of SAMPLE characters or more
+// are answered from the positional bigram postings (every occurrence named once, verified by
+// startsWith); shorter ones (one or two characters) scan the whole string. Documents added since
+// the text was built are searched one by one. Context and original offsets are built only for returned hits.
 import type { LookupOptions } from '../model/engine-api';
 import type { LookupHit, LookupResult } from '../model/types';
 import type { CorpusStore } from '../index/corpus-store';
-import { GRAM, NO_HASH, WINDOW, gramHashes, winnow } from '../index/grams';
+import type { CorpusText } from '../index/corpus-text';
+import { SEP } from '../index/phrase-index';
+import { endOf, startOf } from '../index/pos-map';
 import { normalize, toOriginal } from '../text/normalize';
 
-function candidateSlots(store: CorpusStore, q: string): number[] {
-  if (q.length >= GRAM + WINDOW - 1) {
-    const hs = gramHashes(q);
-    let best = -1;
-    let bestDf = Infinity;
-    for (const p of winnow(hs)) {
-      const h = hs[p]!;
-      if (h === NO_HASH) continue;
-      const df = store.fp.df(h);
-      if (df < bestDf) {
-        bestDf = df;
-        best = h;
-      }
+/** Sorted starts in `all` of every occurrence of q (one array per postings stream, each sorted). */
+function occurrences(store: CorpusStore, t: CorpusText, q: string): number[][] {
+  if (q.includes(SEP)) return [];
+  const streams: number[][] = [];
+  let cur: number[] = [];
+  let last = -1;
+  const indexed = t.phraseIndex().forEachOccurrence(q, (x, stream) => {
+    if (stream !== last) {
+      cur = [];
+      streams.push(cur);
+      last = stream;
     }
-    if (best >= 0) {
-      const slots: number[] = [];
-      store.fp.forEach(best, (s) => slots.push(s));
-      return slots.sort((a, b) => a - b);
-    }
-  }
-  return store.chars.candidates(q);
+    cur.push(x);
+  });
+  if (indexed) return streams;
+  // Queries shorter than the sampling step (one or two characters) scan the whole text once.
+  const out: number[] = [];
+  for (let at = t.all.indexOf(q); at >= 0; at = t.all.indexOf(q, at + 1)) out.push(at);
+  return [out];
 }
 
 export function lookupPhrase(store: CorpusStore, query: string, options: LookupOptions = {}): LookupResult {
@@ -37,22 +38,43 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   const hits: LookupHit[] = [];
   let total = 0;
   if (!q) return { query, total, hits };
-  for (const slot of candidateSlots(store, q)) {
-    const doc = store.docs[slot];
+  const t = store.corpusText();
+  const streams = occurrences(store, t, q);
+  const live = (x: number): boolean => !!store.docs[t.slots[t.entryAt(x)]!];
+  if (store.deadInText === 0) for (const s of streams) total += s.length;
+  else for (const s of streams) for (const x of s) if (live(x)) total++;
+
+  // Merge the sorted streams up to `limit` live hits, in corpus order.
+  const heads = streams.map(() => 0);
+  while (hits.length < limit) {
+    let best = -1;
+    for (let k = 0; k < streams.length; k++)
+      if (heads[k]! < streams[k]!.length && (best < 0 || streams[k]![heads[k]!]! < streams[best]![heads[best]!]!)) best = k;
+    if (best < 0) break;
+    const x = streams[best]![heads[best]!++]!;
+    const e = t.entryAt(x);
+    const doc = store.docs[t.slots[e]!];
     if (!doc) continue;
-    const n = store.norm(slot);
-    for (let at = n.text.indexOf(q); at >= 0; at = n.text.indexOf(q, at + 1)) {
+    const local = x - t.starts[e]!;
+    const m = t.maps[e]!;
+    const start = startOf(m, local);
+    const end = endOf(m, local + q.length - 1);
+    hits.push({ docId: doc.id, title: doc.title, start, end, context: context(doc.body, start, end, ctx) });
+  }
+
+  // Documents added since the text was built.
+  for (const [slot, p] of store.pending) {
+    const doc = store.docs[slot]!;
+    for (let at = p.text.indexOf(q); at >= 0; at = p.text.indexOf(q, at + 1)) {
       total++;
       if (hits.length >= limit) continue;
-      const o = toOriginal(n, at, at + q.length);
-      hits.push({
-        docId: doc.id,
-        title: doc.title,
-        start: o.start,
-        end: o.end,
-        context: doc.body.slice(Math.max(0, o.start - ctx), Math.min(doc.body.length, o.end + ctx)),
-      });
+      const o = toOriginal(store.norm(slot), at, at + q.length);
+      hits.push({ docId: doc.id, title: doc.title, start: o.start, end: o.end, context: context(doc.body, o.start, o.end, ctx) });
     }
   }
   return { query, total, hits };
+}
+
+function context(body: string, start: number, end: number, ctx: number): string {
+  return body.slice(Math.max(0, start - ctx), Math.min(body.length, end + ctx));
 }

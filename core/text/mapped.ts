@@ -24,6 +24,17 @@ export class MappedText {
     this.ends[i] = end;
   }
 
+  /** Appends units [from, to) of another mapped text as they are (one bulk copy). */
+  copyFrom(src: MappedText, from: number, to: number): void {
+    const n = to - from;
+    if (n <= 0) return;
+    while (this.length + n > this.codes.length) this.grow();
+    this.codes.set(src.codes.subarray(from, to), this.length);
+    this.starts.set(src.starts.subarray(from, to), this.length);
+    this.ends.set(src.ends.subarray(from, to), this.length);
+    this.length += n;
+  }
+
   private grow(): void {
     const c = this.codes.length * 2;
     const codes = new Uint16Array(c);

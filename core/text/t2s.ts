@@ -141,18 +141,35 @@ function segmentEnds(trie: Trie, input: MappedText): number[] {
   return ends;
 }
 
-/** One conversion stage over all segments; returns the output and its segment ends. */
+/** True when the key's value is the key itself (OpenCC lists such entries): nothing to write. */
+function isIdentity(node: TrieNode, codes: Uint16Array, i: number, end: number): boolean {
+  const v = node.value!;
+  if (v.length !== end - i) return false;
+  for (let k = 0; k < v.length; k++) if (v[k] !== codes[i + k]) return false;
+  return true;
+}
+
+/** One conversion stage over all segments; returns the output and its segment ends. Unchanged
+ *  stretches are copied in bulk (most of a Simplified text goes through every stage untouched,
+ *  and a push per unit per stage was the largest cost of normalize()). */
 function convertStage(trie: Trie, input: MappedText, ends: readonly number[]): { out: MappedText; ends: number[] } {
   const { codes, starts, ends: origEnds, length: n } = input;
   const out = new MappedText(n + 16);
   const outEnds: number[] = [];
+  /** Input units before this are already in `out`. */
+  let copied = 0;
   let i = 0;
   for (const segEnd of ends) {
     while (i < segEnd) {
       if (longestMatch(trie, codes, n, i, segEnd)) {
         const node = matchNode!;
-        const value = node.value!;
         const end = matchEnd;
+        if (isIdentity(node, codes, i, end)) {
+          i = end;
+          continue;
+        }
+        out.copyFrom(input, copied, i);
+        const value = node.value!;
         let inCps = 0;
         for (let k = i; k < end; k += unitsOf(codes, n, k)) inCps++;
         if (inCps === node.valueCodePoints) {
@@ -174,13 +191,13 @@ function convertStage(trie: Trie, input: MappedText, ends: readonly number[]): {
           for (const v of value) out.push(v, s, e);
         }
         i = end;
-      } else {
-        out.push(codes[i]!, starts[i]!, origEnds[i]!);
-        i++;
-      }
+        copied = end;
+      } else i++;
     }
-    outEnds.push(out.length);
+    outEnds.push(out.length + (i - copied));
   }
+  if (copied === 0) return { out: input, ends: outEnds };
+  out.copyFrom(input, copied, n);
   return { out, ends: outEnds };
 }
 

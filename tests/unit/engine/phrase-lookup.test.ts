@@ -1,0 +1,76 @@
+// @vitest-environment node
+// The positional phrase index and the compact position maps against plain references: every
+// occurrence found by indexOf over the concatenated text, and normalize()'s own maps.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { PhraseIndex, SAMPLE, SEP } from '../../../core/index/phrase-index';
+import { compactPosMap, endOf, expandPosMap, startOf } from '../../../core/index/pos-map';
+import { normalize } from '../../../core/text/normalize';
+import { loadShared } from '../../../scripts/lib/shared-corpus';
+
+const docs = loadShared('corpus-external').filter((d) => d.id.startsWith('cn-gov-work-reports/')).slice(0, 60);
+const norms = docs.map((d) => normalize(d.body));
+const all = norms.map((n) => n.text).join(SEP);
+const index = new PhraseIndex(all);
+/** Splits almost every bigram by its third character, so both list layouts are checked. */
+const splitIndex = new PhraseIndex(all, 8);
+
+function scan(q: string): number[] {
+  const out: number[] = [];
+  for (let at = all.indexOf(q); at >= 0; at = all.indexOf(q, at + 1)) out.push(at);
+  return out;
+}
+
+function viaIndex(q: string, idx = index): number[] | null {
+  const out: number[] = [];
+  const ok = idx.forEachOccurrence(q, (x) => out.push(x));
+  return ok ? out.sort((a, b) => a - b) : null;
+}
+
+describe('PhraseIndex', () => {
+  it('finds exactly the occurrences indexOf finds, for phrases cut from the corpus', () => {
+    fc.assert(
+      fc.property(fc.nat(norms.length - 1), fc.nat(), fc.integer({ min: SAMPLE, max: 24 }), (d, at, len) => {
+        const t = norms[d]!.text;
+        const s = at % Math.max(1, t.length - len);
+        const q = t.slice(s, s + len);
+        fc.pre(q.length >= SAMPLE);
+        const want = scan(q);
+        expect(viaIndex(q)).toEqual(want);
+        expect(viaIndex(q, splitIndex)).toEqual(want);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('counts frequent formula phrases, 4-character ones included, and absent ones', () => {
+    for (const q of ['高质量发展', '实事求是', '改革开放', '人民群众', '经济社会发展', '以习近平同志为核心的党中央', '这句话不在语料里']) {
+      const want = scan(q);
+      if (q !== '这句话不在语料里') expect(want.length).toBeGreaterThan(0);
+      expect(viaIndex(q)).toEqual(want);
+      expect(viaIndex(q, splitIndex)).toEqual(want);
+    }
+  });
+
+  it('declines queries shorter than the sampling step', () => {
+    expect(viaIndex('发展'.slice(0, SAMPLE - 1))).toBeNull();
+  });
+});
+
+describe('compact position maps', () => {
+  it('rebuild normalize() maps exactly, including Traditional and spaced text', () => {
+    const samples = [...norms.slice(0, 10), normalize('這是 一個　測試，裡面有ＡＢＣ全形字與𠀀擴展字\n還有××同志和某某。'), normalize('')];
+    for (const n of samples) {
+      const m = compactPosMap(n);
+      const e = expandPosMap(m, n.text, n.original);
+      let differ = 0;
+      for (let i = 0; i <= n.text.length; i++) if (e.starts[i] !== n.starts[i] || e.ends[i] !== n.ends[i]) differ++;
+      expect(e.starts.length).toBe(n.starts.length);
+      expect(differ).toBe(0);
+      for (let i = 0; i < n.text.length; i += 7) {
+        expect(startOf(m, i)).toBe(n.starts[i]);
+        expect(endOf(m, i)).toBe(n.ends[i]);
+      }
+    }
+  });
+});
