@@ -5,6 +5,7 @@
 import * as OpenCC from 'opencc-js/cn2t';
 import { createEngine } from '../core/engine';
 import type { CorpusDoc, MatchResult } from '../core/model/types';
+import { normalize, toOriginal } from '../core/text/normalize';
 import { rng } from './lib/rng';
 import { excerpt, heavyEdit, htmlPage, lightEdit, shortReuse, type CaseKind, type ReuseCase } from './lib/reuse-cases';
 import { loadShared } from './lib/shared-corpus';
@@ -57,14 +58,19 @@ async function loadExtractor(): Promise<((html: string) => { text: string }) | n
   }
 }
 
+/** Where the excerpt's first and last 20 characters landed in the extracted text, compared after
+ *  normalisation: extraction may re-flow whitespace and punctuation, which is not lost text. */
 function locate(text: string, piece: string): [number, number] | null {
-  const lines = piece.split('\n').map((l) => l.trim()).filter(Boolean);
-  const head = lines[0]?.slice(0, 20);
-  const tail = lines[lines.length - 1]?.slice(-20);
+  const nt = normalize(text);
+  const np = normalize(piece).text;
+  const head = np.slice(0, 20);
+  const tail = np.slice(-20);
   if (!head || !tail) return null;
-  const a = text.indexOf(head);
-  const b = text.lastIndexOf(tail);
-  return a >= 0 && b >= a ? [a, b + tail.length] : null;
+  const a = nt.text.indexOf(head);
+  const b = nt.text.lastIndexOf(tail);
+  if (a < 0 || b < a) return null;
+  const o = toOriginal(nt, a, b + tail.length);
+  return [o.start, o.end];
 }
 
 export async function buildCases(all: CorpusDoc[]): Promise<{ corpus: CorpusDoc[]; cases: ReuseCase[] }> {
@@ -103,7 +109,7 @@ export async function buildCases(all: CorpusDoc[]): Promise<{ corpus: CorpusDoc[
       const text = extract(htmlPage(d.title.slice(0, 30), piece)).text;
       const span = locate(text, piece);
       if (span) cases.push({ kind: 'html', page: text, sourceId: d.id, truth: [span] });
-      else console.log(`note: html case ${i} could not locate the excerpt in the extracted text`);
+      else console.log(`note: html case ${i}: the extracted text lost the excerpt's first or last words (${d.id})`);
     }
     const novel = novelPool[(i + 4) % novelPool.length]!;
     cases.push({ kind: 'novel', page: novel.body.slice(0, 10000), sourceId: null, truth: [] });
