@@ -5,19 +5,17 @@
 // agreement about what "the speech" on a page is.
 import { isJunkLine } from './junk';
 
+// Tag lists as one string each: the content script carries this file, and a split string is
+// smaller than an array literal of quoted names.
 /** Tags whose content is never text a reader sees. */
-export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
-  'nav', 'header', 'footer', 'aside', 'form', 'button', 'select', 'textarea', 'input', 'head', 'title',
-  'video', 'audio', 'map',
-]);
+export const SKIP_TAGS = new Set(
+  'script style noscript template svg math iframe object embed canvas nav header footer aside form button select textarea input head title video audio map'.split(' '),
+);
 
 /** Tags that start a new line of text. */
-export const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'table',
-  'tr', 'td', 'th', 'tbody', 'thead', 'section', 'article', 'main', 'blockquote', 'pre', 'hr',
-  'center', 'figure', 'figcaption', 'body', 'html', 'address', 'fieldset', 'caption',
-]);
+export const BLOCK_TAGS = new Set(
+  'p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th tbody thead section article main blockquote pre hr center figure figcaption body html address fieldset caption'.split(' '),
+);
 
 // Class/id words of page chrome. Matched at the start of a class token or after - or _, so
 // "sidebar-left" and "article-nav" match but "canvas" does not; has-/with-/no- tokens are
@@ -38,16 +36,11 @@ export function isChromeName(classAndId: string): boolean {
 }
 
 /** Elements never worth treating as chrome by name: dropping them would drop the page. */
-export const NEVER_CHROME_TAGS = new Set(['html', 'body', 'main', 'article']);
+export const NEVER_CHROME_TAGS = new Set('html body main article'.split(' '));
 
-/** Where a run of a paragraph's text comes from: text[at…] is source `ref` from `offset` on. */
-export interface Segment<R> {
-  at: number;
-  ref: R;
-  offset: number;
-}
-
-export interface Paragraph<R> {
+// The type parameter is unused since runs moved to the builder's RunTable; it stays (defaulted)
+// so code that still writes Paragraph<R> (title.ts) compiles unchanged.
+export interface Paragraph<_R = unknown> {
   text: string;
   /** Index of the innermost block element holding the paragraph. */
   container: number;
@@ -55,10 +48,21 @@ export interface Paragraph<R> {
   linkChars: number;
   /** Heading level 1–6, 0 for body text. */
   heading: number;
-  /** Source runs in text order (only when tracking): a run never spans collapsed whitespace. */
-  segs?: Segment<R>[];
+  /** Its source runs are runs[seg0, seg1) of the builder's RunTable (only when tracking). */
+  seg0: number;
+  seg1: number;
 }
 
+/**
+ * Where the paragraphs' characters come from, as runs: character `at[k]` of its paragraph and
+ * the ones after it are source `ref[k]` from offset `offset[k]` on. Three flat arrays rather
+ * than an object per run: a 100,000-node page makes tens of thousands of runs.
+ */
+export interface RunTable<R> {
+  at: number[];
+  ref: R[];
+  offset: number[];
+}
 /** Whitespace as a browser collapses it, plus the full-width space and zero-width marks. */
 function isSpace(c: number): boolean {
   return (
@@ -67,76 +71,93 @@ function isSpace(c: number): boolean {
   );
 }
 
-/** Collects paragraphs from a document walk; whitespace collapses the way a browser renders it. */
-export class BlockBuilder<R> {
-  readonly paragraphs: Paragraph<R>[] = [];
+export interface BlockBuilder<R> {
+  readonly paragraphs: Paragraph[];
   /** parent[i]: the enclosing block element of block element i (-1 at the top). */
-  readonly parent: number[] = [];
-  private stack: number[] = [];
-  private cur: Paragraph<R> | null = null;
-  private pendingSpace = false;
+  readonly parent: number[];
+  /** Source runs of every paragraph (filled only when tracking). */
+  readonly runs: RunTable<R>;
+  /** Enters a block-level element. */
+  open(): void;
+  close(): void;
+  text(raw: string, ref: R, inLink: boolean, heading: number): void;
+  finish(): void;
+}
 
-  constructor(private readonly track: boolean) {}
+/** Collects paragraphs from a document walk; whitespace collapses the way a browser renders it.
+ *  (A closure, not a class: its state minifies to one-letter names in the content script.) */
+export function blockBuilder<R>(track: boolean): BlockBuilder<R> {
+  const paragraphs: Paragraph[] = [];
+  const parent: number[] = [];
+  const runs: RunTable<R> = { at: [], ref: [], offset: [] };
+  const stack: number[] = [];
+  let cur: Paragraph | null = null;
+  let pendingSpace = false;
 
-  /** Enters a block-level element; returns its index. */
-  open(): number {
-    this.breakLine();
-    const id = this.parent.length;
-    this.parent.push(this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1);
-    this.stack.push(id);
-    return id;
-  }
-
-  close(): void {
-    this.breakLine();
-    this.stack.pop();
-  }
-
-  breakLine(): void {
-    if (this.cur !== null) {
-      this.paragraphs.push(this.cur);
-      this.cur = null;
+  const top = () => (stack.length > 0 ? stack[stack.length - 1]! : -1);
+  const breakLine = (): void => {
+    if (cur !== null) {
+      cur.seg1 = runs.at.length;
+      paragraphs.push(cur);
+      cur = null;
     }
-    this.pendingSpace = false;
-  }
+    pendingSpace = false;
+  };
+  const run = (at: number, ref: R, offset: number): void => {
+    if (!track) return;
+    runs.at.push(at);
+    runs.ref.push(ref);
+    runs.offset.push(offset);
+  };
 
-  text(raw: string, ref: R, inLink: boolean, heading: number): void {
-    const n = raw.length;
-    let i = 0;
-    while (i < n) {
-      if (isSpace(raw.charCodeAt(i))) {
-        this.pendingSpace = true;
-        i++;
-        continue;
-      }
-      let j = i + 1;
-      while (j < n && !isSpace(raw.charCodeAt(j))) j++;
-      let p = this.cur;
-      if (p === null) {
-        p = { text: '', container: this.stack.length > 0 ? this.stack[this.stack.length - 1]! : -1, linkChars: 0, heading };
-        if (this.track) p.segs = [];
-        this.cur = p;
-        this.pendingSpace = false;
-      }
-      if (this.pendingSpace) {
-        // A space only matters between Latin words; between Han characters it is layout.
-        if (p.text.charCodeAt(p.text.length - 1) < 0x2e80 && raw.charCodeAt(i) < 0x2e80) {
-          p.segs?.push({ at: p.text.length, ref, offset: Math.max(0, i - 1) });
-          p.text += ' ';
-          if (inLink) p.linkChars++;
+  return {
+    paragraphs,
+    parent,
+    runs,
+    open() {
+      breakLine();
+      parent.push(top());
+      stack.push(parent.length - 1);
+    },
+    close() {
+      breakLine();
+      stack.pop();
+    },
+    text(raw, ref, inLink, heading) {
+      const n = raw.length;
+      let i = 0;
+      while (i < n) {
+        if (isSpace(raw.charCodeAt(i))) {
+          pendingSpace = true;
+          i++;
+          continue;
         }
-        this.pendingSpace = false;
+        let j = i + 1;
+        while (j < n && !isSpace(raw.charCodeAt(j))) j++;
+        let p = cur;
+        if (p === null) {
+          const seg = runs.at.length;
+          p = cur = { text: '', container: top(), linkChars: 0, heading, seg0: seg, seg1: seg };
+          pendingSpace = false;
+        }
+        if (pendingSpace) {
+          // A space only matters between Latin words; between Han characters it is layout.
+          if (p.text.charCodeAt(p.text.length - 1) < 0x2e80 && raw.charCodeAt(i) < 0x2e80) {
+            run(p.text.length, ref, Math.max(0, i - 1));
+            p.text += ' ';
+            if (inLink) p.linkChars++;
+          }
+          pendingSpace = false;
+        }
+        run(p.text.length, ref, i);
+        // The whole node in one piece when it has no inner whitespace (the common case).
+        p.text += i === 0 && j === n ? raw : raw.slice(i, j);
+        if (inLink) p.linkChars += j - i;
+        i = j;
       }
-      p.segs?.push({ at: p.text.length, ref, offset: i });
-      p.text += raw.slice(i, j);
-      if (inLink) p.linkChars += j - i;
-      i = j;
-    }
-  }
-
-  finish(): void {
-    this.breakLine();
-  }
+    },
+    finish: breakLine,
+  };
 }
 
 const CLAUSE = new Set(Array.from('，,。；;！!？?、', (c) => c.charCodeAt(0)));
@@ -156,13 +177,22 @@ function countClauses(s: string): number {
   return n;
 }
 
+/** A paragraph most of whose text is link text: a menu item or a related-links entry. */
+function isLinkLine(p: Paragraph): boolean {
+  return p.linkChars > p.text.length / 2;
+}
+
 /**
  * Indices of the paragraphs that make up the main content, in document order.
  * Readability's idea: every paragraph of prose votes for its container and (less) for the
  * containers above; the container with most prose and fewest links wins, and siblings
  * with comparable prose join it (pages that split a speech across several boxes).
+ * Link lines (mostly link text) neither vote nor count towards a box's size or link density:
+ * 30,000 related links after a speech, in the speech's own box, must not drown it.
+ * Block indices grow in document order and a parent is opened before its children, so
+ * parent[c] < c: one pass from the last block down to the first rolls totals up to ancestors.
  */
-export function pickMain<R>(paragraphs: Paragraph<R>[], parent: number[]): number[] {
+export function pickMain(paragraphs: Paragraph[], parent: number[]): number[] {
   const n = parent.length;
   const score = new Float64Array(n + 1); // slot n stands for "the top"
   const chars = new Float64Array(n + 1);
@@ -170,20 +200,22 @@ export function pickMain<R>(paragraphs: Paragraph<R>[], parent: number[]): numbe
   const slot = (c: number) => (c < 0 ? n : c);
 
   for (const p of paragraphs) {
+    if (isLinkLine(p)) continue;
+    chars[slot(p.container)]! += p.text.length;
+    links[slot(p.container)]! += p.linkChars;
     const han = countHan(p.text);
-    // Characters and links roll up to every ancestor, so link density is known everywhere.
-    for (let c = p.container, guard = 0; guard < 200; c = parent[c] ?? -1, guard++) {
-      chars[slot(c)]! += p.text.length;
-      links[slot(c)]! += p.linkChars;
-      if (c < 0) break;
-    }
-    if (han < 8 || p.linkChars > p.text.length / 2) continue;
+    if (han < 8) continue;
     const vote = 1 + countClauses(p.text) + Math.min(han / 50, 6);
     let c = p.container;
     for (let level = 0; level < 4 && c >= 0; level++) {
       score[c]! += level <= 1 ? vote : vote / level;
       c = parent[c] ?? -1;
     }
+  }
+  for (let c = n - 1; c >= 0; c--) {
+    const up = slot(parent[c] ?? -1);
+    chars[up]! += chars[c]!;
+    links[up]! += links[c]!;
   }
 
   let best = -1;
@@ -209,23 +241,25 @@ export function pickMain<R>(paragraphs: Paragraph<R>[], parent: number[]): numbe
     }
   }
 
-  const keep = new Set<number>();
+  // kept[c]: block c is, or sits inside, a kept box (parents come first, so one pass).
+  const kept = new Uint8Array(n + 1);
   if (best < 0) {
     // No prose anywhere (a bare text file): keep everything that is not a link list.
-    keep.add(-1);
+    kept.fill(1);
   } else {
-    keep.add(best);
+    kept[best] = 1;
     const top = parent[best] ?? -1;
     for (let c = 0; c < n; c++) {
-      if (c !== best && parent[c] === top && score[c]! >= Math.max(10, bestScore * 0.2)) keep.add(c);
+      if (c !== best && parent[c] === top && score[c]! >= Math.max(10, bestScore * 0.2)) kept[c] = 1;
     }
+    for (let c = 0; c < n; c++) if (kept[c] === 0 && (parent[c] ?? -1) >= 0 && kept[parent[c]!] === 1) kept[c] = 1;
   }
 
   const out: number[] = [];
   for (let i = 0; i < paragraphs.length; i++) {
     const p = paragraphs[i]!;
-    if (!inside(p.container, keep, parent)) continue;
-    if (p.linkChars > p.text.length / 2) continue;
+    if (kept[slot(p.container)] !== 1) continue;
+    if (isLinkLine(p)) continue;
     if (isJunkLine(p.text)) continue;
     out.push(i);
   }
@@ -234,14 +268,6 @@ export function pickMain<R>(paragraphs: Paragraph<R>[], parent: number[]): numbe
 
 function isInside(c: number, ancestor: number, parent: number[]): boolean {
   for (let guard = 0; c >= 0 && guard < 200; c = parent[c] ?? -1, guard++) if (c === ancestor) return true;
-  return false;
-}
-
-function inside(c: number, keep: Set<number>, parent: number[]): boolean {
-  if (keep.has(-1)) return true;
-  for (let guard = 0; c >= 0 && guard < 200; c = parent[c] ?? -1, guard++) {
-    if (keep.has(c)) return true;
-  }
   return false;
 }
 

@@ -2,7 +2,7 @@
 // htmlparser2's tokenizer (no tree is built) into the shared BlockBuilder, so it runs in Node, the
 // side panel and a worker alike. Entities (&nbsp; &amp; &#x…;) are decoded by the parser.
 import { Parser } from 'htmlparser2';
-import { BLOCK_TAGS, BlockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
+import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
 import { chooseTitle } from './title';
 
 export interface ExtractedText {
@@ -23,7 +23,7 @@ function isHidden(attribs: Record<string, string>): boolean {
 }
 
 export function extractFromHtml(html: string): ExtractedText {
-  const builder = new BlockBuilder<null>(false);
+  const builder = blockBuilder<null>(false);
   const stack: Kind[] = [];
   const headingStack: number[] = [];
   let skipping = 0; // depth of open skipped elements

@@ -12,6 +12,9 @@ const SEED_JUNK: [file: string, startsWith: string][] = [
   ['seeds/001_580fba34ab55489b.txt', '同志们:今天是我们春节收假上班后召开的第一个会,既是一个“收心会”'], // the 小编 summary line
   ['seeds/002_576c2e6f06f9add2.txt', '时间:2022-09-29 03:50:00'],
   ['seeds/003_f0052eeadbfa9f7c.txt', '仅供学习 禁止外传'],
+  ['seeds/003_f0052eeadbfa9f7c.txt', '酷乐文行'], // the bare site-name line
+  ['seeds/003_f0052eeadbfa9f7c.txt', '自建平台、实时分享'],
+  ['seeds/003_f0052eeadbfa9f7c.txt', '根据实际需求和形式任务不断迭代'], // the site's slogan
   ['seeds/003_f0052eeadbfa9f7c.txt', '酷乐文行整理，咨询QQ'],
   ['seeds/003_f0052eeadbfa9f7c.txt', '会员群：'],
   ['seeds/003_f0052eeadbfa9f7c.txt', '举报倒卖会员资料的人'],
@@ -52,7 +55,10 @@ describe('isJunkLine', () => {
   });
 
   it('keeps the speech lines of the seeds', () => {
-    for (const line of ['同志们:', '同志们，开展“讲党性、重品行、作表率”活动，是组织部门自身建设的一件大事', '一、统一思想，提高认识', '主席，我謹動議']) {
+    for (const line of [
+      '同志们:', '同志们，开展“讲党性、重品行、作表率”活动，是组织部门自身建设的一件大事', '一、统一思想，提高认识', '主席，我謹動議',
+      '根据实际需求，推动技术不断迭代', // the slogan's words inside a sentence are speech
+    ]) {
       expect(isJunkLine(line), line).toBe(false);
     }
   });
