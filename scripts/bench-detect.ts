@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { readSet } from '../tests/fixtures/pages/shared-texts';
+import { speechOf } from '../tests/fixtures/pages/shared-texts';
 import { wrapInChrome } from '../tests/fixtures/pages/wrap-in-chrome';
 import { detect } from '../core/detect/detect';
 import { looksChinese } from '../core/detect/early-exit';
@@ -25,17 +25,6 @@ function time(label: string, runs: number, fn: () => unknown): number {
   const p95 = ms[Math.min(ms.length - 1, Math.floor(ms.length * 0.95))]!;
   console.log(`${label.padEnd(52)} median ${median.toFixed(3).padStart(8)} ms   p95 ${p95.toFixed(3).padStart(8)} ms`);
   return median;
-}
-
-/** A page of the given size built from real speeches (corpus-external) laid end to end. */
-function speechOf(chars: number): string {
-  let text = '';
-  for (const t of readSet('corpus-external')) {
-    if (!t.group.startsWith('xi') && !t.group.startsWith('cn-')) continue;
-    text += t.body + '\n';
-    if (text.length >= chars) break;
-  }
-  return text.slice(0, chars);
 }
 
 const ENGLISH_PAGE =

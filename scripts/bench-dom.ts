@@ -10,22 +10,12 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readSet } from '../tests/fixtures/pages/shared-texts';
+import { speechOf } from '../tests/fixtures/pages/shared-texts';
 import { wrapInChrome } from '../tests/fixtures/pages/wrap-in-chrome';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));
 const CHROMIUM = '/usr/bin/chromium';
 const RUNS = 25;
-
-function speechOf(chars: number): string {
-  let text = '';
-  for (const t of readSet('corpus-external')) {
-    if (!t.group.startsWith('xi') && !t.group.startsWith('cn-')) continue;
-    text += t.body + '\n';
-    if (text.length >= chars) break;
-  }
-  return text.slice(0, chars);
-}
 
 function pages(): Record<string, string> {
   const speech = speechOf(20_000);
