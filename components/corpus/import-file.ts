@@ -6,15 +6,22 @@ import { extractFromHtml } from '../../core/extract/from-html';
 import type { NewDoc } from '../../extension/protocol';
 import type { Messages } from '../i18n/i18n';
 
-export class ImportRefused extends Error {}
+export { ImportRefused } from './import-error';
+import { ImportRefused } from './import-error';
+import { docxToText } from './import-docx';
 
 const HTML = /\.html?$/i;
 const FRONT_MATTER_KEY = /^(title|date|place|source):\s*(.*)$/;
 
-export function fileToDoc(name: string, bytes: Uint8Array, t: Messages): NewDoc {
-  if (/\.docx?$/i.test(name)) throw new ImportRefused(t.docxUnsupported);
-  const { text } = decodeBytes(bytes, { fileName: name });
-  const doc = HTML.test(name) ? fromHtml(text) : fromPlainText(text);
+export async function fileToDoc(name: string, bytes: Uint8Array, t: Messages): Promise<NewDoc> {
+  // Old binary Word files (.doc) have no maintained reader that runs in the browser.
+  if (/\.doc$/i.test(name)) throw new ImportRefused(t.docUnsupported);
+  let doc: NewDoc;
+  if (/\.docx$/i.test(name)) doc = fromPlainText(await docxToText(bytes, t.notADocx));
+  else {
+    const { text } = decodeBytes(bytes, { fileName: name });
+    doc = HTML.test(name) ? fromHtml(text) : fromPlainText(text);
+  }
   if (!doc.body.trim()) throw new ImportRefused(t.emptyText);
   if (!doc.title.trim()) doc.title = name.replace(/\.[^.]+$/, '');
   return doc;

@@ -39,7 +39,7 @@ export async function importFiles(
   for (const file of files) {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      batch.push({ name: file.name, doc: fileToDoc(file.name, bytes, t) });
+      batch.push({ name: file.name, doc: await fileToDoc(file.name, bytes, t) });
     } catch (e) {
       errors.push({ name: file.name, reason: errorText(e) });
       done++;

@@ -28,6 +28,17 @@ const report = readShared('corpus-external/cn-gov-work-reports/0003.txt');
 const reportTitle = /^title: (.*)/.exec(report)![1]!;
 const seed = readShared('seeds/002_576c2e6f06f9add2.txt');
 
+/** A minimal real .docx (OOXML zip) holding the given paragraphs. */
+async function docxOf(paragraphs: string[]): Promise<ArrayBuffer> {
+  const { default: JSZip } = await import('jszip');
+  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${['全市组织部长会议讲话', ...paragraphs].map((p) => `<w:p><w:r><w:t>${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`);
+  return zip.generateAsync({ type: 'arraybuffer' });
+}
+
 describe('corpus view', () => {
   it('lists bundled speeches and filters them', async () => {
     openCorpus();
@@ -51,21 +62,28 @@ describe('corpus view', () => {
       new File([report], 'report.txt'),
       new File([new Uint8Array(iconv.encode(seed, 'gb18030'))], 'seed-gbk.txt'),
       new File([html], 'speech.html'),
+      new File([await docxOf(seed.split('\n').filter((l) => l.trim()).slice(3, 12))], '部长会议讲话.docx'),
       new File([pdf], 'scan.pdf'),
       new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'notes.docx'),
+      new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], 'old.doc'),
     ]);
-    const status = await within(corpusPanel()).findByText(/以下文件未导入/);
+    const status = await within(corpusPanel()).findByText(/以下文件未导入/, undefined, { timeout: 10_000 });
     const lines = [...status.querySelectorAll('li')].map((li) => li.textContent);
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^scan\.pdf: .*PDF/);
-    expect(lines[1]).toBe(`notes.docx: ${zhCN.docxUnsupported}`);
-    expect(within(corpusPanel()).getByText('已导入 3 篇')).toBeTruthy();
+    expect(lines[1]).toBe(`notes.docx: ${zhCN.notADocx}`);
+    expect(lines[2]).toBe(`old.doc: ${zhCN.docUnsupported}`);
+    expect(within(corpusPanel()).getByText('已导入 4 篇')).toBeTruthy();
     const added = fake.service.addDocs.mock.calls.flatMap(([docs]) => docs);
     expect(added.map((d) => d.title)).toEqual([
       reportTitle,
       '全市组织部长会议讲话',
       '全市组织部长会议讲话',
+      '全市组织部长会议讲话',
     ]);
+    // The Word file's paragraphs arrive as lines of text, in order.
+    expect(added[3]!.body).toContain('这次全市组织部长会议');
+    expect(added[3]!.body.split('\n').length).toBeGreaterThan(5);
     expect(added[1]!.body).toContain('这次全市组织部长会议');
     expect(added[2]!.body).not.toContain('ICP备');
     await waitFor(() =>

@@ -101,6 +101,35 @@ describe('side panel', () => {
   });
 });
 
+describe('corpus import', () => {
+  it('imports a Word file and a GBK text file into the user corpus, in the real panel', async () => {
+    await showView('语料库', 'sy-panel-corpus');
+    const corpus = panel.locator('#sy-panel-corpus');
+    const countNow = async () => Number(/\/ (\d+) 篇/.exec(await corpus.locator('.meta').filter({ hasText: /显示 \d+ \/ \d+ 篇/ }).first().innerText())?.[1]);
+    const before = await waitFor('the corpus count', async () => (await countNow()) || null);
+    const lines = seedSpeech(2).body.split('\n').map((l) => l.trim()).filter(Boolean).slice(2, 10);
+    const { default: JSZip } = await import('jszip');
+    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
+    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
+    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${['导入测试：组织工作讲话', ...lines].map((l) => `<w:p><w:r><w:t>${esc(l)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`);
+    const docx = await zip.generateAsync({ type: 'nodebuffer' });
+    const { default: iconv } = await import('iconv-lite');
+    const gbk = iconv.encode(`导入测试：GBK 文本\n${lines.join('\n')}`, 'gbk');
+    await corpus.locator('input[type=file][multiple]').setInputFiles([
+      { name: '讲话.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx },
+      { name: '讲话-gbk.txt', mimeType: 'text/plain', buffer: gbk },
+    ]);
+    await waitFor('the import report', async () => (await corpus.innerText()).includes('已导入 2 篇'));
+    await waitFor('two more speeches', async () => (await countNow()) === before + 2);
+    const text = await corpus.innerText();
+    expect(text).toContain('导入测试：组织工作讲话');
+    expect(text).toContain('导入测试：GBK 文本');
+    await screenshot(panel, 'panel-corpus-import');
+  });
+});
+
 describe('the real side panel', () => {
   it('opens beside the speech page and shows its comparison', async () => {
     // sidePanel.open needs a user gesture: a button clicked in an extension page provides one.
