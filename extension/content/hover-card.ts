@@ -12,7 +12,7 @@ export interface CardInfo {
 }
 
 const CSS = `
-.card{position:absolute;pointer-events:auto;max-width:320px;box-sizing:border-box;padding:8px 10px;
+.card{position:absolute;pointer-events:auto;width:max-content;max-width:320px;box-sizing:border-box;padding:8px 10px;
   font:13px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937;
   background:#fff;border:1px solid #d1d5db;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.15);cursor:pointer}
 .card[hidden]{display:none}

@@ -101,6 +101,32 @@ describe('side panel', () => {
   });
 });
 
+describe('from the page to the panel', () => {
+  it('hovering a highlight shows the source card; clicking it selects that passage in the panel', async () => {
+    await panel.getByRole('tab', { name: '比对' }).click();
+    await speech.bringToFront();
+    const box = await speech.evaluate((name) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+      const range = h ? [...h][0] : undefined;
+      range?.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const r = range?.getClientRects()[0];
+      return r ? { x: r.left + Math.min(40, r.width / 2), y: r.top + r.height / 2 } : null;
+    }, REUSE_HIGHLIGHT);
+    expect(box, 'a reuse highlight on the page').not.toBeNull();
+    await speech.mouse.move(box!.x, box!.y);
+    await speech.mouse.move(box!.x + 2, box!.y);
+    // The card opens below and right of the pointer (pointer + 12 px, + 16 px); wait for it, then click it.
+    const host = await waitFor('the hover card', async () => {
+      const at = await speech.evaluate(({ x, y }) => document.elementFromPoint(x + 30, y + 30)?.localName ?? '', box!);
+      return at.startsWith('suyuan') ? at : null;
+    });
+    expect(host).toMatch(/^suyuan/);
+    await screenshot(speech, 'page-hover-card');
+    await speech.mouse.click(box!.x + 30, box!.y + 30);
+    await waitFor('a passage selected in the panel', async () => (await panel.locator('#sy-panel-compare .passage[aria-current=true]').count()) === 1);
+  });
+});
+
 describe('corpus import', () => {
   it('imports a Word file and a GBK text file into the user corpus, in the real panel', async () => {
     await showView('语料库', 'sy-panel-corpus');
