@@ -13,42 +13,56 @@ export function CandidateList(props: {
   onOpen: (id: string) => void;
 }) {
   const { t } = useI18n();
+  // Sources with reused passages lead; the rest (shared vocabulary only) wait behind a toggle, so
+  // near-zero scores don't read as findings. A page with no passage at all shows them openly.
+  const hasPassages = (c: Candidate) => props.passages.some((p) => p.docId === c.id);
+  const main = props.candidates.filter(hasPassages);
+  const rest = props.candidates.filter((c) => !hasPassages(c));
+  const item = (c: Candidate) => {
+    const meta = props.docs[c.id];
+    const count = props.passages.filter((p) => p.docId === c.id).length;
+    const title = meta?.title ?? c.title;
+    return (
+      <li key={c.id} class={props.chosen === c.id ? 'chosen' : ''}>
+        <button
+          type="button"
+          class="candidate"
+          aria-pressed={props.chosen === c.id}
+          aria-label={t.chooseSource(title)}
+          onClick={() => props.onChoose(c.id)}
+        >
+          <span class="swatch" style={{ background: props.colours.get(c.id) }} aria-hidden="true" />
+          <span class="cand-body">
+            <span class="cand-title">{title}</span>
+            <span class="meta">{metaLine(meta?.date, meta?.place, t.passagesFrom(count))}</span>
+            <span class="bar" aria-hidden="true">
+              <span style={{ width: pct(c.score), background: props.colours.get(c.id) }} />
+            </span>
+          </span>
+          <span class="cand-score">{pct(c.score)}</span>
+        </button>
+        <button type="button" class="link" onClick={() => props.onOpen(c.id)}>
+          {t.openDoc}
+        </button>
+      </li>
+    );
+  };
   return (
     <section class="candidates" aria-label={t.candidates}>
       <h2>{t.candidates}</h2>
-      <ol>
-        {props.candidates.map((c) => {
-          const meta = props.docs[c.id];
-          const count = props.passages.filter((p) => p.docId === c.id).length;
-          const title = meta?.title ?? c.title;
-          return (
-            <li key={c.id} class={props.chosen === c.id ? 'chosen' : ''}>
-              <button
-                type="button"
-                class="candidate"
-                aria-pressed={props.chosen === c.id}
-                aria-label={t.chooseSource(title)}
-                onClick={() => props.onChoose(c.id)}
-              >
-                <span class="swatch" style={{ background: props.colours.get(c.id) }} aria-hidden="true" />
-                <span class="cand-body">
-                  <span class="cand-title">{title}</span>
-                  <span class="meta">
-                    {metaLine(meta?.date, meta?.place, t.passagesFrom(count))}
-                  </span>
-                  <span class="bar" aria-hidden="true">
-                    <span style={{ width: pct(c.score), background: props.colours.get(c.id) }} />
-                  </span>
-                </span>
-                <span class="cand-score">{pct(c.score)}</span>
-              </button>
-              <button type="button" class="link" onClick={() => props.onOpen(c.id)}>
-                {t.openDoc}
-              </button>
-            </li>
-          );
-        })}
-      </ol>
+      {main.length === 0 ? (
+        <ol>{rest.map(item)}</ol>
+      ) : (
+        <>
+          <ol>{main.map(item)}</ol>
+          {rest.length > 0 && (
+            <details class="more-candidates">
+              <summary>{t.otherCandidates(rest.length)}</summary>
+              <ol>{rest.map(item)}</ol>
+            </details>
+          )}
+        </>
+      )}
     </section>
   );
 }

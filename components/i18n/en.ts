@@ -35,6 +35,7 @@ export const en: Messages = {
   similarity: 'similarity',
   chooseSource: (title) => `Show source: ${title}`,
   passagesFrom: (n) => `${n} passage${n === 1 ? '' : 's'}`,
+  otherCandidates: (n) => `${n} more close speech${n === 1 ? '' : 'es'} without reused passages`,
   openDoc: 'Read',
   viewDiff: 'Differences',
   viewSideBySide: 'Side by side',

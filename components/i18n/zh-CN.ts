@@ -36,6 +36,7 @@ export const zhCN = {
   similarity: '相似度',
   chooseSource: (title: string) => `查看来源：${title}`,
   passagesFrom: (n: number) => `${n} 段`,
+  otherCandidates: (n: number) => `另有 ${n} 篇相近讲话（无复用段落）`,
   openDoc: '阅读全文',
   viewDiff: '差异',
   viewSideBySide: '对照阅读',

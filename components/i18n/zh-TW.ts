@@ -35,6 +35,7 @@ export const zhTW: Messages = {
   similarity: '相似度',
   chooseSource: (title) => `查看來源：${title}`,
   passagesFrom: (n) => `${n} 段`,
+  otherCandidates: (n) => `另有 ${n} 篇相近講話（無複用段落）`,
   openDoc: '閱讀全文',
   viewDiff: '差異',
   viewSideBySide: '對照閱讀',

@@ -34,6 +34,19 @@ describe('compare view', () => {
     expect(screen.getByTestId('reuse').textContent).toContain(`${Math.round(analysis.match.reuseRatio * 100)}%`);
   });
 
+  it('folds sources without reused passages behind a toggle, under the ranked ones', async () => {
+    setup();
+    await screen.findAllByRole('button', { name: /^查看来源：/ });
+    const withPassages = new Set(analysis.match.passages.map((p) => p.docId));
+    const rest = analysis.match.candidates.filter((c) => !withPassages.has(c.id));
+    expect(rest.length, 'the fixture has sources without passages').toBeGreaterThan(0);
+    const details = document.querySelector<HTMLDetailsElement>('details.more-candidates')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe(`另有 ${rest.length} 篇相近讲话（无复用段落）`);
+    const folded = [...details.querySelectorAll('button.candidate')].map((b) => b.getAttribute('aria-label'));
+    expect(folded).toEqual(rest.map((c) => `查看来源：${c.title}`));
+  });
+
   it('marks swapped names as substitution chips', async () => {
     setup();
     // The chosen source is the best candidate that has passages; make sure it is seed 000's.
