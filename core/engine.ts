@@ -10,8 +10,9 @@ import type { Engine, EngineSnapshot } from './model/engine-api';
 import type { CorpusDoc, DocMeta } from './model/types';
 
 /** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
- *  (lookup uses positional postings built on first use). */
-export const SNAPSHOT_VERSION = 2;
+ *  (lookup uses positional postings built on first use). 3: fingerprint keys as 16-bit suffixes
+ *  under a stored bucket table, doc slots as varint gaps. */
+export const SNAPSHOT_VERSION = 3;
 
 export type SnapshotEngine = Engine & {
   snapshot(): EngineSnapshot;

@@ -1,28 +1,38 @@
-// Inverted index fingerprint → documents, in two parts: a frozen CSR segment (sorted keys,
-// offsets, doc slots in typed arrays: a few bytes per fingerprint) and a small mutable delta for
-// incremental adds. Removed slots are tombstoned and dropped at the next freeze.
+// Inverted index fingerprint → documents, in two parts: a frozen CSR segment (a bucket table by
+// the top 16 bits, the low 16 bits of each key, byte offsets, and each key's ascending doc slots
+// as varint gaps) and a small mutable delta for incremental adds. Removed slots are tombstoned
+// and dropped at the next freeze.
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 export interface FrozenPostings {
-  keys: Uint32Array;
+  /** dir[b]: index of the first key whose top 16 bits are ≥ b (65,537 entries). */
+  dir: Uint32Array;
+  /** Low 16 bits of each key, ascending within its bucket. */
+  keys: Uint16Array;
+  /** Byte range of each key's slots in `docs` (keys + 1 entries). */
   offsets: Uint32Array;
-  docs: Uint16Array | Uint32Array;
+  /** Ascending slots per key: the first, then the gaps, as LEB128 varints. */
+  docs: Uint8Array;
 }
 
 export interface FingerprintIndexJson {
+  dir: string;
   keys: string;
   offsets: string;
   docs: string;
-  wide: boolean;
 }
 
 /** Slots fit in 21 bits; hash · 2^21 + slot stays an exact float64 integer (< 2^53). */
 const SHIFT = 2097152;
+/** Lists of more bytes than this keep their posting count in a map, so df() stays O(1). */
+const LONG = 64;
 
-const EMPTY: FrozenPostings = { keys: new Uint32Array(0), offsets: new Uint32Array(1), docs: new Uint16Array(0) };
+const EMPTY: FrozenPostings = { dir: new Uint32Array(65537), keys: new Uint16Array(0), offsets: new Uint32Array(1), docs: new Uint8Array(0) };
 
 export class FingerprintIndex {
   private frozen: FrozenPostings = EMPTY;
+  /** Postings in the frozen segment. */
+  private frozenPostings = 0;
   private delta = new Map<number, number[]>();
   private deltaSize = 0;
   private dead = new Set<number>();
@@ -44,7 +54,7 @@ export class FingerprintIndex {
   /** Before answering: small batches go to the delta map, large ones into a new frozen segment. */
   private settle(): void {
     if (this.pendingLen === 0) return;
-    if (this.pendingLen + this.deltaSize > Math.max(100_000, this.frozen.docs.length / 4)) {
+    if (this.pendingLen + this.deltaSize > Math.max(100_000, this.frozenPostings / 4)) {
       this.freeze();
       return;
     }
@@ -63,7 +73,7 @@ export class FingerprintIndex {
   removeDoc(slot: number, fpCount: number): void {
     this.dead.add(slot);
     this.deadPostings += fpCount;
-    if (this.deadPostings > Math.max(50_000, this.frozen.docs.length / 4)) this.freeze();
+    if (this.deadPostings > Math.max(50_000, this.frozenPostings / 4)) this.freeze();
   }
 
   /** Live documents holding the fingerprint. */
@@ -75,7 +85,8 @@ export class FingerprintIndex {
       return n;
     }
     const i = this.find(h);
-    const f = i < 0 ? 0 : this.frozen.offsets[i + 1]! - this.frozen.offsets[i]!;
+    let f = 0;
+    if (i >= 0) f = this.frozenCount(i);
     return f + (this.delta.get(h)?.length ?? 0);
   }
 
@@ -84,59 +95,106 @@ export class FingerprintIndex {
     this.settle();
     const i = this.find(h);
     const dead = this.dead;
-    if (i >= 0) {
-      const { offsets, docs } = this.frozen;
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-        const s = docs[p]!;
-        if (dead.size === 0 || !dead.has(s)) fn(s);
-      }
-    }
+    if (i >= 0) this.decode(i, (s) => {
+      if (dead.size === 0 || !dead.has(s)) fn(s);
+    });
     const list = this.delta.get(h);
     if (list) for (const s of list) if (dead.size === 0 || !dead.has(s)) fn(s);
   }
 
+  /** Counts of the frozen lists longer than LONG bytes (the rest are counted when asked). */
+  private longKeys = new Uint32Array(0);
+  private longCounts = new Uint32Array(0);
+
+  private frozenCount(i: number): number {
+    const { offsets, docs } = this.frozen;
+    const from = offsets[i]!;
+    const to = offsets[i + 1]!;
+    if (to - from > LONG) {
+      const lk = this.longKeys;
+      let lo = 0;
+      let hi = lk.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (lk[mid]! < i) lo = mid + 1;
+        else hi = mid;
+      }
+      return this.longCounts[lo]!;
+    }
+    // One varint ends at each byte below 0x80.
+    let n = 0;
+    for (let p = from; p < to; p++) if (docs[p]! < 0x80) n++;
+    return n;
+  }
+
+  /** Recounts the long lists and the postings after the frozen segment changed. */
+  private countFrozen(): void {
+    const { offsets, docs } = this.frozen;
+    const keys: number[] = [];
+    const counts: number[] = [];
+    let total = 0;
+    for (let i = 0; i + 1 < offsets.length; i++) {
+      let n = 0;
+      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) if (docs[p]! < 0x80) n++;
+      if (offsets[i + 1]! - offsets[i]! > LONG) {
+        keys.push(i);
+        counts.push(n);
+      }
+      total += n;
+    }
+    this.longKeys = Uint32Array.from(keys);
+    this.longCounts = Uint32Array.from(counts);
+    this.frozenPostings = total;
+  }
+
+  /** Every slot of frozen key index i, ascending. */
+  private decode(i: number, fn: (slot: number) => void): void {
+    const { offsets, docs } = this.frozen;
+    let slot = 0;
+    let first = true;
+    for (let p = offsets[i]!; p < offsets[i + 1]!; ) {
+      let v = 0;
+      let shift = 0;
+      let x: number;
+      do {
+        x = docs[p++]!;
+        v += (x & 0x7f) * 2 ** shift;
+        shift += 7;
+      } while (x & 0x80);
+      slot = first ? v : slot + v;
+      first = false;
+      fn(slot);
+    }
+  }
+
   /** Binary search inside the key's top-16-bit bucket. Winnowed fingerprints are window minima,
    *  so keys crowd towards small values (interpolation search took ~55 probes); the bucket table
-   *  narrows a search over millions of keys to a few dozen neighbours with one extra read. */
+   *  narrows a search over millions of keys to a few dozen neighbours with one extra read, and
+   *  lets each key keep only its low 16 bits. */
   private find(h: number): number {
-    const keys = this.frozen.keys;
-    const dir = this.directory();
+    const { keys, dir } = this.frozen;
     const b = h >>> 16;
+    const low = h & 0xffff;
     let lo = dir[b]!;
     let hi = dir[b + 1]! - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
       const k = keys[mid]!;
-      if (k < h) lo = mid + 1;
-      else if (k > h) hi = mid - 1;
+      if (k < low) lo = mid + 1;
+      else if (k > low) hi = mid - 1;
       else return mid;
     }
     return -1;
   }
 
-  private dir?: Uint32Array;
-
-  /** dir[b]: first key index whose top 16 bits are ≥ b (derived from the keys, never stored). */
-  private directory(): Uint32Array {
-    if (this.dir) return this.dir;
-    const keys = this.frozen.keys;
-    const dir = new Uint32Array(65537);
-    let i = 0;
-    for (let b = 0; b <= 65536; b++) {
-      while (i < keys.length && keys[i]! >>> 16 < b) i++;
-      dir[b] = i;
-    }
-    this.dir = dir;
-    return dir;
-  }
-
   /** Merges the delta into the frozen segment and drops tombstoned postings. */
   freeze(): void {
     if (this.pendingLen === 0 && this.delta.size === 0 && this.dead.size === 0) return;
-    const { keys, offsets, docs } = this.frozen;
+    const { keys, dir } = this.frozen;
     let total = 0;
-    for (let i = 0; i < keys.length; i++)
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) if (!this.dead.has(docs[p]!)) total++;
+    for (let i = 0; i < keys.length; i++) this.decode(i, (s) => {
+      if (!this.dead.has(s)) total++;
+    });
     for (const list of this.delta.values()) for (const s of list) if (!this.dead.has(s)) total++;
     for (let i = 0; i < this.pendingLen; i++) {
       const v = this.pending[i]!;
@@ -145,26 +203,24 @@ export class FingerprintIndex {
     // (hash, slot) packed into one float64 so one native numeric sort orders both.
     const pairs = new Float64Array(total);
     let w = 0;
-    let maxSlot = 0;
-    for (let i = 0; i < keys.length; i++)
-      for (let p = offsets[i]!; p < offsets[i + 1]!; p++) {
-        const s = docs[p]!;
-        if (this.dead.has(s)) continue;
-        pairs[w++] = keys[i]! * SHIFT + s;
-        if (s > maxSlot) maxSlot = s;
+    for (let b = 0; b < 65536; b++)
+      for (let i = dir[b]!; i < dir[b + 1]!; i++) {
+        const h = b * 65536 + keys[i]!;
+        this.decode(i, (s) => {
+          if (this.dead.has(s)) return;
+          pairs[w++] = h * SHIFT + s;
+        });
       }
     for (const [h, list] of this.delta)
       for (const s of list) {
         if (this.dead.has(s)) continue;
         pairs[w++] = h * SHIFT + s;
-        if (s > maxSlot) maxSlot = s;
       }
     for (let i = 0; i < this.pendingLen; i++) {
       const v = this.pending[i]!;
       const s = v - Math.floor(v / SHIFT) * SHIFT;
       if (this.dead.has(s)) continue;
       pairs[w++] = v;
-      if (s > maxSlot) maxSlot = s;
     }
     pairs.sort();
     let distinct = 0;
@@ -174,23 +230,43 @@ export class FingerprintIndex {
       if (h !== prevH) distinct++;
       prevH = h;
     }
-    const nk = new Uint32Array(distinct);
+    const nk = new Uint16Array(distinct);
     const no = new Uint32Array(distinct + 1);
-    const nd = maxSlot < 65536 ? new Uint16Array(total) : new Uint32Array(total);
+    const ndir = new Uint32Array(65537);
+    let nd = new Uint8Array(Math.max(16, total * 2));
     let ki = -1;
+    let lastH = -1;
+    let lastSlot = 0;
+    let bytes = 0;
     for (let i = 0; i < total; i++) {
       const v = pairs[i]!;
       const h = Math.floor(v / SHIFT);
-      if (ki < 0 || nk[ki] !== h) {
+      const slot = v - h * SHIFT;
+      let gap = slot - lastSlot;
+      if (h !== lastH) {
         ki++;
-        nk[ki] = h;
-        no[ki] = i;
+        nk[ki] = h & 0xffff;
+        ndir[(h >>> 16) + 1]!++;
+        no[ki] = bytes;
+        lastH = h;
+        gap = slot;
       }
-      nd[i] = v - h * SHIFT;
+      lastSlot = slot;
+      if (nd.length - bytes < 4) {
+        const bigger = new Uint8Array(nd.length * 2);
+        bigger.set(nd);
+        nd = bigger;
+      }
+      while (gap >= 0x80) {
+        nd[bytes++] = (gap & 0x7f) | 0x80;
+        gap >>>= 7;
+      }
+      nd[bytes++] = gap;
     }
-    no[distinct] = total;
-    this.frozen = { keys: nk, offsets: no, docs: nd };
-    this.dir = undefined;
+    no[distinct] = bytes;
+    for (let b = 0; b < 65536; b++) ndir[b + 1]! += ndir[b]!;
+    this.frozen = { dir: ndir, keys: nk, offsets: no, docs: nd.slice(0, bytes) };
+    this.countFrozen();
     this.delta = new Map();
     this.deltaSize = 0;
     this.dead = new Set();
@@ -202,32 +278,36 @@ export class FingerprintIndex {
   /** Bytes held by the frozen typed arrays plus an estimate for the delta (8 bytes a posting). */
   bytes(): number {
     const f = this.frozen;
-    return f.keys.byteLength + f.offsets.byteLength + f.docs.byteLength + (this.deltaSize + this.pendingLen) * 8;
+    return (
+      f.dir.byteLength +
+      f.keys.byteLength +
+      f.offsets.byteLength +
+      f.docs.byteLength +
+      this.longKeys.byteLength * 2 +
+      (this.deltaSize + this.pendingLen) * 8
+    );
   }
 
   toJSON(): FingerprintIndexJson {
     this.freeze();
     const f = this.frozen;
-    return {
-      keys: bytesToBase64(new Uint8Array(f.keys.buffer, f.keys.byteOffset, f.keys.byteLength)),
-      offsets: bytesToBase64(new Uint8Array(f.offsets.buffer, f.offsets.byteOffset, f.offsets.byteLength)),
-      docs: bytesToBase64(new Uint8Array(f.docs.buffer, f.docs.byteOffset, f.docs.byteLength)),
-      wide: f.docs instanceof Uint32Array,
-    };
+    const b64 = (a: Uint8Array | Uint16Array | Uint32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return { dir: b64(f.dir), keys: b64(f.keys), offsets: b64(f.offsets), docs: b64(f.docs) };
   }
 
   static fromJSON(j: FingerprintIndexJson): FingerprintIndex {
     const idx = new FingerprintIndex();
+    const dir = base64ToBytes(j.dir);
     const keys = base64ToBytes(j.keys);
     const offs = base64ToBytes(j.offsets);
     const docs = base64ToBytes(j.docs);
     idx.frozen = {
-      keys: new Uint32Array(keys.buffer, keys.byteOffset, keys.byteLength / 4),
+      dir: new Uint32Array(dir.buffer, dir.byteOffset, dir.byteLength / 4),
+      keys: new Uint16Array(keys.buffer, keys.byteOffset, keys.byteLength / 2),
       offsets: new Uint32Array(offs.buffer, offs.byteOffset, offs.byteLength / 4),
-      docs: j.wide
-        ? new Uint32Array(docs.buffer, docs.byteOffset, docs.byteLength / 4)
-        : new Uint16Array(docs.buffer, docs.byteOffset, docs.byteLength / 2),
+      docs,
     };
+    idx.countFrozen();
     return idx;
   }
 }

@@ -1,14 +1,18 @@
 // Positional postings for phrase lookup over the concatenated corpus text: for every character
-// bigram, the positions ≡ 0 (mod SAMPLE) where it starts, delta-coded as varints. An occurrence
+// bigram (document separators included, so phrases at a document's edge are found from the
+// bigram beside them), the positions ≡ 0 (mod SAMPLE) where it starts, gap-coded (Rice). An occurrence
 // of a query at x has its sampled positions at offsets o ≡ -x (mod SAMPLE), so one postings list
 // per residue class (the cheapest) names every occurrence exactly once; each candidate is
 // verified with startsWith. Frequent bigrams (发展, 社会) have their postings split by the third
 // character, so a query holding 社会发 reads only that part: verifying a candidate costs a cache
 // miss on the text, and the split keeps formula phrases to a few thousand candidates. Sampling
-// keeps the index near 4 / SAMPLE · (≈ 0.6 for varints) bytes per corpus character.
+// keeps the index near 2.4 / SAMPLE bytes per corpus character (SAMPLE 3 with varints cost
+// 0.91 bytes a character at 10,000 speeches; 4 with Rice codes 0.60; 5 costs 0.48 but leaves
+// four-character phrases on the slow path of reading every bigram that starts with their last
+// character).
 
-export const SAMPLE = 3;
-/** Separates documents in the concatenated text; bigrams holding it are not indexed. */
+export const SAMPLE = 4;
+/** Separates documents in the concatenated text; only the bigram of two separators is not indexed. */
 export const SEP = '\uffff';
 const SEP_CODE = 0xffff;
 /** Bigrams with more sampled postings than this are split by their third character (lower and
@@ -40,23 +44,25 @@ export class PhraseIndex {
   constructor(
     readonly text: string,
     split = SPLIT,
+    readonly sample = SAMPLE,
   ) {
+    const SAMPLE = sample;
     const n = text.length;
     const at = (p: number): number => (p < n ? text.charCodeAt(p) : SEP_CODE);
     const firstCount = new Uint32Array(65537);
     let samples = 0;
-    for (let p = 0; p + 1 < n; p += SAMPLE) {
+    for (let p = 0; p < n; p += SAMPLE) {
       const a = text.charCodeAt(p);
-      if (a === SEP_CODE || text.charCodeAt(p + 1) === SEP_CODE) continue;
+      if (a === SEP_CODE && at(p + 1) === SEP_CODE) continue;
       firstCount[a + 1]!++;
       samples++;
     }
     for (let a = 0; a < 65536; a++) firstCount[a + 1]! += firstCount[a]!;
     const byFirst = new Uint32Array(samples);
     const cursor = firstCount.slice(0, 65536);
-    for (let p = 0; p + 1 < n; p += SAMPLE) {
+    for (let p = 0; p < n; p += SAMPLE) {
       const a = text.charCodeAt(p);
-      if (a === SEP_CODE || text.charCodeAt(p + 1) === SEP_CODE) continue;
+      if (a === SEP_CODE && at(p + 1) === SEP_CODE) continue;
       byFirst[cursor[a]!++] = p;
     }
     const keys: number[] = [];
@@ -69,24 +75,54 @@ export class PhraseIndex {
     let grouped = new Uint32Array(1024);
     let grouped3 = new Uint32Array(1024);
 
+    // Positions are multiples of SAMPLE: gaps are counted in samples and Rice-coded (a header
+    // byte k, then per gap: gap >> k in unary as zeros ended by a one, and its low k bits).
+    // Rare bigrams' gaps run to 2^15–2^21 samples, where a varint spends three bytes.
     const write = (list: Uint32Array, from: number, to: number): void => {
-      if (bytes.length - w < (to - from) * 5) {
-        const bigger = new Uint8Array(Math.max(bytes.length * 2, w + (to - from) * 5));
-        bigger.set(bytes.subarray(0, w));
-        bytes = bigger;
-      }
-      // Positions are multiples of SAMPLE: deltas are stored in samples (a byte saved on many).
+      let sum = 0;
       let last = 0;
       for (let g = from; g < to; g++) {
         const p = list[g]!;
-        let v = (p - last) / SAMPLE;
+        sum += (p - last) / SAMPLE;
         last = p;
-        while (v >= 0x80) {
-          bytes[w++] = (v & 0x7f) | 0x80;
-          v >>>= 7;
-        }
-        bytes[w++] = v;
       }
+      const mean = sum / (to - from);
+      const k0 = mean < 2 ? 0 : Math.floor(Math.log2(mean * 0.69));
+      let k = 0;
+      let bits = Infinity;
+      for (let kk = Math.max(0, k0 - 2); kk <= Math.min(24, k0 + 2); kk++) {
+        let b = 0;
+        last = 0;
+        for (let g = from; g < to; g++) {
+          const p = list[g]!;
+          b += Math.floor((p - last) / SAMPLE / 2 ** kk) + 1 + kk;
+          last = p;
+        }
+        if (b < bits) {
+          bits = b;
+          k = kk;
+        }
+      }
+      const need = 2 + Math.ceil(bits / 8);
+      if (bytes.length - w < need) {
+        const bigger = new Uint8Array(Math.max(bytes.length * 2, w + need));
+        bigger.set(bytes.subarray(0, w));
+        bytes = bigger;
+      }
+      bytes[w++] = k;
+      let pos = w * 8;
+      bytes.fill(0, w, w + need - 1);
+      last = 0;
+      for (let g = from; g < to; g++) {
+        const p = list[g]!;
+        const v = (p - last) / SAMPLE;
+        last = p;
+        pos += Math.floor(v / 2 ** k);
+        bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
+        pos++;
+        for (let b = k - 1; b >= 0; b--, pos++) if ((v >>> b) & 1) bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
+      }
+      w = (pos + 7) >>> 3;
     };
     /** Stable counting sort of src[from, to) by the unit at p + k into dst[from, to); returns
      *  the distinct units in increasing order with their group ends in `ends`. */
@@ -183,12 +219,16 @@ export class PhraseIndex {
   private streamsAt(q: string, o: number, out: Stream[]): void {
     const r = this.rank(q.charCodeAt(o), q.charCodeAt(o + 1));
     if (r < 0) return;
+    this.streamsOfRank(r, o + 2 < q.length ? q.charCodeAt(o + 2) : -1, out);
+  }
+
+  /** The lists of bigram rank r whose third character is c (every list when c < 0). */
+  private streamsOfRank(r: number, c: number, out: Stream[]): void {
     const split = this.splits.get(r);
-    if (!split || o + 2 >= q.length) {
+    if (!split || c < 0) {
       this.allStreams(r, out);
       return;
     }
-    const c = q.charCodeAt(o + 2);
     let lo = split[0];
     let hi = split[1] - 1;
     while (lo <= hi) {
@@ -205,13 +245,15 @@ export class PhraseIndex {
 
   /** Calls fn(x, stream) for every start x of `q` in the text, each once; x increases within a
    *  stream (one postings list). Returns false, calling nothing, when q is too short for the
-   *  sampling (fewer than SAMPLE characters). */
+   *  sampling (fewer than SAMPLE - 1 characters). */
   forEachOccurrence(q: string, fn: (x: number, stream: number) => void): boolean {
     const m = q.length;
-    if (m < SAMPLE) return false;
+    const SAMPLE = this.sample;
+    if (m < SAMPLE - 1 || m < 2) return false;
     // One offset per residue class, the one with the fewest postings bytes. A class with no
-    // whole bigram inside q (only when m === SAMPLE) reads every bigram starting with q's last
-    // character.
+    // whole bigram inside q (only when m <= SAMPLE) reads every bigram starting with q's last
+    // character (offset m - 1) or every bigram ending with its first (offset -1, narrowed by
+    // q[1] where split), the cheaper of those that fall in the class.
     const plan: { o: number; streams: Stream[] }[] = [];
     for (let r = 0; r < SAMPLE; r++) {
       let best: Stream[] | null = null;
@@ -232,13 +274,36 @@ export class PhraseIndex {
         if (bestCost > 0) plan.push({ o: bestO, streams: best });
         continue;
       }
-      const o = m - 1;
-      const streams: Stream[] = [];
-      const a = q.charCodeAt(o);
-      const lo = this.lowerBound(a << 16);
-      const hi = this.lowerBound(((a << 16) | 0xffff) + 1);
-      for (let k = lo; k < hi; k++) this.allStreams(k, streams);
-      plan.push({ o, streams });
+      if ((m - 1) % SAMPLE === r) {
+        const streams: Stream[] = [];
+        const a = q.charCodeAt(m - 1);
+        const lo = this.lowerBound(a << 16);
+        const hi = this.lowerBound(((a << 16) | 0xffff) + 1);
+        for (let k = lo; k < hi; k++) this.allStreams(k, streams);
+        let cost = 0;
+        for (const s of streams) cost += s.to - s.from;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = streams;
+          bestO = m - 1;
+        }
+      }
+      if (r === SAMPLE - 1) {
+        const streams: Stream[] = [];
+        const b = q.charCodeAt(0);
+        const keys = this.keys;
+        // A split bigram (c, q[0]) reads only its sub-list for third character q[1].
+        for (let k = 0; k < keys.length; k++) if ((keys[k]! & 0xffff) === b) this.streamsOfRank(k, q.charCodeAt(1), streams);
+        let cost = 0;
+        for (const s of streams) cost += s.to - s.from;
+        if (cost < bestCost) {
+          bestCost = cost;
+          best = streams;
+          bestO = -1;
+        }
+      }
+      if (!best) throw new Error('phrase index: residue class without postings');
+      if (bestCost > 0) plan.push({ o: bestO, streams: best });
     }
     let id = 0;
     for (const { o, streams } of plan) for (const s of streams) this.scan(q, o, s, id++, fn);
@@ -260,6 +325,7 @@ export class PhraseIndex {
 
   private scan(q: string, o: number, s: Stream, stream: number, fn: (x: number, stream: number) => void): void {
     const m = q.length;
+    const SAMPLE = this.sample;
     const text = this.text;
     const bytes = this.bytes;
     // Most candidates fail far from their bigram: test the query character farthest from it
@@ -267,15 +333,31 @@ export class PhraseIndex {
     const probe = o + 1 < m - 1 - o ? m - 1 : 0;
     const probeCode = q.charCodeAt(probe);
     let idx = 0;
-    for (let c = s.from; c < s.to; ) {
+    const k = bytes[s.from]!;
+    const end = s.to * 8;
+    let pos = s.from * 8 + 8;
+    while (pos < end) {
+      // Unary part: zeros up to the next one bit (none before the end: only padding is left).
+      let byteI = pos >>> 3;
+      let cur = (bytes[byteI]! << (pos & 7)) & 0xff;
       let v = 0;
-      let shift = 0;
-      let x: number;
-      do {
-        x = bytes[c++]!;
-        v |= (x & 0x7f) << shift;
-        shift += 7;
-      } while (x & 0x80);
+      while (cur === 0) {
+        v += 8 - (pos & 7);
+        byteI++;
+        pos = byteI << 3;
+        if (pos >= end) return;
+        cur = bytes[byteI]!;
+      }
+      const lz = Math.clz32(cur) - 24;
+      v += lz;
+      pos += lz + 1;
+      for (let need = k; need > 0; ) {
+        const avail = 8 - (pos & 7);
+        const take = avail < need ? avail : need;
+        v = v * (1 << take) + ((bytes[pos >>> 3]! >>> (avail - take)) & ((1 << take) - 1));
+        pos += take;
+        need -= take;
+      }
       idx += v;
       const start = idx * SAMPLE - o;
       if (start >= 0 && text.charCodeAt(start + probe) === probeCode && text.startsWith(q, start)) fn(start, stream);

@@ -10,10 +10,11 @@ export interface PosMap {
   /** Normalised length and original length. */
   length: number;
   originalLength: number;
-  /** Exception positions (increasing, always including 0 when length > 0) with their spans. */
-  at: Uint32Array;
-  starts: Uint32Array;
-  ends: Uint32Array;
+  /** Exception positions (increasing, always including 0 when length > 0) with their spans;
+   *  16-bit when both lengths fit (almost every speech), halving the maps. */
+  at: Uint16Array | Uint32Array;
+  starts: Uint16Array | Uint32Array;
+  ends: Uint16Array | Uint32Array;
 }
 
 export function compactPosMap(n: NormalizedText): PosMap {
@@ -22,9 +23,10 @@ export function compactPosMap(n: NormalizedText): PosMap {
   let count = 0;
   for (let i = 0; i < len; i++)
     if (i === 0 || starts[i] !== starts[i - 1]! + 1 || ends[i] !== starts[i]! + 1) count++;
-  const at = new Uint32Array(count);
-  const s = new Uint32Array(count);
-  const e = new Uint32Array(count);
+  const Arr = len < 65536 && n.original.length < 65536 ? Uint16Array : Uint32Array;
+  const at = new Arr(count);
+  const s = new Arr(count);
+  const e = new Arr(count);
   let w = 0;
   for (let i = 0; i < len; i++)
     if (i === 0 || starts[i] !== starts[i - 1]! + 1 || ends[i] !== starts[i]! + 1) {

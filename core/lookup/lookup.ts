@@ -1,4 +1,4 @@
-// Phrase lookup over the concatenated normalised corpus. Queries of SAMPLE characters or more
+// Phrase lookup over the concatenated normalised corpus. Queries of SAMPLE - 1 characters or more
 // are answered from the positional bigram postings (every occurrence named once, verified by
 // startsWith); shorter ones (one or two characters) scan the whole string. Documents added since
 // the text was built are searched one by one. Context and original offsets are built only for returned hits.
