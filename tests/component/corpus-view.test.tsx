@@ -7,6 +7,7 @@ import { zhCN } from '../../components/i18n/zh-CN';
 import type { NewDoc, PageAnalysis } from '../../extension/protocol';
 import { analyse, buildPage, createFakeService, readShared, seedDocs } from './fixtures';
 import { renderPanel } from './render-panel';
+import { docxOf } from '../fixtures/docx';
 
 afterEach(cleanup);
 const corpusPanel = () => document.getElementById('sy-panel-corpus')!;
@@ -27,17 +28,6 @@ function pickFiles(label: string, files: File[]) {
 const report = readShared('corpus-external/cn-gov-work-reports/0003.txt');
 const reportTitle = /^title: (.*)/.exec(report)![1]!;
 const seed = readShared('seeds/002_576c2e6f06f9add2.txt');
-
-/** A minimal real .docx (OOXML zip) holding the given paragraphs. */
-async function docxOf(paragraphs: string[]): Promise<ArrayBuffer> {
-  const { default: JSZip } = await import('jszip');
-  const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-  const zip = new JSZip();
-  zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-  zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-  zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${['全市组织部长会议讲话', ...paragraphs].map((p) => `<w:p><w:r><w:t>${esc(p)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`);
-  return zip.generateAsync({ type: 'arraybuffer' });
-}
 
 describe('corpus view', () => {
   it('lists bundled speeches and filters them', async () => {
@@ -62,7 +52,7 @@ describe('corpus view', () => {
       new File([report], 'report.txt'),
       new File([new Uint8Array(iconv.encode(seed, 'gb18030'))], 'seed-gbk.txt'),
       new File([html], 'speech.html'),
-      new File([await docxOf(seed.split('\n').filter((l) => l.trim()).slice(3, 12))], '部长会议讲话.docx'),
+      new File([await docxOf(['全市组织部长会议讲话', ...seed.split('\n').filter((l) => l.trim()).slice(3, 12)])], '部长会议讲话.docx'),
       new File([pdf], 'scan.pdf'),
       new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'notes.docx'),
       new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], 'old.doc'),

@@ -7,6 +7,7 @@ import { attachToTarget, highlights, screenshot, useHarness, waitFor, type Harne
 import { MENU_ID, REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
 import { paragraphs, perturb, sitePage } from './pages';
 import { bundled, report, seedSpeech } from './texts';
+import { docxOf } from '../fixtures/docx';
 
 let h: Harness;
 let speech: Page;
@@ -134,13 +135,7 @@ describe('corpus import', () => {
     const countNow = async () => Number(/\/ (\d+) 篇/.exec(await corpus.locator('.meta').filter({ hasText: /显示 \d+ \/ \d+ 篇/ }).first().innerText())?.[1]);
     const before = await waitFor('the corpus count', async () => (await countNow()) || null);
     const lines = seedSpeech(2).body.split('\n').map((l) => l.trim()).filter(Boolean).slice(2, 10);
-    const { default: JSZip } = await import('jszip');
-    const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
-    const zip = new JSZip();
-    zip.file('[Content_Types].xml', '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>');
-    zip.file('_rels/.rels', '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>');
-    zip.file('word/document.xml', `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${['导入测试：组织工作讲话', ...lines].map((l) => `<w:p><w:r><w:t>${esc(l)}</w:t></w:r></w:p>`).join('')}</w:body></w:document>`);
-    const docx = await zip.generateAsync({ type: 'nodebuffer' });
+    const docx = Buffer.from(await docxOf(['导入测试：组织工作讲话', ...lines]));
     const { default: iconv } = await import('iconv-lite');
     const gbk = iconv.encode(`导入测试：GBK 文本\n${lines.join('\n')}`, 'gbk');
     await corpus.locator('input[type=file][multiple]').setInputFiles([
