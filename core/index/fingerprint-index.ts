@@ -3,6 +3,7 @@
 // as varint gaps) and a small mutable delta for incremental adds. Removed slots are tombstoned
 // and dropped at the next freeze.
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { findSorted } from './sorted-search';
 
 export interface FrozenPostings {
   /** dir[b]: index of the first key whose top 16 bits are ≥ b (65,537 entries). */
@@ -174,17 +175,7 @@ export class FingerprintIndex {
   private find(h: number): number {
     const { keys, dir } = this.frozen;
     const b = h >>> 16;
-    const low = h & 0xffff;
-    let lo = dir[b]!;
-    let hi = dir[b + 1]! - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >>> 1;
-      const k = keys[mid]!;
-      if (k < low) lo = mid + 1;
-      else if (k > low) hi = mid - 1;
-      else return mid;
-    }
-    return -1;
+    return findSorted(keys, h & 0xffff, dir[b]!, dir[b + 1]! - 1);
   }
 
   /** Merges the delta into the frozen segment and drops tombstoned postings. */
