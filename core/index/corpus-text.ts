@@ -3,7 +3,7 @@
 // startsWith on this string, and the matcher slices a document's normalised text out of it
 // without normalising again.
 import type { NormalizedText } from '../text/normalize';
-import { expandPosMap, type PosMap } from './pos-map';
+import { expandPosMap, posMapBytes, type PosMap } from './pos-map';
 import { PhraseIndex, SEP } from './phrase-index';
 
 export class CorpusText {
@@ -67,7 +67,7 @@ export class CorpusText {
 
   byteLength(): number {
     let b = this.starts.byteLength + this.slots.byteLength;
-    for (const m of this.maps) b += m.at.byteLength * 3;
+    for (const m of this.maps) b += posMapBytes(m);
     return b + (this.phrases?.byteLength() ?? 0);
   }
 }
