@@ -48,6 +48,40 @@ describe('FingerprintIndex', () => {
   });
 });
 
+describe('FingerprintIndex list sharing', () => {
+  it('stores the slot list of a passage copied into several documents once', () => {
+    const passage = Uint32Array.from({ length: 200 }, (_, i) => (i * 2654435761) >>> 0).sort();
+    const idx = new FingerprintIndex();
+    for (let slot = 0; slot < 5; slot++) idx.addDoc(slot, passage);
+    idx.addDoc(5, Uint32Array.of(7, 9));
+    const j = idx.toJSON();
+    // Two distinct lists: slots 0–4 (five one-byte varints) and slot 5 (one byte).
+    expect(atob(j.docs).length).toBe(6);
+    expect(atob(j.offsets).length / 4).toBe(3);
+    const back = FingerprintIndex.fromJSON(j);
+    for (const h of [passage[0]!, passage[199]!]) {
+      const got: number[] = [];
+      back.forEach(h, (s) => got.push(s));
+      expect(got).toEqual([0, 1, 2, 3, 4]);
+      expect(back.df(h)).toBe(5);
+    }
+    expect(back.df(7)).toBe(1);
+  });
+
+  it('widens list ids past 65,536 distinct lists', () => {
+    const idx = new FingerprintIndex();
+    const n = 70_000;
+    for (let slot = 0; slot < n; slot++) idx.addDoc(slot, Uint32Array.of(slot * 61 + 1));
+    const back = FingerprintIndex.fromJSON(idx.toJSON());
+    expect(back.toJSON().idBytes).toBe(3);
+    for (const slot of [0, 65_535, 65_536, 69_999]) {
+      const got: number[] = [];
+      back.forEach(slot * 61 + 1, (s) => got.push(s));
+      expect(got).toEqual([slot]);
+    }
+  });
+});
+
 describe('winnowing', () => {
   it('guarantees a shared fingerprint for any shared run of GRAM + WINDOW - 1 characters', () => {
     const alphabet = fc.constantFrom(...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动');
