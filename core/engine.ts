@@ -1,18 +1,23 @@
 // The matching engine: a corpus store with its indexes, and the four questions asked of it
 // (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
-import { boilerplateSpans } from './boilerplate/boilerplate';
+import { boilerplateOfProfile, boilerplateSpans } from './boilerplate/boilerplate';
 import { CorpusStore } from './index/corpus-store';
+import { Families } from './index/families';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { GRAM, WINDOW } from './index/grams';
 import { lookupPhrase } from './lookup/lookup';
-import { matchPage } from './match/matcher';
+import { matchPage, matchProfiled } from './match/matcher';
+import { profilePage } from './match/page-profile';
+import { resolveSettings } from './match/settings';
+import { normalize } from './text/normalize';
 import type { Engine, EngineSnapshot } from './model/engine-api';
 import type { CorpusDoc, DocMeta } from './model/types';
 
 /** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
  *  (lookup uses positional postings built on first use). 3: fingerprint keys as 16-bit suffixes
- *  under a stored bucket table, doc slots as varint gaps. */
-export const SNAPSHOT_VERSION = 3;
+ *  under a stored bucket table, doc slots as varint gaps. 4: identical slot lists stored once,
+ *  families of near-duplicate documents. */
+export const SNAPSHOT_VERSION = 4;
 
 export type SnapshotEngine = Engine & {
   snapshot(): EngineSnapshot;
@@ -31,6 +36,8 @@ interface SnapshotBody {
   slots: (string | null)[];
   sums: (string | null)[];
   fp: FingerprintIndexJson;
+  /** Family label per slot (null: no near-duplicates). */
+  families: number[] | null;
 }
 
 function checksum(body: string): string {
@@ -53,10 +60,16 @@ function wrap(store: CorpusStore): SnapshotEngine {
     },
     add: (docs) => {
       for (const d of docs) store.add(d);
+      store.linkFamilies();
     },
     remove: (id) => store.remove(id),
     match: (text, options) => matchPage(store, text, options),
     boilerplate: (text, options) => boilerplateSpans(store, text, options),
+    analyse: (text, options) => {
+      const s = resolveSettings(store.live, options);
+      const prof = profilePage(store, normalize(text), s);
+      return { match: matchProfiled(store, text, prof, s), boilerplate: boilerplateOfProfile(text, prof) };
+    },
     lookup: (query, options) => lookupPhrase(store, query, options),
     indexParts: () => ({
       fingerprints: store.fp.bytes(),
@@ -72,6 +85,7 @@ function wrap(store: CorpusStore): SnapshotEngine {
         slots: store.docs.map((d) => d?.id ?? null),
         sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
         fp: store.fp.toJSON(),
+        families: (store.linkFamilies(), store.families.toJSON()),
       };
       return body as unknown as EngineSnapshot;
     },
@@ -82,6 +96,7 @@ export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
   const store = new CorpusStore();
   for (const d of docs) store.add(d);
   store.fp.freeze();
+  store.linkFamilies();
   // Lookup's text and postings are built now, so the first lookup is as fast as the rest.
   store.corpusText().phraseIndex();
   return wrap(store);
@@ -107,5 +122,6 @@ export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): Snap
     if (id === null) store.addHole();
     else store.add(byId.get(id)!, true);
   }
+  store.families = Families.fromJSON(snap.families, snap.slots.length);
   return wrap(store);
 }

@@ -3,7 +3,7 @@
 // are never reported.
 import type { CorpusStore } from '../index/corpus-store';
 import { GRAM, WINDOW } from '../index/grams';
-import { profilePage } from '../match/page-profile';
+import { profilePage, type PageProfile } from '../match/page-profile';
 import { resolveSettings } from '../match/settings';
 import type { BoilerplateSpan, MatchOptions } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
@@ -15,9 +15,12 @@ const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
 const MIN_SPAN = 4;
 
 export function boilerplateSpans(store: CorpusStore, text: string, options?: MatchOptions): BoilerplateSpan[] {
-  const s = resolveSettings(store.live, options);
-  const n = normalize(text);
-  const prof = profilePage(store, n, s, false);
+  return boilerplateOfProfile(text, profilePage(store, normalize(text), resolveSettings(store.live, options), false));
+}
+
+/** The spans from a page profile (with or without votes: only its formula marks are read). */
+export function boilerplateOfProfile(text: string, prof: PageProfile): BoilerplateSpan[] {
+  const n = prof.n;
   const P = n.text;
   const out: BoilerplateSpan[] = [];
   let i = 0;

@@ -6,6 +6,7 @@
 import type { CorpusDoc } from '../model/types';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { CorpusText } from './corpus-text';
+import { Families, FAMILY_CAP } from './families';
 import { FingerprintIndex } from './fingerprint-index';
 import { fingerprints } from './grams';
 import { compactPosMap, expandPosMap, type PosMap } from './pos-map';
@@ -20,6 +21,11 @@ export class CorpusStore {
   byId = new Map<string, number>();
   fpCounts: number[] = [];
   fp = new FingerprintIndex();
+  families = new Families();
+  /** Fingerprints of documents added but not yet linked into families. */
+  private unlinked = new Map<number, Uint32Array>();
+  private stamp = new Int32Array(0);
+  private stampToken = 0;
   live = 0;
   text?: CorpusText;
   /** Indexed documents not (yet) in `text`, in slot order. */
@@ -61,6 +67,7 @@ export class CorpusStore {
     this.docs.push(doc);
     this.byId.set(doc.id, slot);
     this.live++;
+    this.families.addSlot(slot);
     if (indexed) {
       this.raw++;
       this.fpCounts.push(0);
@@ -72,6 +79,7 @@ export class CorpusStore {
     const fps = fingerprints(n.text);
     this.fpCounts.push(fps.length);
     this.fp.addDoc(slot, fps);
+    this.unlinked.set(slot, fps);
     return slot;
   }
 
@@ -86,6 +94,7 @@ export class CorpusStore {
     else if (this.text?.has(slot)) this.deadInText++;
     else this.raw--;
     this.pending.delete(slot);
+    this.unlinked.delete(slot);
     this.norms.delete(slot);
     this.live--;
     return true;
@@ -95,6 +104,37 @@ export class CorpusStore {
   addHole(): void {
     this.docs.push(undefined);
     this.fpCounts.push(0);
+    this.families.addSlot(this.docs.length - 1);
+  }
+
+  /** Links documents added since the last call into families (done lazily before answering). */
+  linkFamilies(): void {
+    if (this.unlinked.size === 0) return;
+    const tally = new Float64Array(this.docs.length);
+    const count = (s: number): number => this.fpCounts[s] ?? 0;
+    for (const [slot, fps] of this.unlinked) this.families.link(this.fp, slot, fps, count, tally);
+    this.unlinked.clear();
+  }
+
+  /** Families of live documents holding fingerprint h, given its document count df (equal to df
+   *  when no family has two members, or when df is past FAMILY_CAP). */
+  familyDf(h: number, df: number): number {
+    if (df < 2 || df > FAMILY_CAP || !this.families.linked) return df;
+    if (this.stamp.length < this.docs.length) this.stamp = new Int32Array(this.docs.length + 1024);
+    if (this.stampToken >= 0x7fffffff) {
+      this.stamp.fill(0);
+      this.stampToken = 0;
+    }
+    const token = ++this.stampToken;
+    let n = 0;
+    this.fp.forEach(h, (s) => {
+      const f = this.families.of(s);
+      if (this.stamp[f] !== token) {
+        this.stamp[f] = token;
+        n++;
+      }
+    });
+    return n;
   }
 
   /** The CorpusText for lookup, (re)built when it is missing, or when pending documents (or

@@ -13,6 +13,8 @@ import { resolveSettings, type MatchSettings } from './settings';
 
 /** Documents aligned in detail per page: the vote is cheap, alignment is not. */
 const ALIGN_DOCS = 8;
+/** Members of one family of near-duplicates aligned per page. */
+const FAMILY_ALIGN = 2;
 /** Largest gap bridged inside a passage (normalised chars): a dropped clause or a long name. */
 const MAX_GAP = 60;
 /** Least evidence per page character of a passage (see keep). */
@@ -86,14 +88,30 @@ function coverage(chains: Chain[], len: number): number {
 
 export function matchPage(store: CorpusStore, text: string, options?: MatchOptions): MatchResult {
   const s = resolveSettings(store.live, options);
-  const n = normalize(text);
+  return matchProfiled(store, text, profilePage(store, normalize(text), s), s);
+}
+
+/** match() on a page already normalised and profiled (with votes), so a caller wanting both the
+ *  match and the boilerplate pays for one profile. */
+export function matchProfiled(store: CorpusStore, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
+  const n = prof.n;
   const P = n.text;
-  const prof = profilePage(store, n, s);
   const sortedVotes = [...prof.votes].sort((a, b) => b[1] - a[1]);
   // Aligning is the costly step: skip documents whose vote is a sliver of the leader's (a short
   // reused passage still gets a few percent of a full copy's vote).
   const floor = (sortedVotes[0]?.[1] ?? 0) * 0.02;
-  const ranked = sortedVotes.slice(0, ALIGN_DOCS).filter(([, v], i) => i < 3 || v >= floor);
+  // Near-duplicates of one speech align alike: two members of a family are enough, and the
+  // remaining alignments go to other sources.
+  const perFamily = new Map<number, number>();
+  const ranked: [number, number][] = [];
+  for (const sv of sortedVotes) {
+    if (ranked.length >= ALIGN_DOCS || (ranked.length >= 3 && sv[1] < floor)) break;
+    const f = store.families.of(sv[0]);
+    const k = perFamily.get(f) ?? 0;
+    if (k >= FAMILY_ALIGN) continue;
+    perFamily.set(f, k + 1);
+    ranked.push(sv);
+  }
   const grams = new PageGrams(P, prof.blockedGrams, prof.hashes);
 
   const rawCoverage = new Map<number, number>();

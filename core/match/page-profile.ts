@@ -16,15 +16,17 @@ export interface PageProfile {
   blockedGrams: Uint8Array;
   /** 1 where a character belongs to formulaic phrasing. */
   formula: Uint8Array;
-  /** Document frequency (upper bound) of the fingerprint covering each formula character. */
+  /** Document frequency of the rarest formula fingerprint covering each formula character. */
   formulaDf: Uint32Array;
-  /** Smallest document frequency of the fingerprints covering each character (0: none known). */
+  /** Smallest family count (near-duplicate documents counted once, see families.ts) of the
+   *  fingerprints covering each character (0: none known). */
   rarity: Uint32Array;
   votes: Map<number, number>;
 }
 
 export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
   const P = n.text;
+  store.linkFamilies();
   const ignored = phraseMask(P, s.ignorePhrases);
   const formula = phraseMask(P, s.formulaPhrases);
   const formulaDf = new Uint32Array(P.length);
@@ -43,13 +45,14 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
-    const df = store.fp.df(h);
-    if (df === 0) continue;
+    const docs = store.fp.df(h);
+    if (docs === 0) continue;
+    const df = store.familyDf(h, docs);
     for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
     if (df >= s.boilerplateMinDocs)
       for (let t = p; t < p + GRAM; t++) {
         formula[t] = 1;
-        if (formulaDf[t]! === 0 || df < formulaDf[t]!) formulaDf[t] = df;
+        if (formulaDf[t]! === 0 || docs < formulaDf[t]!) formulaDf[t] = docs;
       }
     if (!vote || df > maxDf) continue;
     const w = Math.log(1 + N / df);

@@ -26,6 +26,8 @@ export interface Engine {
   match(text: string, options?: MatchOptions): MatchResult;
   /** Spans of the page whose phrasing is formulaic (used by many corpus documents). */
   boilerplate(text: string, options?: MatchOptions): BoilerplateSpan[];
+  /** match() and boilerplate() of one page together, normalising and profiling it once. */
+  analyse(text: string, options?: MatchOptions): { match: MatchResult; boilerplate: BoilerplateSpan[] };
   /** Every occurrence of a phrase across the corpus, Simplified/Traditional agnostic. */
   lookup(query: string, options?: LookupOptions): LookupResult;
 }

@@ -67,8 +67,7 @@ function checkTabId(tabId: unknown): number {
 
 export function analysePage(engine: Engine, page: PageText, settings: Settings, now: number): PageAnalysis {
   const opts = matchOptions(settings);
-  const match = engine.match(page.text, opts);
-  const boilerplate = engine.boilerplate(page.text, opts);
+  const { match, boilerplate } = engine.analyse(page.text, opts);
   const docs: Record<string, DocMeta> = {};
   const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
   for (const id of ids) {

@@ -123,6 +123,19 @@ describe('boilerplate', () => {
   });
 });
 
+describe('analyse', () => {
+  it('gives exactly what match() and boilerplate() give one by one, with the same options', () => {
+    const src = docs.find((d) => d.id.startsWith('seeds/'))!;
+    const page = lightEdit(rng(9), src.body) + '\n小明养了一只猫。';
+    for (const opts of [{}, { formulaPhrases: ['小明养了一只猫'], ignorePhrases: ['同志们'], minPassageLength: 40 }]) {
+      const both = engine.analyse(page, opts);
+      expect(both.match).toEqual(engine.match(page, opts));
+      expect(both.boilerplate).toEqual(engine.boilerplate(page, opts));
+      expect(both.boilerplate.length).toBeGreaterThan(0);
+    }
+  });
+});
+
 describe('boilerplate phrases are whole words', () => {
   it('on a real provincial report, every span starts and ends on a word boundary, without edge punctuation', () => {
     const page = loadShared('corpus-external').find((d) => d.id.startsWith('cn-provincial-gwr-2026'))!.body.slice(0, 6000);

@@ -1,0 +1,82 @@
+// @vitest-environment node
+// Near-duplicate documents (reposts of one speech) count as one source: a page copied from a
+// speech held three or five times in the corpus is still reuse, not formula.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createEngine, restoreEngine } from '../../../core/engine';
+import type { EngineSnapshot } from '../../../core/model/engine-api';
+import type { CorpusDoc } from '../../../core/model/types';
+import { lightEdit } from '../../../scripts/lib/reuse-cases';
+import { rng } from '../../../scripts/lib/rng';
+import { loadShared } from '../../../scripts/lib/shared-corpus';
+
+let corpus: CorpusDoc[];
+let seed: CorpusDoc;
+let report: CorpusDoc;
+const copies = (d: CorpusDoc, n: number): CorpusDoc[] =>
+  Array.from({ length: n }, (_, i) => ({ ...d, id: `${d.id}#copy${i}`, origin: 'user' as const }));
+
+beforeAll(() => {
+  corpus = loadShared('corpus-external').filter((d) => d.id.startsWith('cn-gov-work-reports/'));
+  seed = { ...loadShared('seeds')[0]!, id: 'seeds/000' };
+  report = corpus[5]!;
+});
+
+describe('families of near-duplicates', () => {
+  it.each([1, 2, 3, 5, 9])('finds a page copied from a speech held %i times in the corpus', (n) => {
+    const engine = createEngine([...corpus, seed, ...copies(seed, n - 1)]);
+    const page = lightEdit(rng(3), seed.body);
+    const r = engine.match(page);
+    expect(r.reuseRatio).toBeGreaterThan(0.9);
+    expect(r.candidates[0]!.id.startsWith('seeds/000')).toBe(true);
+    // Reposts are not formula: almost nothing of the page is boilerplate.
+    const formula = engine.boilerplate(page).reduce((a, s) => a + s.end - s.start, 0);
+    expect(formula / page.length).toBeLessThan(0.1);
+  });
+
+  it('still aligns other sources when one speech fills the top of the vote with copies', () => {
+    const engine = createEngine([...corpus, seed, ...copies(seed, 9)]);
+    const body = report.body;
+    const mid = Math.floor(body.length / 2);
+    const passage = body.slice(mid, mid + 700);
+    const page = seed.body.slice(0, 2500) + '\n' + passage;
+    const r = engine.match(page);
+    const fromReport = r.passages.filter((p) => p.docId === report.id).reduce((a, p) => a + p.end - p.start, 0);
+    expect(fromReport).toBeGreaterThan(500);
+    expect(r.passages.some((p) => p.docId.startsWith('seeds/000'))).toBe(true);
+  });
+
+  it('keeps formula apart: a paragraph in six unrelated documents is boilerplate, in six copies of one it is not', () => {
+    const para = seed.body.split('\n').filter((p) => p.length > 80)[2]!;
+    const unrelated = corpus.slice(10, 16).map((d) => ({ ...d, id: `${d.id}#with-para`, body: d.body + '\n' + para }));
+    const spanOf = (docs: CorpusDoc[]): number =>
+      createEngine(docs)
+        .boilerplate('开头一句话。\n' + para + '\n结尾一句话。')
+        .reduce((a, s) => a + s.end - s.start, 0);
+    expect(spanOf([...corpus.slice(0, 10), ...unrelated])).toBeGreaterThan(para.length * 0.8);
+    expect(spanOf([...corpus.slice(0, 10), seed, ...copies(seed, 5)])).toBeLessThan(para.length * 0.2);
+  });
+
+  it('links the real reposts in the external corpus and nothing else', () => {
+    const xi = loadShared('corpus-external').filter((d) => d.id.startsWith('xi-speeches-2020/'));
+    const engine = createEngine(xi);
+    const snap = engine.snapshot() as unknown as { families: number[]; slots: string[] };
+    const groups = new Map<number, string[]>();
+    snap.families.forEach((f, s) => groups.set(f, [...(groups.get(f) ?? []), snap.slots[s]!]));
+    const linked = [...groups.values()].filter((g) => g.length > 1).map((g) => g.join(' '));
+    // Same speech twice (a news-agency copy and the text itself), e.g. the APEC address of 2020-11-19.
+    expect(linked).toContain('xi-speeches-2020/0035 xi-speeches-2020/0036');
+    expect(linked.every((g) => g.split(' ').length === 2)).toBe(true);
+    expect(linked.length).toBeLessThan(10);
+  });
+
+  it('keeps families through a snapshot, and ignores broken family labels', () => {
+    const docs = [...corpus, seed, ...copies(seed, 4)];
+    const snap = JSON.parse(JSON.stringify(createEngine(docs).snapshot())) as EngineSnapshot & { families: number[] };
+    const page = lightEdit(rng(4), seed.body);
+    expect(restoreEngine(docs, snap).match(page).reuseRatio).toBeGreaterThan(0.9);
+    // A label cycle must not hang the engine: the labels are dropped (document counts again).
+    const broken = { ...snap, families: snap.families.map((_, s, a) => (s + 1) % a.length) };
+    const r = restoreEngine(docs, broken).match(page);
+    expect(r.reuseRatio).toBeLessThan(0.5);
+  });
+});
