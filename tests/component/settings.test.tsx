@@ -174,11 +174,11 @@ describe('settings view', () => {
     const { fake } = setup({}, { failSave: true });
     const view = await openSettings();
     const box = within(view).getByRole('spinbutton', { name: '最短复用段落（字）' }) as HTMLInputElement;
-    fireEvent.input(box, { target: { value: '40' } });
+    fireEvent.input(box, { target: { value: '45' } });
     fireEvent.change(box);
     expect(await within(view).findByText('未保存：storage is full')).toBeTruthy();
     expect(fake.service.setSettings).toHaveBeenCalledTimes(1);
-    expect(box.value).toBe('40');
+    expect(box.value).toBe('45');
   });
 
   it('resets to defaults after confirming, and cancel changes nothing', async () => {

@@ -78,6 +78,6 @@ describe('export / import', () => {
     const b = parseBackup(
       JSON.stringify({ format: 'suyuan-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', settings: { autoHighlight: false }, docs: [] }),
     );
-    expect(b.settings).toMatchObject({ autoHighlight: false, minPassageLength: 20, disabledSites: [] });
+    expect(b.settings).toMatchObject({ autoHighlight: false, minPassageLength: 40, disabledSites: [] });
   });
 });

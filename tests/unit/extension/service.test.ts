@@ -163,7 +163,7 @@ describe('settings, pending lookup, reveal', () => {
       autoHighlight: true,
       disabledSites: [],
       boilerplateMinDocs: 5,
-      minPassageLength: 20,
+      minPassageLength: 40,
       formulaPhrases: [],
       ignorePhrases: [],
     });

@@ -13,7 +13,7 @@ describe('settings', () => {
       autoHighlight: true,
       disabledSites: [],
       boilerplateMinDocs: 5,
-      minPassageLength: 20,
+      minPassageLength: 40,
       formulaPhrases: [],
       ignorePhrases: [],
     });
