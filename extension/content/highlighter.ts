@@ -29,8 +29,6 @@ const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, flash: 2
 export interface Highlighter {
   readonly mode: 'css' | 'overlay';
   set(kind: HighlightKind, ranges: readonly Range[]): void;
-  /** Highlights `range` for `ms`, replacing any earlier flash. */
-  flash(range: Range, ms?: number): void;
   /** Re-measures (fallback only); call after resize or layout changes. */
   relayout(): void;
   clear(): void;
@@ -62,7 +60,6 @@ function cssHighlighter(doc: Document, win: Window): Highlighter {
   const registry = (win as unknown as { CSS: { highlights: HighlightRegistryLike } }).CSS.highlights;
   const HighlightCtor = (win as unknown as { Highlight: new (...r: Range[]) => { priority: number } }).Highlight;
   const removeStyles = addDocumentStyles(doc, win);
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const set = (kind: HighlightKind, ranges: readonly Range[]) => {
     if (ranges.length === 0) {
@@ -74,17 +71,11 @@ function cssHighlighter(doc: Document, win: Window): Highlighter {
     registry.set(HIGHLIGHT[kind], h);
   };
   const clear = () => {
-    clearTimeout(flashTimer);
     for (const name of Object.values(HIGHLIGHT)) registry.delete(name);
   };
   return {
     mode: 'css',
     set,
-    flash(range, ms = 1600) {
-      clearTimeout(flashTimer);
-      set('flash', [range]);
-      flashTimer = setTimeout(() => set('flash', []), ms);
-    },
     relayout() {},
     clear,
     destroy() {
@@ -120,7 +111,6 @@ function overlayHighlighter(doc: Document, win: Window): Highlighter {
   let ui: UiRoot | null = null;
   const layers = new Map<HighlightKind, HTMLElement>();
   const current = new Map<HighlightKind, readonly Range[]>();
-  let flashTimer: ReturnType<typeof setTimeout> | undefined;
 
   const layer = (kind: HighlightKind): HTMLElement => {
     ui ??= createUiRoot(doc, css);
@@ -161,18 +151,12 @@ function overlayHighlighter(doc: Document, win: Window): Highlighter {
     draw(kind);
   };
   const clear = () => {
-    clearTimeout(flashTimer);
     current.clear();
     for (const el of layers.values()) el.replaceChildren();
   };
   return {
     mode: 'overlay',
     set,
-    flash(range, ms = 1600) {
-      clearTimeout(flashTimer);
-      set('flash', [range]);
-      flashTimer = setTimeout(() => set('flash', []), ms);
-    },
     relayout() {
       for (const kind of current.keys()) draw(kind);
     },

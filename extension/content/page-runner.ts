@@ -51,6 +51,7 @@ export class PageRunner implements ContentService {
   private lateTimer = 0;
   private navTimer = 0;
   private hoverTimer = 0;
+  private flashTimer = 0;
   private observer: MutationObserver | null = null;
   private lastUrl: string;
   private stopped = false;
@@ -148,7 +149,9 @@ export class PageRunner implements ContentService {
     const ranges = pieces[0]!.ranges;
     this.highlighter.set('flash', ranges);
     const h = this.highlighter;
-    this.env.setTimeout(() => h.set('flash', []), 1600);
+    // A newer flash cancels the older one's clearing, so it gets its full time.
+    this.env.clearTimeout(this.flashTimer);
+    this.flashTimer = this.env.setTimeout(() => h.set('flash', []), 1600);
     return true;
   }
 
@@ -257,7 +260,7 @@ export class PageRunner implements ContentService {
     this.runId++;
     this.runAbort?.abort();
     this.observer?.disconnect();
-    for (const t of [this.lateTimer, this.navTimer, this.hoverTimer]) this.env.clearTimeout(t);
+    for (const t of [this.lateTimer, this.navTimer, this.hoverTimer, this.flashTimer]) this.env.clearTimeout(t);
     this.highlighter?.destroy();
     this.card?.destroy();
     this.highlighter = null;

@@ -160,6 +160,26 @@ describe('PageRunner', () => {
     runner.stop();
   });
 
+  it('a second reveal keeps its flash for the full time (the first one\'s timer does not clear it)', async () => {
+    const { runner, registry } = await lit({ css: true });
+    const [a, b] = runner.current!.match.passages.length > 1 ? runner.current!.match.passages : [runner.current!.match.passages[0]!, runner.current!.match.passages[0]!];
+    (window.Element.prototype as unknown as { scrollIntoView: unknown }).scrollIntoView = vi.fn();
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      await runner.reveal(a!.start, a!.start + 10);
+      vi.advanceTimersByTime(1000);
+      await runner.reveal(b!.end - 10, b!.end);
+      vi.advanceTimersByTime(1000);
+      // 2 s after the first reveal, 1 s after the second: the second's flash is still shown.
+      expect(registry!.has(HIGHLIGHT.flash)).toBe(true);
+      vi.advanceTimersByTime(700);
+      expect(registry!.has(HIGHLIGHT.flash)).toBe(false);
+    } finally {
+      vi.useRealTimers();
+      runner.stop();
+    }
+  });
+
   it('autoHighlight off: analyses (badge) but paints nothing', async () => {
     const registry = installHighlightApi();
     load(speechPage().html);
