@@ -2,7 +2,7 @@
 // (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
 import { boilerplateOfProfile, boilerplateSpans } from './boilerplate/boilerplate';
 import { CorpusStore } from './index/corpus-store';
-import { Families } from './index/families';
+import { Families, type FamiliesJson } from './index/families';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { GRAM, WINDOW } from './index/grams';
 import { lookupPhrase } from './lookup/lookup';
@@ -36,8 +36,7 @@ interface SnapshotBody {
   slots: (string | null)[];
   sums: (string | null)[];
   fp: FingerprintIndexJson;
-  /** Family label per slot (null: no near-duplicates). */
-  families: number[] | null;
+  families: FamiliesJson;
 }
 
 function checksum(body: string): string {

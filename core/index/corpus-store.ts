@@ -110,9 +110,7 @@ export class CorpusStore {
   /** Links documents added since the last call into families (done lazily before answering). */
   linkFamilies(): void {
     if (this.unlinked.size === 0) return;
-    const tally = new Float64Array(this.docs.length);
-    const count = (s: number): number => this.fpCounts[s] ?? 0;
-    for (const [slot, fps] of this.unlinked) this.families.link(this.fp, slot, fps, count, tally);
+    this.families.link(this.fp, this.unlinked);
     this.unlinked.clear();
   }
 

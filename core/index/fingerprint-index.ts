@@ -118,6 +118,46 @@ export class FingerprintIndex {
     if (list) for (const s of list) if (dead.size === 0 || !dead.has(s)) fn(s);
   }
 
+  /** For every live slot holding some of `fps` (each in 2 to maxDf documents: a fingerprint of
+   *  one document shares nothing), calls fn(slot, how many of them it holds). Fingerprints sharing a slot list are counted together
+   *  and the list decoded once: a document's passages reposted elsewhere give runs of
+   *  fingerprints with one list, so this is many times cheaper than a forEach per fingerprint. */
+  tallyShared(fps: ArrayLike<number>, maxDf: number, fn: (slot: number, n: number) => void): void {
+    this.settle();
+    const byList = new Map<number, number>();
+    const touched: number[] = [];
+    const add = (s: number, n: number): void => {
+      if (s >= this.scratch.length) {
+        const bigger = new Uint32Array(Math.max(s + 1, this.scratch.length * 2));
+        bigger.set(this.scratch);
+        this.scratch = bigger;
+      }
+      if (this.scratch[s] === 0) touched.push(s);
+      this.scratch[s]! += n;
+    };
+    for (let k = 0; k < fps.length; k++) {
+      const h = fps[k]!;
+      const i = this.find(h);
+      if (i >= 0 && this.dead.size === 0 && !this.delta.has(h)) {
+        const l = this.listOf(i);
+        byList.set(l, (byList.get(l) ?? 0) + 1);
+      } else {
+        const df = this.df(h);
+        if (df > 1 && df <= maxDf) this.forEach(h, (s) => add(s, 1));
+      }
+    }
+    for (const [l, n] of byList) {
+      const c = this.countList(l);
+      if (c > 1 && c <= maxDf) this.decodeList(l, (s) => add(s, n));
+    }
+    for (const s of touched) {
+      fn(s, this.scratch[s]!);
+      this.scratch[s] = 0;
+    }
+  }
+  /** Per-slot counts for tallyShared, zero between calls. */
+  private scratch = new Uint32Array(0);
+
   /** Counts of the frozen lists longer than LONG bytes, by list id (the rest are counted when asked). */
   private longLists = new Uint32Array(0);
   private longCounts = new Uint32Array(0);
@@ -133,8 +173,11 @@ export class FingerprintIndex {
   }
 
   private frozenCount(i: number): number {
+    return this.countList(this.listOf(i));
+  }
+
+  private countList(l: number): number {
     const { offsets, docs } = this.frozen;
-    const l = this.listOf(i);
     const from = offsets[l]!;
     const to = offsets[l + 1]!;
     if (to - from > LONG) return this.longCounts[findSorted(this.longLists, l)]!;
@@ -168,8 +211,11 @@ export class FingerprintIndex {
 
   /** Every slot of frozen key index i, ascending. */
   private decode(i: number, fn: (slot: number) => void): void {
+    this.decodeList(this.listOf(i), fn);
+  }
+
+  private decodeList(l: number, fn: (slot: number) => void): void {
     const { offsets, docs } = this.frozen;
-    const l = this.listOf(i);
     let slot = 0;
     let first = true;
     for (let p = offsets[l]!; p < offsets[l + 1]!; ) {

@@ -59,9 +59,9 @@ describe('families of near-duplicates', () => {
   it('links the real reposts in the external corpus and nothing else', () => {
     const xi = loadShared('corpus-external').filter((d) => d.id.startsWith('xi-speeches-2020/'));
     const engine = createEngine(xi);
-    const snap = engine.snapshot() as unknown as { families: number[]; slots: string[] };
+    const snap = engine.snapshot() as unknown as { families: { labels: number[] }; slots: string[] };
     const groups = new Map<number, string[]>();
-    snap.families.forEach((f, s) => groups.set(f, [...(groups.get(f) ?? []), snap.slots[s]!]));
+    snap.families.labels.forEach((f, s) => groups.set(f, [...(groups.get(f) ?? []), snap.slots[s]!]));
     const linked = [...groups.values()].filter((g) => g.length > 1).map((g) => g.join(' '));
     // Same speech twice (a news-agency copy and the text itself), e.g. the APEC address of 2020-11-19.
     expect(linked).toContain('xi-speeches-2020/0035 xi-speeches-2020/0036');
@@ -71,12 +71,21 @@ describe('families of near-duplicates', () => {
 
   it('keeps families through a snapshot, and ignores broken family labels', () => {
     const docs = [...corpus, seed, ...copies(seed, 4)];
-    const snap = JSON.parse(JSON.stringify(createEngine(docs).snapshot())) as EngineSnapshot & { families: number[] };
+    type Snap = EngineSnapshot & { families: { labels: number[]; sketchSizes: number[] } };
+    const snap = JSON.parse(JSON.stringify(createEngine(docs).snapshot())) as Snap;
     const page = lightEdit(rng(4), seed.body);
     expect(restoreEngine(docs, snap).match(page).reuseRatio).toBeGreaterThan(0.9);
     // A label cycle must not hang the engine: the labels are dropped (document counts again).
-    const broken = { ...snap, families: snap.families.map((_, s, a) => (s + 1) % a.length) };
-    const r = restoreEngine(docs, broken).match(page);
+    const labels = snap.families.labels.map((_, s, a) => (s + 1) % a.length);
+    const r = restoreEngine(docs, { ...snap, families: { ...snap.families, labels } }).match(page);
     expect(r.reuseRatio).toBeLessThan(0.5);
+  });
+
+  it('links copies a user adds after the bundled corpus was restored from its snapshot', () => {
+    const bundled = [...corpus, seed];
+    const engine = restoreEngine(bundled, JSON.parse(JSON.stringify(createEngine(bundled).snapshot())) as EngineSnapshot);
+    engine.add(copies(seed, 4));
+    const page = lightEdit(rng(5), seed.body);
+    expect(engine.match(page).reuseRatio).toBeGreaterThan(0.9);
   });
 });

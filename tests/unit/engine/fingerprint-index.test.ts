@@ -41,6 +41,19 @@ describe('FingerprintIndex', () => {
             expect(got.sort((a, b) => a - b)).toEqual(want);
             expect(idx.df(h)).toBe(want.length);
           }
+          // tallyShared over a few fingerprints (repeats and unknown ones included) agrees with
+          // counting the oracle's lists one by one.
+          const probe = [0, 3, 3, 7, 12, 40, 41].map((x) => (x * 2654435761) >>> 0);
+          for (const maxDf of [2, 3, 100]) {
+            const want = new Map<number, number>();
+            for (const h of probe) {
+              const holders = [...oracle].filter(([, f]) => f.includes(h)).map(([s]) => s);
+              if (holders.length >= 2 && holders.length <= maxDf) for (const s of holders) want.set(s, (want.get(s) ?? 0) + 1);
+            }
+            const got = new Map<number, number>();
+            idx.tallyShared(probe, maxDf, (s, n) => got.set(s, (got.get(s) ?? 0) + n));
+            expect(got).toEqual(want);
+          }
         }
       }),
       { numRuns: 150 },
