@@ -7,7 +7,7 @@ import type { LookupHit, LookupResult } from '../model/types';
 import type { CorpusStore } from '../index/corpus-store';
 import type { CorpusText } from '../index/corpus-text';
 import { SEP } from '../index/phrase-index';
-import { endOf, startOf } from '../index/pos-map';
+import { spanOf } from '../index/pos-map';
 import { normalize, toOriginal } from '../text/normalize';
 
 /** Sorted starts in `all` of every occurrence of q (one array per postings stream, each sorted). */
@@ -57,8 +57,7 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
     if (!doc) continue;
     const local = x - t.starts[e]!;
     const m = t.maps[e]!;
-    const start = startOf(m, local);
-    const end = endOf(m, local + q.length - 1);
+    const { start, end } = spanOf(m, local, local + q.length - 1);
     hits.push({ docId: doc.id, title: doc.title, start, end, context: context(doc.body, start, end, ctx) });
   }
 
