@@ -70,6 +70,10 @@ function wrap(store: CorpusStore): SnapshotEngine {
       return { match: matchProfiled(store, text, prof, s), boilerplate: boilerplateOfProfile(text, prof) };
     },
     lookup: (query, options) => lookupPhrase(store, query, options),
+    prepare: () => {
+      store.linkFamilies();
+      store.corpusText().phraseIndex();
+    },
     indexParts: () => ({
       fingerprints: store.fp.bytes(),
       phrasePostings: store.text?.phraseIndex().byteLength() ?? 0,

@@ -28,6 +28,9 @@ export interface Engine {
   boilerplate(text: string, options?: MatchOptions): BoilerplateSpan[];
   /** match() and boilerplate() of one page together, normalising and profiling it once. */
   analyse(text: string, options?: MatchOptions): { match: MatchResult; boilerplate: BoilerplateSpan[] };
+  /** Builds now what a restored snapshot leaves for first use (lookup's normalised corpus text and
+   *  phrase postings), so the first lookup is as fast as the rest. */
+  prepare(): void;
   /** Every occurrence of a phrase across the corpus, Simplified/Traditional agnostic. */
   lookup(query: string, options?: LookupOptions): LookupResult;
 }

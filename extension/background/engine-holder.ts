@@ -12,6 +12,8 @@ export interface EngineSources {
   bundled(): Promise<CorpusAsset | null>;
   /** The user's documents. */
   userDocs(): Promise<CorpusDoc[]>;
+  /** Runs fn after the current work (default: a zero timeout). */
+  later?(fn: () => void): void;
 }
 
 export interface EngineHolder {
@@ -27,6 +29,15 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     const [asset, user] = await Promise.all([sources.bundled(), sources.userDocs()]);
     const engine = asset ? restoreEngine(asset.docs, asset.snapshot) : createEngine([]);
     if (user.length > 0) engine.add(user);
+    // Lookup's text and postings are built right after the first answer rather than on the first
+    // lookup, which otherwise waited for them (260 ms on the bundled corpus).
+    (sources.later ?? ((fn) => setTimeout(fn, 0)))(() => {
+      try {
+        engine.prepare();
+      } catch (err) {
+        console.warn('[suyuan] preparing lookup failed; the first lookup will retry:', err);
+      }
+    });
     return engine;
   }
 

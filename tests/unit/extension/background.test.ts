@@ -82,6 +82,26 @@ describe('engine holder', () => {
   });
 });
 
+describe('engine holder: lookup is prepared after the load', () => {
+  it('queues prepare() once the engine is loaded, and a failing prepare only warns', async () => {
+    const queued: (() => void)[] = [];
+    const holder = createEngineHolder({ bundled: async () => smallAsset(), userDocs: async () => [], later: (fn) => queued.push(fn) });
+    const engine = await holder.get();
+    expect(queued).toHaveLength(1);
+    const prepare = vi.spyOn(engine, 'prepare');
+    queued[0]!();
+    expect(prepare).toHaveBeenCalledTimes(1);
+    expect(engine.lookup('政府工作报告').total).toBeGreaterThan(0);
+    prepare.mockImplementation(() => {
+      throw new Error('out of memory');
+    });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    expect(() => queued[0]!()).not.toThrow();
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
+  });
+});
+
 describe('panel opening', () => {
   it('Chromium: sidePanel.open for the tab', async () => {
     const sp = (fakeBrowser as unknown as { sidePanel: ReturnType<typeof sidePanel> }).sidePanel;
