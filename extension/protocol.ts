@@ -77,10 +77,12 @@ export interface SuyuanService {
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** The selection the context menu last asked to look up, consumed by the panel. */
   takePendingLookup(): Promise<string | null>;
-  /** Content script (hover card click) → background: tell the panel to show passage
-   *  `passageIndex` of the tab's analysis and try to open the panel. `tabId` defaults to the
-   *  sender's tab. Optional: added by the extension-runtime work. */
-  showPassage?(passageIndex: number, tabId?: number): Promise<void>;
+  /** Content script (hover card click) → background: open the panel and show passage
+   *  `passageIndex` of the tab's analysis. `tabId` defaults to the sender's tab. */
+  showPassage(passageIndex: number, tabId?: number): Promise<void>;
+  /** Panel, on opening: the passage a hover-card click asked for in this tab in the last seconds
+   *  (consumed), or null. */
+  takePendingPassage(tabId: number): Promise<number | null>;
 }
 
 /** Background → content script. */

@@ -107,6 +107,15 @@ function Comparison(props: {
     }
   };
 
+  // A hover-card click that opened this panel sent its event before the panel listened: the
+  // background keeps the passage for a few seconds, for the panel that opens.
+  useEffect(() => {
+    if (props.tabId === null) return;
+    service.takePendingPassage(props.tabId).then(
+      (i) => i !== null && select(i, false),
+      () => undefined,
+    );
+  }, [props.tabId]);
   usePanelEvent((e) => {
     if (e.type === 'show-passage' && e.tabId === props.tabId) select(e.passageIndex, false);
   });

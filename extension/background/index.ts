@@ -11,7 +11,7 @@ import { UserDocStore } from '../storage/user-docs';
 import { setBadge } from './badge';
 import { createContextMenu, handleContextMenuClick } from './context-menu';
 import { createEngineHolder } from './engine-holder';
-import { createSuyuanService, type PendingLookupStore } from './service';
+import { createSuyuanService, type PendingPassage, type PendingStore } from './service';
 import { openPanel, setupActionOpensPanel } from './side-panel';
 import { TabAnalyses } from './tab-state';
 
@@ -32,11 +32,11 @@ export async function fetchBundledCorpus(): Promise<CorpusAsset | null> {
   return parseCorpusAsset(await res.json());
 }
 
-export function sessionPendingLookup(): PendingLookupStore {
-  const item = storage.defineItem<string | null>('session:pendingLookup', { fallback: null });
+export function sessionPending<T>(key: `session:${string}`): PendingStore<T> {
+  const item = storage.defineItem<T | null>(key, { fallback: null });
   return {
-    async set(query) {
-      await item.setValue(query);
+    async set(value) {
+      await item.setValue(value);
     },
     async take() {
       const q = await item.getValue();
@@ -54,7 +54,7 @@ function stripHash(url: string): string {
 export function setupBackground(): SuyuanService {
   const store = new UserDocStore();
   const tabs = new TabAnalyses();
-  const pending = sessionPendingLookup();
+  const pending = sessionPending<string>('session:pendingLookup');
   const engine = createEngineHolder({
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
@@ -64,6 +64,7 @@ export function setupBackground(): SuyuanService {
     store,
     tabs,
     pending,
+    pendingPassage: sessionPending<PendingPassage>('session:pendingPassage'),
     settings: { load: loadSettings, save: saveSettings, replace: replaceSettings },
     setBadge,
     content: contentService,

@@ -16,17 +16,29 @@ export interface SettingsStore {
   replace(full: Settings): Promise<void>;
 }
 
-export interface PendingLookupStore {
-  set(query: string): Promise<void>;
-  take(): Promise<string | null>;
+/** A value left for the panel to take when it opens (it may not be open yet when it is set). */
+export interface PendingStore<T> {
+  set(value: T): Promise<void>;
+  take(): Promise<T | null>;
 }
+
+/** A hover-card click's passage, kept for a panel that opens after the click. */
+export interface PendingPassage {
+  tabId: number;
+  passageIndex: number;
+  at: number;
+}
+
+/** A pending passage older than this is not applied (the user has moved on). */
+const PENDING_PASSAGE_MS = 15_000;
 
 export interface ServiceDeps {
   engine: EngineHolder;
   store: UserDocStore;
   tabs: TabAnalyses;
   settings: SettingsStore;
-  pending: PendingLookupStore;
+  pending: PendingStore<string>;
+  pendingPassage: PendingStore<PendingPassage>;
   setBadge(tabId: number, text: string): Promise<void>;
   content(tabId: number): ContentService;
   emit(event: PanelEvent): Promise<void>;
@@ -222,8 +234,18 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       if (!Number.isInteger(passageIndex) || passageIndex < 0) throw new Error('showPassage needs a passage index');
       const tab = checkTabId(tabId);
       // Called before any await: opening the panel needs the click's user gesture.
-      await deps.openPanel(tab);
+      const opening = deps.openPanel(tab);
+      // A panel opened by this click loads after the event below: it takes the passage on start.
+      await deps.pendingPassage.set({ tabId: tab, passageIndex, at: now() });
+      await opening;
       await deps.emit({ type: 'show-passage', tabId: tab, passageIndex });
+    },
+
+    async takePendingPassage(tabId) {
+      const tab = checkTabId(tabId);
+      const p = await deps.pendingPassage.take();
+      if (!p || p.tabId !== tab || now() - p.at > PENDING_PASSAGE_MS) return null;
+      return p.passageIndex;
     },
   };
   return service;

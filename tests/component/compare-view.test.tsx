@@ -95,6 +95,16 @@ describe('compare view', () => {
     expect(fake.service.revealInTab).not.toHaveBeenCalled();
   });
 
+  it('a panel opened by a hover-card click selects the passage the background kept for it', async () => {
+    const fake = createFakeService({ docs, analyses: { [TAB]: analysis } });
+    const index = analysis.match.passages.findIndex((x) => x.docId.includes('/002_'));
+    fake.setPendingPassage(index);
+    renderPanel({ service: fake.service, bus: fake.bus, tabId: TAB });
+    await waitFor(() => expect(document.getElementById(`passage-${index}`)?.getAttribute('aria-current')).toBe('true'));
+    expect(fake.service.takePendingPassage).toHaveBeenCalledWith(TAB);
+    expect(fake.service.revealInTab).not.toHaveBeenCalled();
+  });
+
   it('side by side shows the page side and the source side', async () => {
     setup();
     await screen.findAllByRole('button', { name: /^查看来源：/ });

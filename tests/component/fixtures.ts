@@ -105,6 +105,7 @@ export interface FakeOptions {
 export function createFakeService(opts: FakeOptions = {}) {
   const engine = createEngine(opts.docs ?? seedDocs());
   let pending = opts.pendingLookup ?? null;
+  let pendingPassage: number | null = null;
   let nextId = 1;
   const toMeta = ({ body: _b, ...m }: CorpusDoc): DocMeta => m;
   const service = {
@@ -137,7 +138,19 @@ export function createFakeService(opts: FakeOptions = {}) {
       pending = null;
       return q;
     }),
+    showPassage: vi.fn(async () => undefined),
+    takePendingPassage: vi.fn(async (_tabId: number) => {
+      const p = pendingPassage;
+      pendingPassage = null;
+      return p;
+    }),
   } satisfies SuyuanService;
   const bus = new EventBus();
-  return { service, engine, bus, setPending: (q: string | null) => (pending = q) };
+  return {
+    service,
+    engine,
+    bus,
+    setPending: (q: string | null) => (pending = q),
+    setPendingPassage: (i: number | null) => (pendingPassage = i),
+  };
 }

@@ -125,6 +125,14 @@ describe('from the page to the panel', () => {
     await screenshot(speech, 'page-hover-card');
     await speech.mouse.click(box!.x + 30, box!.y + 30);
     await waitFor('a passage selected in the panel', async () => (await panel.locator('#sy-panel-compare .passage[aria-current=true]').count()) === 1);
+    // The click is a user gesture on the page: the background's sidePanel.open() for the tab must
+    // have opened the real side panel (a second sidepanel.html target besides the panel tab).
+    const real = await attachToTarget(h.context, speech, '/sidepanel.html', [panel]);
+    const shown = await waitFor('the passage selected in the real side panel', async () =>
+      (await real.evaluate<number>(`document.querySelectorAll('#sy-panel-compare .passage[aria-current=true]').length`)) === 1 ? 'yes' : null,
+    );
+    expect(shown).toBe('yes');
+    await real.screenshot('panel-real-from-hover-card');
   });
 });
 

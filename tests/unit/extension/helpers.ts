@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { CorpusDoc } from '../../../core/model/types';
 import { createEngineHolder } from '../../../extension/background/engine-holder';
-import { createSuyuanService, type ServiceDeps } from '../../../extension/background/service';
+import { createSuyuanService, type PendingPassage, type ServiceDeps } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
 import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PageText, PanelEvent } from '../../../extension/protocol';
@@ -68,7 +68,7 @@ export interface TestBackground {
 
 /** A background as setupBackground() wires it, minus browser listeners. `dbName` lets a test
  *  start a second "worker" on the same database. */
-export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses } = {}): TestBackground {
+export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?: () => number } = {}): TestBackground {
   const store = new UserDocStore(opts.dbName ?? `suyuan-test-${++dbCounter}-${Date.now()}`);
   const tabs = opts.tabs ?? new TabAnalyses();
   const badges = new Map<number, string>();
@@ -80,6 +80,7 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses } = {
     getPageText: vi.fn(async () => null),
   };
   let pending: string | null = null;
+  let pendingPassage: PendingPassage | null = null;
   const deps: ServiceDeps = {
     engine: createEngineHolder({
       bundled: async () => {
@@ -99,10 +100,19 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses } = {
         return q;
       },
     },
+    pendingPassage: {
+      set: async (p) => void (pendingPassage = p),
+      take: async () => {
+        const p = pendingPassage;
+        pendingPassage = null;
+        return p;
+      },
+    },
     setBadge: async (tabId, text) => void badges.set(tabId, text),
     content: () => content as unknown as ContentService,
     emit: async (ev) => void events.push(ev),
     openPanel: vi.fn(async () => true),
+    ...(opts.now ? { now: opts.now } : {}),
   };
   return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads };
 }
