@@ -69,6 +69,8 @@ function Comparison(props: {
   const [chosen, setChosen] = useState<string | null>(firstWithPassages ?? candidates[0]?.id ?? null);
   const [selected, setSelected] = useState<number | null>(null);
   const [mode, setMode] = useState<PassageMode>('diff');
+  // 'all': every source's passages in page order (a page assembled from several speeches).
+  const [scope, setScope] = useState<'source' | 'all'>('source');
   const [bodies, setBodies] = useState<Record<string, CorpusDoc>>({});
   const [error, setError] = useState<string | null>(null);
 
@@ -89,8 +91,10 @@ function Comparison(props: {
   };
 
   useEffect(() => {
-    if (mode === 'side' && chosen) loadDoc(chosen).catch((e: unknown) => setError(errorText(e)));
-  }, [mode, chosen]);
+    if (mode !== 'side') return;
+    const ids = scope === 'all' ? [...new Set(passages.map((p) => p.docId))] : chosen ? [chosen] : [];
+    for (const id of ids) loadDoc(id).catch((e: unknown) => setError(errorText(e)));
+  }, [mode, chosen, scope]);
 
   useEffect(() => {
     if (selected === null) return;
@@ -134,7 +138,7 @@ function Comparison(props: {
     }
   };
 
-  const shown = passages.map((p, i) => ({ p, i })).filter(({ p }) => p.docId === chosen);
+  const shown = passages.map((p, i) => ({ p, i })).filter(({ p }) => scope === 'all' || p.docId === chosen);
   shown.sort((a, b) => a.p.start - b.p.start);
 
   return (
@@ -176,10 +180,19 @@ function Comparison(props: {
           onOpen={(docId) => props.onOpenDoc({ docId })}
         />
       )}
-      {chosen && (
-        <section class="passages" aria-label={titleOf(chosen)}>
+      {(chosen || scope === 'all') && (
+        <section class="passages" aria-label={scope === 'all' ? t.allPassagesTitle : titleOf(chosen!)}>
           <div class="passages-head">
-            <h2>{titleOf(chosen)}</h2>
+            <h2>{scope === 'all' ? t.allPassagesTitle : titleOf(chosen!)}</h2>
+            {new Set(passages.map((p) => p.docId)).size > 1 && (
+              <div class="segmented" role="radiogroup" aria-label={t.passageScope}>
+                {(['source', 'all'] as const).map((s) => (
+                  <button key={s} type="button" role="radio" aria-checked={scope === s} onClick={() => setScope(s)}>
+                    {s === 'source' ? t.scopeSource : t.scopeAll}
+                  </button>
+                ))}
+              </div>
+            )}
             <div class="segmented" role="radiogroup" aria-label={t.viewMode}>
               {(['diff', 'side'] as const).map((m) => (
                 <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
@@ -202,6 +215,7 @@ function Comparison(props: {
               pageText={analysis.page.text}
               docBody={bodies[p.docId]?.body}
               colour={colours.get(p.docId)}
+              {...(scope === 'all' ? { sourceTitle: titleOf(p.docId) } : {})}
               mode={mode}
               selected={selected === i}
               onReveal={(idx) => select(idx, true)}

@@ -13,6 +13,8 @@ export function PassageCard(props: {
   /** The source body, when loaded (only needed for passages without a diff). */
   docBody: string | undefined;
   colour: string | undefined;
+  /** The source's title, shown when passages of several sources are listed together. */
+  sourceTitle?: string;
   mode: PassageMode;
   selected: boolean;
   onReveal: (index: number) => void;
@@ -37,6 +39,7 @@ export function PassageCard(props: {
         <span class="meta">
           {t.pageRange(p.start, p.end)} · {t.similarity} {pct(p.similarity)}
         </span>
+        {props.sourceTitle !== undefined && <span class="p-source">{t.sourceOf(props.sourceTitle)}</span>}
         <button
           type="button"
           class="link"

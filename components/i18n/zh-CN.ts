@@ -51,6 +51,11 @@ export const zhCN = {
   substituted: '替换',
   substitution: (from: string, to: string) => `“${from}”改为“${to}”`,
   noPassagesForSource: '这个来源没有复用段落。',
+  passageScope: '段落范围',
+  scopeSource: '所选来源',
+  scopeAll: '全部来源',
+  allPassagesTitle: '全部复用段落（按页面顺序）',
+  sourceOf: (title: string) => `来源：${title}`,
   // boilerplate
   boilerplateIntro: '本页使用的套话提法，按使用它的语料库讲话数排序。点击可查找。',
   noBoilerplate: '本页没有发现套话提法。',

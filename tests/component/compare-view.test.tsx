@@ -105,6 +105,25 @@ describe('compare view', () => {
     expect(fake.service.revealInTab).not.toHaveBeenCalled();
   });
 
+  it('lists every source\'s passages in page order, each naming its source, under "all sources"', async () => {
+    setup();
+    await screen.findAllByRole('button', { name: /^查看来源：/ });
+    const sources = new Set(analysis.match.passages.map((p) => p.docId));
+    expect(sources.size).toBeGreaterThan(1);
+    const oneSource = document.querySelectorAll('.passages .passage').length;
+    expect(oneSource).toBeLessThan(analysis.match.passages.length);
+    fireEvent.click(screen.getByRole('radio', { name: '全部来源' }));
+    const cards = [...document.querySelectorAll('.passages .passage')];
+    expect(cards).toHaveLength(analysis.match.passages.length);
+    const order = cards.map((c) => analysis.match.passages[Number(c.id.replace('passage-', ''))]!);
+    expect(order.map((p) => p.start)).toEqual([...order.map((p) => p.start)].sort((a, b) => a - b));
+    cards.forEach((c, k) => expect(c.querySelector('.p-source')?.textContent).toBe(`来源：${analysis.docs[order[k]!.docId]!.title}`));
+    expect(screen.getByRole('heading', { name: '全部复用段落（按页面顺序）' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('radio', { name: '所选来源' }));
+    expect(document.querySelectorAll('.passages .passage')).toHaveLength(oneSource);
+    expect(document.querySelector('.passages .p-source')).toBeNull();
+  });
+
   it('side by side shows the page side and the source side', async () => {
     setup();
     await screen.findAllByRole('button', { name: /^查看来源：/ });

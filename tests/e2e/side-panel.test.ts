@@ -33,6 +33,13 @@ function corpusPhrase(nth = 0): string {
   throw new Error('no six-character phrase of the report occurs in 3+ bundled documents');
 }
 
+/** A paragraph of a national work report appended to the copied seed: the page has two sources. */
+const borrowed = (() => {
+  const body = report(3).body;
+  const from = body.indexOf('\n', Math.floor(body.length / 3)) + 1;
+  return body.slice(from, from + 400);
+})();
+
 async function showView(label: string, panelId: string): Promise<void> {
   await panel.getByRole('tab', { name: label }).click();
   await waitFor(`the ${label} view`, () => panel.locator(`#${panelId}`).isVisible());
@@ -40,7 +47,10 @@ async function showView(label: string, panelId: string): Promise<void> {
 
 const harness = useHarness(async (started) => {
   speech = await started.open(
-    started.server.serve('/fanwen/panel-speech.html', sitePage({ title: seed.title, article: paragraphs(perturb(seed.body).text) })),
+    started.server.serve(
+      '/fanwen/panel-speech.html',
+      sitePage({ title: seed.title, article: paragraphs(`${perturb(seed.body).text}\n${borrowed}`) }),
+    ),
   );
   await waitFor('reuse highlights on the speech page', async () =>
     ((await highlights(speech, REUSE_HIGHLIGHT)).sizes[REUSE_HIGHLIGHT] ?? 0) > 0,
@@ -60,6 +70,14 @@ describe('side panel', () => {
     await expect.poll(() => compare.locator('.candidate').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     expect(await compare.locator('[role=alert]').count()).toBe(0);
     await screenshot(panel, 'panel-compare');
+    // Both sources' passages in page order, each card naming its source.
+    await compare.getByRole('radio', { name: '全部来源' }).click();
+    const sources = await compare.locator('.passage .p-source').allInnerTexts();
+    expect(new Set(sources).size).toBeGreaterThanOrEqual(2);
+    expect(sources.some((t) => t.includes(seed.title))).toBe(true);
+    await compare.locator('.passage').last().scrollIntoViewIfNeeded();
+    await screenshot(panel, 'panel-compare-all-sources');
+    await compare.getByRole('radio', { name: '所选来源' }).click();
   });
 
   it('lists the boilerplate phrases of the page', async () => {
