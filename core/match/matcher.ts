@@ -54,6 +54,16 @@ function splitAtIgnored(c: Chain, ignored: Uint8Array): Chain[] {
   return out;
 }
 
+const PUNCT = /[\p{P}\p{S}]/u;
+
+/** A passage starts at a clause, not on the full stop or comma that ended the text before it
+ *  (the two texts share that mark, so the alignment takes it in). */
+function trimLeadingPunctuation(c: Chain, P: string): Chain | null {
+  let a = c.pStart;
+  while (a < c.pEnd && PUNCT.test(P[a]!)) a++;
+  return a === c.pStart ? c : clipChain(c, a, c.pEnd);
+}
+
 function keep(c: Chain, prof: PageProfile, s: MatchSettings): boolean {
   const span = c.pEnd - c.pStart;
   if (span < s.minPassageLength || c.dEnd - c.dStart < s.minPassageLength * 0.5) return false;
@@ -121,7 +131,7 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
     if (s.ignorePhrases.length) runs = splitIgnored(runs, prof.ignored);
     let chains = chainRuns(runs, { maxGap: MAX_GAP });
     if (s.ignorePhrases.length) chains = chains.flatMap((c) => splitAtIgnored(c, prof.ignored));
-    chains = chains.filter((c) => keep(c, prof, s));
+    chains = chains.flatMap((c) => trimLeadingPunctuation(c, P) ?? []).filter((c) => keep(c, prof, s));
     if (!chains.length) continue;
     rawCoverage.set(slot, coverage(chains, P.length));
     for (const c of chains) found.push({ ...c, slot });
