@@ -7,6 +7,7 @@ import type { CorpusDoc, DocMeta } from '../../core/model/types';
 import type { PageAnalysis } from '../../extension/protocol';
 import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
+import { Segmented } from '../segmented';
 import { errorText } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
@@ -185,21 +186,25 @@ function Comparison(props: {
           <div class="passages-head">
             <h2>{scope === 'all' ? t.allPassagesTitle : titleOf(chosen!)}</h2>
             {new Set(passages.map((p) => p.docId)).size > 1 && (
-              <div class="segmented" role="radiogroup" aria-label={t.passageScope}>
-                {(['source', 'all'] as const).map((s) => (
-                  <button key={s} type="button" role="radio" aria-checked={scope === s} onClick={() => setScope(s)}>
-                    {s === 'source' ? t.scopeSource : t.scopeAll}
-                  </button>
-                ))}
-              </div>
+              <Segmented
+                label={t.passageScope}
+                options={[
+                  { key: 'source', label: t.scopeSource },
+                  { key: 'all', label: t.scopeAll },
+                ]}
+                value={scope}
+                onChange={setScope}
+              />
             )}
-            <div class="segmented" role="radiogroup" aria-label={t.viewMode}>
-              {(['diff', 'side'] as const).map((m) => (
-                <button key={m} type="button" role="radio" aria-checked={mode === m} onClick={() => setMode(m)}>
-                  {m === 'diff' ? t.viewDiff : t.viewSideBySide}
-                </button>
-              ))}
-            </div>
+            <Segmented
+              label={t.viewMode}
+              options={[
+                { key: 'diff', label: t.viewDiff },
+                { key: 'side', label: t.viewSideBySide },
+              ]}
+              value={mode}
+              onChange={setMode}
+            />
           </div>
           {mode === 'diff' && shown.length > 0 && (
             <p class="legend-line meta">

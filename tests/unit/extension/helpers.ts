@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { CorpusDoc } from '../../../core/model/types';
 import { createEngineHolder } from '../../../extension/background/engine-holder';
-import { createSuyuanService, type PendingPassage, type ServiceDeps } from '../../../extension/background/service';
+import { createSuyuanService, type PendingPassage, type PendingStore, type ServiceDeps } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
 import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PageText, PanelEvent } from '../../../extension/protocol';
@@ -79,8 +79,6 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     refresh: vi.fn(async () => undefined),
     getPageText: vi.fn(async () => null),
   };
-  let pending: string | null = null;
-  let pendingPassage: PendingPassage | null = null;
   const deps: ServiceDeps = {
     engine: createEngineHolder({
       bundled: async () => {
@@ -92,22 +90,8 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     store,
     tabs,
     settings: { load: loadSettings, save: saveSettings, replace: replaceSettings },
-    pending: {
-      set: async (q) => void (pending = q),
-      take: async () => {
-        const q = pending;
-        pending = null;
-        return q;
-      },
-    },
-    pendingPassage: {
-      set: async (p) => void (pendingPassage = p),
-      take: async () => {
-        const p = pendingPassage;
-        pendingPassage = null;
-        return p;
-      },
-    },
+    pending: memoryPending<string>(),
+    pendingPassage: memoryPending<PendingPassage>(),
     setBadge: async (tabId, text) => void badges.set(tabId, text),
     content: () => content as unknown as ContentService,
     emit: async (ev) => void events.push(ev),
@@ -115,6 +99,19 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     ...(opts.now ? { now: opts.now } : {}),
   };
   return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads };
+}
+
+/** A PendingStore in memory (the background's is session storage). */
+function memoryPending<T>(): PendingStore<T> {
+  let value: T | null = null;
+  return {
+    set: async (v) => void (value = v),
+    take: async () => {
+      const v = value;
+      value = null;
+      return v;
+    },
+  };
 }
 
 /** A page that copies 1,500 characters of the 2002 report between two news items, as PageText. */
