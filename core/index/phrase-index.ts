@@ -20,6 +20,9 @@ const SEP_CODE = 0xffff;
  *  the per-list overheads outgrow the saving: 512 cost 18 % more bytes, 4096 about 3 %). */
 export const SPLIT = 4096;
 
+/** Postings bytes past which a residue class also weighs the bigrams before the query. */
+const LONG_LIST = 4096;
+
 /** A run of varint bytes holding one ascending positions list. */
 interface Stream {
   from: number;
@@ -46,6 +49,8 @@ export class PhraseIndex {
     readonly text: string,
     split = SPLIT,
     readonly sample = SAMPLE,
+    /** See LONG_LIST (tests lower it to weigh every option). */
+    readonly longList = LONG_LIST,
   ) {
     const SAMPLE = sample;
     const n = text.length;
@@ -285,9 +290,10 @@ export class PhraseIndex {
         consider(o, streams);
       }
       // The bigrams ending with q's first character, narrowed by q[1] where split: the only
-      // option when the class has no whole bigram inside q, and cheaper than a last bigram that
-      // no third character narrows (发展 of 高质量发展 reads every 发展).
-      if (r === SAMPLE - 1) {
+      // option when the class has no whole bigram inside q, and often cheaper than a long list
+      // (发展 of 高质量发展, which no third character narrows). Gathering them costs ~0.1 ms for
+      // a common character, so it is weighed only against lists longer than LONG_LIST bytes.
+      if (r === SAMPLE - 1 && (!inside || bestCost > this.longList)) {
         const streams: Stream[] = [];
         const b = q.charCodeAt(0);
         const c = q.charCodeAt(1);

@@ -14,6 +14,8 @@ const all = norms.map((n) => n.text).join(SEP);
 const index = new PhraseIndex(all);
 /** Splits almost every bigram by its third character, so both list layouts are checked. */
 const splitIndex = new PhraseIndex(all, 8);
+/** Weighs the bigrams before the query in every last residue class, not only for long lists. */
+const eagerIndex = new PhraseIndex(all, 512, SAMPLE, 0);
 
 function scan(q: string): number[] {
   const out: number[] = [];
@@ -38,6 +40,7 @@ describe('PhraseIndex', () => {
         const want = scan(q);
         expect(viaIndex(q)).toEqual(want);
         expect(viaIndex(q, splitIndex)).toEqual(want);
+        expect(viaIndex(q, eagerIndex)).toEqual(want);
       }),
       { numRuns: 400 },
     );
@@ -49,6 +52,7 @@ describe('PhraseIndex', () => {
       if (q !== '这句话不在语料里') expect(want.length).toBeGreaterThan(0);
       expect(viaIndex(q)).toEqual(want);
       expect(viaIndex(q, splitIndex)).toEqual(want);
+      expect(viaIndex(q, eagerIndex)).toEqual(want);
     }
   });
 
