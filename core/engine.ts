@@ -81,6 +81,7 @@ function wrap(store: CorpusStore): SnapshotEngine {
     }),
     indexBytes: () => store.fp.bytes() + (store.text?.byteLength() ?? 0),
     snapshot: (): EngineSnapshot => {
+      store.linkFamilies();
       const body: SnapshotBody = {
         version: SNAPSHOT_VERSION,
         gram: GRAM,
@@ -88,7 +89,7 @@ function wrap(store: CorpusStore): SnapshotEngine {
         slots: store.docs.map((d) => d?.id ?? null),
         sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
         fp: store.fp.toJSON(),
-        families: (store.linkFamilies(), store.families.toJSON()),
+        families: store.families.toJSON(),
       };
       return body as unknown as EngineSnapshot;
     },
