@@ -119,9 +119,10 @@ export class FingerprintIndex {
   }
 
   /** For every live slot holding some of `fps` (each in 2 to maxDf documents: a fingerprint of
-   *  one document shares nothing), calls fn(slot, how many of them it holds). Fingerprints sharing a slot list are counted together
-   *  and the list decoded once: a document's passages reposted elsewhere give runs of
-   *  fingerprints with one list, so this is many times cheaper than a forEach per fingerprint. */
+   *  one document shares nothing), calls fn(slot, how many of them it holds). Fingerprints
+   *  sharing a slot list are counted together and the list decoded once: a document's passages
+   *  reposted elsewhere give runs of fingerprints with one list, so this is many times cheaper
+   *  than a forEach per fingerprint. */
   tallyShared(fps: ArrayLike<number>, maxDf: number, fn: (slot: number, n: number) => void): void {
     this.settle();
     const byList = new Map<number, number>();

@@ -82,34 +82,9 @@ function forEachException(m: PosMap, visit: (at: number, start: number, end: num
   }
 }
 
-/** The last exception at or before i (i < length, so there is one: position 0 always is). */
-function exceptionOf(m: PosMap, i: number): { at: number; start: number; end: number } {
-  const x = { at: 0, start: 0, end: 0 };
-  forEachException(m, (at, start, end) => {
-    if (at > i) return false;
-    x.at = at;
-    x.start = start;
-    x.end = end;
-  });
-  return x;
-}
-
-/** Original start of normalised char i (i === length gives the original length). */
-export function startOf(m: PosMap, i: number): number {
-  if (i >= m.length) return m.originalLength;
-  const x = exceptionOf(m, i);
-  return x.start + (i - x.at);
-}
-
-/** Original end (exclusive) of normalised char i. */
-export function endOf(m: PosMap, i: number): number {
-  if (i >= m.length) return m.originalLength;
-  const x = exceptionOf(m, i);
-  return x.at === i ? x.end : x.start + (i - x.at) + 1;
-}
-
-/** startOf(m, i) and endOf(m, j) (i ≤ j) from one pass over the exceptions: a lookup hit
- *  needs both, and decoding twice doubled lookup's cost per returned hit. */
+/** The original start of normalised char i and the original end (exclusive) of char j (i ≤ j;
+ *  an index of `length` gives the original length), from one pass over the exceptions: a
+ *  lookup hit needs both, and decoding twice doubled lookup's cost per returned hit. */
 export function spanOf(m: PosMap, i: number, j: number): { start: number; end: number } {
   const a = { at: 0, start: 0 };
   const b = { at: 0, start: 0, end: 0 };

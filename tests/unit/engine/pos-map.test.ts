@@ -3,7 +3,7 @@
 // kind of exception, and long documents for offsets and gaps that need multi-byte varints.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compactPosMap, endOf, expandPosMap, posMapBytes, spanOf, startOf, type PosMap } from '../../../core/index/pos-map';
+import { compactPosMap, expandPosMap, posMapBytes, spanOf, type PosMap } from '../../../core/index/pos-map';
 import { normalize, type NormalizedText } from '../../../core/text/normalize';
 import { loadShared } from '../../../scripts/lib/shared-corpus';
 
@@ -41,7 +41,7 @@ function checkExpand(n: NormalizedText, m: PosMap): void {
 }
 
 function checkLookup(n: NormalizedText, m: PosMap, i: number): void {
-  expect([i, startOf(m, i), endOf(m, i)]).toEqual([i, n.starts[i], n.ends[i]]);
+  expect([i, spanOf(m, i, i)]).toEqual([i, { start: n.starts[i], end: n.ends[i] }]);
   // spanOf gives both ends in one pass, for spans from i of a few lengths.
   for (const len of [1, 2, 7]) {
     const j = Math.min(i + len - 1, n.text.length);
@@ -50,7 +50,7 @@ function checkLookup(n: NormalizedText, m: PosMap, i: number): void {
 }
 
 describe('compact position maps', () => {
-  it('rebuild normalize() maps exactly for mixed text, and startOf/endOf agree at every index', () => {
+  it('rebuild normalize() maps exactly for mixed text, and spanOf agrees at every index', () => {
     fc.assert(
       fc.property(mixedText, (s) => {
         const n = normalize(s);
