@@ -31,10 +31,7 @@ export async function listCorpusFiles(dir: string): Promise<string[]> {
  * extension; bytes decoded with the shared charset detection; front matter optional.
  * A file that cannot be decoded fails the whole load with a message naming it.
  */
-export async function loadCorpusFolder(
-  dir: string,
-  origin: 'bundled' | 'user' = 'user',
-): Promise<CorpusDoc[]> {
+export async function loadCorpusFolder(dir: string, origin: 'bundled' | 'user' = 'user'): Promise<CorpusDoc[]> {
   const ids = await listCorpusFiles(dir);
   return Promise.all(
     ids.map(async (id) => {

@@ -33,7 +33,10 @@ interface CacheFile {
 /** Identifies exactly this corpus for this engine version; any edit changes it. */
 export function corpusKey(docs: CorpusDoc[]): string {
   const h = createHash('sha256').update(`v${SNAPSHOT_VERSION}\0`);
-  for (const d of docs) h.update(JSON.stringify([d.id, d.title, d.body.length])).update(d.body).update('\0');
+  for (const d of docs)
+    h.update(JSON.stringify([d.id, d.title, d.body.length]))
+      .update(d.body)
+      .update('\0');
   return h.digest('hex');
 }
 

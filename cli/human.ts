@@ -51,7 +51,9 @@ export function matchReport(
   docMeta: (id: string) => DocMeta | undefined,
   st: Style,
 ): string {
-  const lines = [`${st.bold(file)}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars`];
+  const lines = [
+    `${st.bold(file)}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars`,
+  ];
   if (r.candidates.length === 0) lines.push('  no similar speech in the corpus');
   else {
     lines.push('  候选 candidates:');
@@ -84,14 +86,18 @@ export function matchReport(
 export function boilerplateReport(file: string, text: string, spans: BoilerplateSpan[], st: Style): string {
   const lines = [`${st.bold(file)}: ${spans.length} 提法 formulaic span(s)`];
   for (const s of spans) {
-    lines.push(`   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${s.phrase}  ${st.dim(`in ${s.docFreq} docs`)}`);
+    lines.push(
+      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${s.phrase}  ${st.dim(`in ${s.docFreq} docs`)}`,
+    );
   }
   if (spans.length === 0 && text.trim()) lines.push('   (none)');
   return lines.join('\n');
 }
 
 export function lookupReport(r: LookupResult, st: Style): string {
-  const lines = [`${st.bold(`“${r.query}”`)}: ${r.total} occurrence(s)${r.hits.length < r.total ? `, first ${r.hits.length} shown` : ''}`];
+  const lines = [
+    `${st.bold(`“${r.query}”`)}: ${r.total} occurrence(s)${r.hits.length < r.total ? `, first ${r.hits.length} shown` : ''}`,
+  ];
   for (const h of r.hits) {
     lines.push(`   ${h.title}  ${st.dim(`${h.docId} ${h.start}–${h.end}`)}`, `     ${snippet(h.context, 80)}`);
   }

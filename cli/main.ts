@@ -49,7 +49,8 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     return 2;
   }
   const st = makeStyle();
-  const emit = (json: unknown, human: () => string) => io.out(args.json ? JSON.stringify(json) + '\n' : human() + '\n\n');
+  const emit = (json: unknown, human: () => string) =>
+    io.out(args.json ? JSON.stringify(json) + '\n' : human() + '\n\n');
 
   if (args.command === 'lookup') {
     const engine = await corpusOrFail(args, io);
@@ -85,7 +86,10 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     } catch (err) {
       failed++;
       // An engine failure on one file is a bug, but the other files still deserve their results.
-      const msg = err instanceof InputError ? err.message : `${file}: internal error: ${err instanceof Error ? err.stack : String(err)}`;
+      const msg =
+        err instanceof InputError
+          ? err.message
+          : `${file}: internal error: ${err instanceof Error ? err.stack : String(err)}`;
       io.err(`suyuan: ${msg}\n`);
     }
   }

@@ -8,7 +8,13 @@ export function Segmented<K extends string>(props: {
   return (
     <div class="segmented" role="radiogroup" aria-label={props.label}>
       {props.options.map((o) => (
-        <button key={o.key} type="button" role="radio" aria-checked={props.value === o.key} onClick={() => props.onChange(o.key)}>
+        <button
+          key={o.key}
+          type="button"
+          role="radio"
+          aria-checked={props.value === o.key}
+          onClick={() => props.onChange(o.key)}
+        >
           {o.label}
         </button>
       ))}

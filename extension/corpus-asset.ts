@@ -23,7 +23,8 @@ export function buildCorpusAsset(docs: CorpusDoc[]): CorpusAsset {
 export function parseCorpusAsset(data: unknown): CorpusAsset {
   if (typeof data !== 'object' || data === null) throw new Error('corpus asset is not an object');
   const a = data as Partial<CorpusAsset>;
-  if (a.version !== CORPUS_ASSET_VERSION) throw new Error(`corpus asset version ${String(a.version)} is not ${CORPUS_ASSET_VERSION}`);
+  if (a.version !== CORPUS_ASSET_VERSION)
+    throw new Error(`corpus asset version ${String(a.version)} is not ${CORPUS_ASSET_VERSION}`);
   if (!Array.isArray(a.docs)) throw new Error('corpus asset has no docs');
   for (const d of a.docs as unknown[]) {
     const doc = d as Partial<CorpusDoc> | null;

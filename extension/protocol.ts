@@ -1,14 +1,7 @@
 // The one typed service the background offers to the side panel and the content script, and the
 // messages that flow the other way. Callers go through the proxies in extension/messaging.ts;
 // nobody sends string-typed ad-hoc messages.
-import type {
-  BoilerplateSpan,
-  CorpusDoc,
-  DetectResult,
-  DocMeta,
-  LookupResult,
-  MatchResult,
-} from '../core/model/types';
+import type { BoilerplateSpan, CorpusDoc, DetectResult, DocMeta, LookupResult, MatchResult } from '../core/model/types';
 
 /** What the content script extracted from a page. */
 export interface PageText {

@@ -12,4 +12,3 @@ export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
   formulaPhrases: [],
   ignorePhrases: [],
 });
-

@@ -18,8 +18,10 @@ export const settingsItem = storage.defineItem<Partial<Settings>>('local:setting
 
 type Check = (v: unknown) => boolean;
 const isStringList: Check = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isCount = (min: number, max: number): Check => (v) =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const isCount =
+  (min: number, max: number): Check =>
+  (v) =>
+    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
 
 const CHECKS: Record<keyof Settings, [Check, string]> = {
   autoHighlight: [(v) => typeof v === 'boolean', 'true or false'],

@@ -24,8 +24,14 @@ function sentenceOf(body: string, key: string): string {
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 async function main(): Promise<void> {
-  const seed = parseDocumentFile('seeds/000_c5f98e3d9855bd8c.md', await readFile(new URL('corpus/seeds/000_c5f98e3d9855bd8c.md', repo), 'utf8'));
-  const report = parseDocumentFile('reports/gwr-2023.md', await readFile(new URL('corpus/reports/gwr-2023.md', repo), 'utf8'));
+  const seed = parseDocumentFile(
+    'seeds/000_c5f98e3d9855bd8c.md',
+    await readFile(new URL('corpus/seeds/000_c5f98e3d9855bd8c.md', repo), 'utf8'),
+  );
+  const report = parseDocumentFile(
+    'reports/gwr-2023.md',
+    await readFile(new URL('corpus/reports/gwr-2023.md', repo), 'utf8'),
+  );
   const formula1 = sentenceOf(report.body, '做好政府工作，要在以习近平同志为核心的党中央坚强领导下');
   const formula2 = sentenceOf(report.body, '着力解决人民群众急难愁盼问题');
 
@@ -40,17 +46,14 @@ async function main(): Promise<void> {
   s = edit(s, '大家你追我赶,奋勇争先,', '兄弟县区比学赶超、竞相发展,');
   s = edit(s, '力争在全市乃至全省有影响,有位置。', '力争在全市考核中进入第一方阵。');
   // New paragraphs, and the work report's formula dropped in where a county speech would put it.
-  s = edit(
-    s,
-    '同志们:\n\n',
-    `同志们:\n\n今年是全面贯彻党的二十大精神的开局之年。${formula1}\n\n`,
-  );
+  s = edit(s, '同志们:\n\n', `同志们:\n\n今年是全面贯彻党的二十大精神的开局之年。${formula1}\n\n`);
   s = edit(
     s,
     '3、加强宣传,营造氛围。',
     `3、聚焦民生,务求实效。各单位要把活动成效体现到服务群众上来,坚持以人民为中心的发展思想,${formula2}\n\n4、加强宣传,营造氛围。`,
   );
-  s += '\n\n会后,各乡镇党委、县直各单位要在一周内将活动实施方案报县委组织部备案。县委组织部将适时组织督查,对工作不力、敷衍应付的单位予以通报。';
+  s +=
+    '\n\n会后,各乡镇党委、县直各单位要在一周内将活动实施方案报县委组织部备案。县委组织部将适时组织督查,对工作不力、敷衍应付的单位予以通报。';
 
   const title = '县委组织部长在“讲党性、重品行、作表率”活动动员会上的讲话';
   const paragraphs = s

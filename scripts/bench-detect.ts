@@ -43,7 +43,9 @@ function bloat(html: string, count: number): string {
 export async function benchDetect(): Promise<void> {
   console.log('\nDetection and extraction speed');
   const page20k = speechOf(20_000);
-  time(`detect() on a ${page20k.length.toLocaleString()}-char speech`, 50, () => detect(page20k, '在全市工作会议上的讲话'));
+  time(`detect() on a ${page20k.length.toLocaleString()}-char speech`, 50, () =>
+    detect(page20k, '在全市工作会议上的讲话'),
+  );
   time(`looksChinese() on an English page (${ENGLISH_PAGE.length} chars)`, 2000, () => looksChinese(ENGLISH_PAGE));
   time('looksChinese() on the Chinese 20k page', 2000, () => looksChinese(page20k));
 
@@ -58,7 +60,9 @@ export async function benchDetect(): Promise<void> {
   time('extractFromDocument() with maxNodes 20,000', 5, () => extractFromDocument(doc, { maxNodes: 20_000 }));
   const r = extractFromDocument(doc);
   const capped = extractFromDocument(doc, { maxNodes: 20_000 });
-  console.log(`  extracted ${r.text.length.toLocaleString()} chars of ${page20k.length.toLocaleString()} (title: ${r.title}); with maxNodes 20,000: ${capped.text.length.toLocaleString()} chars`);
+  console.log(
+    `  extracted ${r.text.length.toLocaleString()} chars of ${page20k.length.toLocaleString()} (title: ${r.title}); with maxNodes 20,000: ${capped.text.length.toLocaleString()} chars`,
+  );
   await window.happyDOM.close();
   await benchInChromium(html);
 }
@@ -75,7 +79,8 @@ async function benchInChromium(html: string): Promise<void> {
   const { chromium } = await import('playwright-core');
   const bundle = await build({
     stdin: {
-      contents: "import { extractFromDocument } from './core/extract/from-dom'; (globalThis as any).extractFromDocument = extractFromDocument;",
+      contents:
+        "import { extractFromDocument } from './core/extract/from-dom'; (globalThis as any).extractFromDocument = extractFromDocument;",
       resolveDir: fileURLToPath(new NodeURL('..', import.meta.url)),
       loader: 'ts',
     },
@@ -85,7 +90,9 @@ async function benchInChromium(html: string): Promise<void> {
     write: false,
   });
   const code = bundle.outputFiles[0]!.text;
-  console.log(`  from-dom bundle (what the content script carries for extraction): ${(code.length / 1024).toFixed(1)} KiB minified`);
+  console.log(
+    `  from-dom bundle (what the content script carries for extraction): ${(code.length / 1024).toFixed(1)} KiB minified`,
+  );
   const browser = await chromium.launch({ executablePath, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const page = await browser.newPage();
@@ -117,7 +124,9 @@ async function benchInChromium(html: string): Promise<void> {
     console.log(
       `${`extractFromDocument() on ${figures.nodes.toLocaleString()} elements (Chromium)`.padEnd(52)} median ${figures.median.toFixed(3).padStart(8)} ms   max ${figures.max.toFixed(3).padStart(8)} ms   (${figures.chars.toLocaleString()} chars)`,
     );
-    console.log(`${'  bare TreeWalker over the same page (the floor)'.padEnd(52)} median ${figures.bare.toFixed(3).padStart(8)} ms`);
+    console.log(
+      `${'  bare TreeWalker over the same page (the floor)'.padEnd(52)} median ${figures.bare.toFixed(3).padStart(8)} ms`,
+    );
   } finally {
     await browser.close();
   }

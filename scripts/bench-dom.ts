@@ -19,12 +19,18 @@ const RUNS = 25;
 
 function pages(): Record<string, string> {
   const speech = speechOf(20_000);
-  const menu = Array.from({ length: 25_000 }, (_, i) => `<li class="item"><a href="/n/${i}"><span>栏目${i}</span></a></li>`).join('');
+  const menu = Array.from(
+    { length: 25_000 },
+    (_, i) => `<li class="item"><a href="/n/${i}"><span>栏目${i}</span></a></li>`,
+  ).join('');
   const a = wrapInChrome('在全市工作会议上的讲话', speech, { seed: 1 }).replace(
     '<body class="has-sidebar">',
     `<body class="has-sidebar"><div class="col-list"><ul>${menu}</ul></div>`,
   );
-  const links = Array.from({ length: 30_000 }, (_, i) => `<li><a href="/r/${i}">相关链接：关于做好第${i}项工作的通知</a></li>`).join('');
+  const links = Array.from(
+    { length: 30_000 },
+    (_, i) => `<li><a href="/r/${i}">相关链接：关于做好第${i}项工作的通知</a></li>`,
+  ).join('');
   const b = wrapInChrome('在全市工作会议上的讲话', speech, { seed: 3, layout: 'p' }).replace(
     /(<div id="article-body">[\s\S]*?)(<\/div>\n<div class="share-box">)/,
     `$1<ul>${links}</ul>$2`,
@@ -44,7 +50,11 @@ function baselineEntry(): string {
 async function bundle(entry: string): Promise<string> {
   const { build } = await import('esbuild');
   const out = await build({
-    stdin: { contents: `import * as m from ${JSON.stringify(entry)}; (globalThis as any).X = m;`, resolveDir: REPO, loader: 'ts' },
+    stdin: {
+      contents: `import * as m from ${JSON.stringify(entry)}; (globalThis as any).X = m;`,
+      resolveDir: REPO,
+      loader: 'ts',
+    },
     bundle: true,
     minify: true,
     format: 'iife',
@@ -63,7 +73,11 @@ interface Figures {
 
 async function measure(html: string, code: string): Promise<Figures> {
   const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage();
     await page.setContent(html);
@@ -107,7 +121,14 @@ async function measure(html: string, code: string): Promise<Figures> {
         await new Promise((resolve) => setTimeout(resolve, 50));
         po.disconnect();
         s.yield = yieldOrig;
-        out.sliced = { all: slices.map((x) => +x.toFixed(1)), wall, slices: slices.length, longestSlice: Math.max(...slices), longTasks: long.length, same: r.text === text };
+        out.sliced = {
+          all: slices.map((x) => +x.toFixed(1)),
+          wall,
+          slices: slices.length,
+          longestSlice: Math.max(...slices),
+          longTasks: long.length,
+          same: r.text === text,
+        };
       }
       return out;
     }, RUNS);
@@ -131,12 +152,15 @@ if (!existsSync(CHROMIUM)) {
     console.log(`\n${name} (${(html.length / 1024).toFixed(0)} KiB of HTML), ${RUNS} runs each`);
     for (const [label, entry] of entries) {
       const f = await measure(html, await bundle(entry));
-      console.log(`  ${label.padEnd(5)} extractFromDocument  ${q(f.extract)}   (${f.elements.toLocaleString()} elements, ${f.chars.toLocaleString()} chars out)`);
+      console.log(
+        `  ${label.padEnd(5)} extractFromDocument  ${q(f.extract)}   (${f.elements.toLocaleString()} elements, ${f.chars.toLocaleString()} chars out)`,
+      );
       console.log(`  ${label.padEnd(5)} bare TreeWalker      ${q(f.bare)}   (the floor)`);
       if (f.sliced) {
         const s = f.sliced;
         console.log(
-          `  ${label.padEnd(5)} sliced               wall ${s.wall.toFixed(1)} ms in ${s.slices} slices, longest ${s.longestSlice.toFixed(1)} ms, ${s.longTasks} long tasks (>50 ms), same text: ${s.same}`, s.all.join(" "),
+          `  ${label.padEnd(5)} sliced               wall ${s.wall.toFixed(1)} ms in ${s.slices} slices, longest ${s.longestSlice.toFixed(1)} ms, ${s.longTasks} long tasks (>50 ms), same text: ${s.same}`,
+          s.all.join(' '),
         );
       }
     }

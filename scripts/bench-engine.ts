@@ -15,9 +15,22 @@ const SEED = 7_2026;
 /** Timed runs per page and per phrase (median kept); BENCH_REPEAT=1 gives single-shot figures. */
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 5));
 const FORMULA = [
-  '以习近平同志为核心的党中央', '习近平新时代中国特色社会主义思想', '高质量发展', '全面深化改革', '坚持以人民为中心',
-  '各位代表', '实事求是', '中国式现代化', '统筹发展和安全', '新发展理念', '全面从严治党', '改革开放', '人民群众', '经济社会发展',
-  '党的二十大精神', '稳中求进工作总基调',
+  '以习近平同志为核心的党中央',
+  '习近平新时代中国特色社会主义思想',
+  '高质量发展',
+  '全面深化改革',
+  '坚持以人民为中心',
+  '各位代表',
+  '实事求是',
+  '中国式现代化',
+  '统筹发展和安全',
+  '新发展理念',
+  '全面从严治党',
+  '改革开放',
+  '人民群众',
+  '经济社会发展',
+  '党的二十大精神',
+  '稳中求进工作总基调',
 ];
 
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -30,7 +43,11 @@ const cpuMs = (from: NodeJS.CpuUsage): number => {
   const d = process.cpuUsage(from);
   return (d.user + d.system) / 1000;
 };
-const loadavg = (): string => os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const loadavg = (): string =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
 const ms = (x: number): string => x.toFixed(2).padStart(8) + ' ms';
 
 function phrases(r: Rng, docs: CorpusDoc[], n: number): string[] {
@@ -73,7 +90,9 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
   const heap1 = process.memoryUsage();
   const idxBytes = engine.indexBytes();
   console.log(`\n== ${size} speeches, ${(chars / 1e6).toFixed(1)} M chars`);
-  console.log(`index build          ${(buildMs / 1000).toFixed(2)} s wall, ${(buildCpu / 1000).toFixed(2)} s CPU   (load average ${loadavg()})`);
+  console.log(
+    `index build          ${(buildMs / 1000).toFixed(2)} s wall, ${(buildCpu / 1000).toFixed(2)} s CPU   (load average ${loadavg()})`,
+  );
   console.log(`index typed arrays   ${mb(idxBytes)}  = ${(idxBytes / chars).toFixed(3)} bytes per corpus char`);
   console.log(
     '  by part            ' +
@@ -92,7 +111,9 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
   const restoreMs = performance.now() - t;
   t = performance.now();
   restored.match(docs[0]!.body);
-  console.log(`snapshot restore     ${restoreMs.toFixed(0)} ms (parse + checksums + decode), first match after it ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(
+    `snapshot restore     ${restoreMs.toFixed(0)} ms (parse + checksums + decode), first match after it ${(performance.now() - t).toFixed(0)} ms`,
+  );
 
   // Match: 10,000-character pages, each two corpus speeches lightly edited, then one novel part.
   const pages: string[] = [];
@@ -122,8 +143,12 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
     matchCpu.push(pct(cpu, 0.5));
     tops.push(res.candidates[0]?.id ?? '');
   }
-  console.log(`match 10k-char page  p50 ${ms(pct(matchTimes, 0.5))}   p95 ${ms(pct(matchTimes, 0.95))}   (${pages.length} pages, median of ${REPEAT} runs each)`);
-  console.log(`  CPU time           p50 ${ms(pct(matchCpu, 0.5))}   p95 ${ms(pct(matchCpu, 0.95))}   (load average ${loadavg()})`);
+  console.log(
+    `match 10k-char page  p50 ${ms(pct(matchTimes, 0.5))}   p95 ${ms(pct(matchTimes, 0.95))}   (${pages.length} pages, median of ${REPEAT} runs each)`,
+  );
+  console.log(
+    `  CPU time           p50 ${ms(pct(matchCpu, 0.5))}   p95 ${ms(pct(matchCpu, 0.95))}   (load average ${loadavg()})`,
+  );
 
   // Peer: diff-match-patch character diff of the page against its top candidate.
   const dmp = new DiffMatchPatch();
@@ -136,7 +161,10 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
     dmp.diff_main(doc.body, pages[i]!, false);
     dmpTimes.push(performance.now() - t);
   }
-  if (dmpTimes.length) console.log(`peer dmp char diff vs top candidate  p50 ${ms(pct(dmpTimes, 0.5))}   (${dmpTimes.length} pages, one doc each)`);
+  if (dmpTimes.length)
+    console.log(
+      `peer dmp char diff vs top candidate  p50 ${ms(pct(dmpTimes, 0.5))}   (${dmpTimes.length} pages, one doc each)`,
+    );
 
   // Lookup: formula and rare phrases of 5–30 characters.
   const qs = phrases(r, docs, 80);
@@ -165,11 +193,19 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
     scanDocs.push(scan.docs);
     if (scan.total === res.total) agree++;
   }
-  console.log(`lookup (engine)      p50 ${ms(pct(lookTimes, 0.5))}   p95 ${ms(pct(lookTimes, 0.95))}   median of ${REPEAT} runs each; totals equal to scan on ${agree}/${qs.length} phrases (scan is raw indexOf, engine is normalised)`);
+  console.log(
+    `lookup (engine)      p50 ${ms(pct(lookTimes, 0.5))}   p95 ${ms(pct(lookTimes, 0.95))}   median of ${REPEAT} runs each; totals equal to scan on ${agree}/${qs.length} phrases (scan is raw indexOf, engine is normalised)`,
+  );
   const nf = FORMULA.length;
-  console.log(`  CPU time           p50 ${ms(pct(lookCpu, 0.5))}   p95 ${ms(pct(lookCpu, 0.95))}   (load average ${loadavg()})`);
-  console.log(`  formula phrases    p50 ${ms(pct(lookTimes.slice(0, nf), 0.5))}   p95 ${ms(pct(lookTimes.slice(0, nf), 0.95))}   (${nf})`);
-  console.log(`  sampled phrases    p50 ${ms(pct(lookTimes.slice(nf), 0.5))}   p95 ${ms(pct(lookTimes.slice(nf), 0.95))}   (${qs.length - nf})`);
+  console.log(
+    `  CPU time           p50 ${ms(pct(lookCpu, 0.5))}   p95 ${ms(pct(lookCpu, 0.95))}   (load average ${loadavg()})`,
+  );
+  console.log(
+    `  formula phrases    p50 ${ms(pct(lookTimes.slice(0, nf), 0.5))}   p95 ${ms(pct(lookTimes.slice(0, nf), 0.95))}   (${nf})`,
+  );
+  console.log(
+    `  sampled phrases    p50 ${ms(pct(lookTimes.slice(nf), 0.5))}   p95 ${ms(pct(lookTimes.slice(nf), 0.95))}   (${qs.length - nf})`,
+  );
   console.log(`peer indexOf scan    p50 ${ms(pct(scanTimes, 0.5))}   p95 ${ms(pct(scanTimes, 0.95))}`);
 
   // Peer: FlexSearch (CJK), on at most 2,000 documents (its index costs ~20 bytes a char).
@@ -202,12 +238,21 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
 
 export async function benchEngine(opts?: { sizes?: number[] }): Promise<void> {
   const sizes = opts?.sizes ?? [300, 10_000];
-  const pool = paragraphPool([...loadShared('corpus-external'), ...loadShared('seeds'), ...loadShared('corpus-negative')]);
-  console.log(`engine bench: ${pool.length} source paragraphs, seed ${SEED}${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for steadier heap figures)'}`);
+  const pool = paragraphPool([
+    ...loadShared('corpus-external'),
+    ...loadShared('seeds'),
+    ...loadShared('corpus-negative'),
+  ]);
+  console.log(
+    `engine bench: ${pool.length} source paragraphs, seed ${SEED}${(globalThis as { gc?: unknown }).gc ? '' : ' (run node with --expose-gc for steadier heap figures)'}`,
+  );
   for (const s of sizes) await benchSize(s, pool);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+  const sizes = process.argv
+    .slice(2)
+    .map(Number)
+    .filter((n) => n > 0);
   await benchEngine(sizes.length ? { sizes } : undefined);
 }

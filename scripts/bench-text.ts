@@ -82,7 +82,7 @@ export async function benchText(): Promise<void> {
   const bigRun = timeRuns(5, () => text.normalize(big));
   console.log(
     `normalize 1,000,000 chars Simplified: median ${ms(bigRun.median)}, cpu ${ms(bigRun.cpu)} ` +
-      `(${((big.length / bigRun.median) * 1000 / 1e6).toFixed(1)} M chars/s wall)`,
+      `(${(((big.length / bigRun.median) * 1000) / 1e6).toFixed(1)} M chars/s wall)`,
   );
 
   const { detectScript } = await import('../core/text/script');
@@ -102,7 +102,9 @@ export async function benchText(): Promise<void> {
     const r = timeRuns(20, () => {
       encoding = decodeBytes(bytes).encoding;
     });
-    console.log(`decodeBytes ${(bytes.length / 1024).toFixed(0)} KB ${name} → ${encoding}: median ${ms(r.median)}, cpu ${ms(r.cpu)}`);
+    console.log(
+      `decodeBytes ${(bytes.length / 1024).toFixed(0)} KB ${name} → ${encoding}: median ${ms(r.median)}, cpu ${ms(r.cpu)}`,
+    );
   }
 }
 

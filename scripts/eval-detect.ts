@@ -35,7 +35,16 @@ function items(): Item[] {
     const hard = !positive && t.group === 'news' && t.meta.speech_quote !== undefined && t.meta.speech_quote !== 'none';
     out.push({ file: t.file, positive, group: t.group, hard, split, condition: 'plain', title: t.title, text: t.body });
     const page = extractFromHtml(wrapInChrome(t.title, t.body, { seed: n + t.group.length }));
-    out.push({ file: t.file, positive, group: t.group, hard, split, condition: 'chrome', title: page.title, text: page.text });
+    out.push({
+      file: t.file,
+      positive,
+      group: t.group,
+      hard,
+      split,
+      condition: 'chrome',
+      title: page.title,
+      text: page.text,
+    });
   };
   for (const t of readSet('corpus-external')) add(t, true);
   for (const t of readSet('corpus-negative')) add(t, false);
@@ -79,22 +88,41 @@ export async function evalDetect(): Promise<{ precision: number; recall: number;
   console.log(`${'condition'.padEnd(22)}    tp   fp   fn    tn   prec.  recall  F1`);
   for (const cond of ['plain', 'chrome'] as const)
     for (const split of ['even', 'odd'] as const)
-      console.log(row(`${cond} ${split}${split === 'even' ? ' (fit)' : ' (held out)'}`, tally((it) => it.condition === cond && it.split === split)));
-  console.log(row('plain all', tally((it) => it.condition === 'plain')));
-  console.log(row('chrome all', tally((it) => it.condition === 'chrome')));
+      console.log(
+        row(
+          `${cond} ${split}${split === 'even' ? ' (fit)' : ' (held out)'}`,
+          tally((it) => it.condition === cond && it.split === split),
+        ),
+      );
+  console.log(
+    row(
+      'plain all',
+      tally((it) => it.condition === 'plain'),
+    ),
+  );
+  console.log(
+    row(
+      'chrome all',
+      tally((it) => it.condition === 'chrome'),
+    ),
+  );
   const overall = tally(() => true);
   console.log(row('overall', overall));
 
   const hard = results.filter(({ it }) => it.hard);
   const hardFp = hard.filter(({ r }) => r.speechLike);
-  console.log(`\nHard news negatives (report or quote speeches): ${hard.length - hardFp.length}/${hard.length} correctly rejected`);
+  console.log(
+    `\nHard news negatives (report or quote speeches): ${hard.length - hardFp.length}/${hard.length} correctly rejected`,
+  );
   for (const { it, r } of hard)
     console.log(`  ${r.speechLike ? 'FP ' : 'ok '} ${it.file} ${it.condition.padEnd(6)} score ${r.score.toFixed(3)}`);
 
   const wrong = results.filter(({ it, r }) => it.positive !== r.speechLike);
   console.log(`\nErrors (${wrong.length}):`);
   for (const { it, r } of wrong)
-    console.log(`  ${it.positive ? 'FN' : 'FP'} ${it.file} ${it.condition.padEnd(6)} score ${r.score.toFixed(3)} ${r.reasons.join(' ')}`);
+    console.log(
+      `  ${it.positive ? 'FN' : 'FP'} ${it.file} ${it.condition.padEnd(6)} score ${r.score.toFixed(3)} ${r.reasons.join(' ')}`,
+    );
   return prf(overall);
 }
 

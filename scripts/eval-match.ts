@@ -14,9 +14,22 @@ const SEED = Number(process.env.EVAL_SEED ?? 20260101);
 const PER_KIND = 12;
 /** Natural duplicates (README of corpus-external): either copy is a right answer, so they are
  *  kept out of the sources and of the novel pool. */
-const DUPES = ['0008', '0027', '0015', '0049', '0035', '0036', '0038', '0040', '0039', '0041', '0042', '0043', '0046', '0047'].map(
-  (n) => `xi-speeches-2020/${n}`,
-);
+const DUPES = [
+  '0008',
+  '0027',
+  '0015',
+  '0049',
+  '0035',
+  '0036',
+  '0038',
+  '0040',
+  '0039',
+  '0041',
+  '0042',
+  '0043',
+  '0046',
+  '0047',
+].map((n) => `xi-speeches-2020/${n}`);
 
 export interface CaseScore {
   kind: CaseKind;
@@ -76,7 +89,8 @@ export function scoreCase(c: ReuseCase, r: MatchResult, shared?: Uint8Array): Ca
   const inTruth = new Uint8Array(c.page.length);
   for (const [a, b] of c.truth) inTruth.fill(1, a, b);
   const rep = new Uint8Array(c.page.length); // 1 reported, 2 reported from the true source
-  for (const p of r.passages) for (let i = p.start; i < p.end; i++) rep[i] = Math.max(rep[i]!, p.docId === c.sourceId ? 2 : 1);
+  for (const p of r.passages)
+    for (let i = p.start; i < p.end; i++) rep[i] = Math.max(rep[i]!, p.docId === c.sourceId ? 2 : 1);
   let truth = 0;
   let reported = 0;
   let correct = 0;
@@ -174,7 +188,9 @@ export async function evalMatch(): Promise<void> {
   const { corpus, cases } = await buildCases(all);
   const t0 = performance.now();
   const engine = createEngine(corpus);
-  console.log(`\nmatch eval: ${corpus.length} corpus docs (built in ${(performance.now() - t0).toFixed(0)} ms), ${cases.length} cases, seed ${SEED}`);
+  console.log(
+    `\nmatch eval: ${corpus.length} corpus docs (built in ${(performance.now() - t0).toFixed(0)} ms), ${cases.length} cases, seed ${SEED}`,
+  );
   const scores: CaseScore[] = [];
   const times: number[] = [];
   const grams = corpusGrams(corpus);
@@ -184,8 +200,13 @@ export async function evalMatch(): Promise<void> {
     times.push(performance.now() - t);
     const s = scoreCase(c, res, c.kind === 'short' || c.kind === 'novel' ? sharedVerbatim(c.page, grams) : undefined);
     scores.push(s);
-    if (process.env.EVAL_VERBOSE && (s.top1 === false || (s.kind !== 'novel' && s.correct < 0.9 * s.truth) || s.reported > s.correct * 1.05 + 10))
-      console.log(`  ${c.kind} src=${c.sourceId} top=${res.candidates[0]?.id} truth=${s.truth} rep=${s.reported} ok=${s.correct}`);
+    if (
+      process.env.EVAL_VERBOSE &&
+      (s.top1 === false || (s.kind !== 'novel' && s.correct < 0.9 * s.truth) || s.reported > s.correct * 1.05 + 10)
+    )
+      console.log(
+        `  ${c.kind} src=${c.sourceId} top=${res.candidates[0]?.id} truth=${s.truth} rep=${s.reported} ok=${s.correct}`,
+      );
   }
   console.log('kind          cases   top-1    precision  recall   F1      marked(novel)');
   const kinds: CaseKind[] = ['light', 'heavy', 'short', 'traditional', 'html', 'novel'];
@@ -200,12 +221,21 @@ export async function evalMatch(): Promise<void> {
     const rc = truth ? ok / truth : 1;
     const f = p + rc ? (2 * p * rc) / (p + rc) : 0;
     const nov = ss.filter((s) => s.top1 === null);
-    const marked = nov.reduce((a, s) => a + s.reported, 0) / Math.max(1, nov.reduce((a, s) => a + s.pageChars, 0));
+    const marked =
+      nov.reduce((a, s) => a + s.reported, 0) /
+      Math.max(
+        1,
+        nov.reduce((a, s) => a + s.pageChars, 0),
+      );
     console.log(
       `${name.padEnd(12)} ${String(ss.length).padStart(5)} ${withSrc.length ? pct(top1) : '      -  '}  ${withSrc.length ? f3(p) : '  -  '}      ${withSrc.length ? f3(rc) : '  -  '}    ${withSrc.length ? f3(f) : '  -  '}   ${nov.length ? pct(marked) : '-'}`,
     );
   };
-  for (const k of kinds) line(k, scores.filter((s) => s.kind === k));
+  for (const k of kinds)
+    line(
+      k,
+      scores.filter((s) => s.kind === k),
+    );
   line('overall', scores);
   // The "novel" hosts are real speeches, and real speeches reuse each other (a leader repeating a
   // pledge, a meeting's standard sentence). Text a host shares verbatim with the corpus is reuse
@@ -213,14 +243,26 @@ export async function evalMatch(): Promise<void> {
   const short = scores.filter((s) => s.kind === 'short');
   const nov = scores.filter((s) => s.kind === 'novel');
   const sum = (ss: CaseScore[], f: (s: CaseScore) => number): number => ss.reduce((a, s) => a + f(s), 0);
-  const pShort = sum(short, (s) => s.correct) / Math.max(1, sum(short, (s) => s.reported - s.reportedShared));
-  const mNovel = sum(nov, (s) => s.reported - s.reportedShared) / Math.max(1, sum(nov, (s) => s.pageChars - s.pageShared));
+  const pShort =
+    sum(short, (s) => s.correct) /
+    Math.max(
+      1,
+      sum(short, (s) => s.reported - s.reportedShared),
+    );
+  const mNovel =
+    sum(nov, (s) => s.reported - s.reportedShared) /
+    Math.max(
+      1,
+      sum(nov, (s) => s.pageChars - s.pageShared),
+    );
   console.log(
     `hosts' own verbatim reuse (runs of ≥ ${SHARED_RUN} chars found in the corpus: ${sum(short, (s) => s.pageShared)} chars in short pages, ` +
       `${sum(nov, (s) => s.pageShared)} in novel) left out: short precision ${f3(pShort)}, novel marked ${pct(mNovel).trim()}`,
   );
   times.sort((a, b) => a - b);
-  console.log(`match time per page: p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`);
+  console.log(
+    `match time per page: p50 ${times[Math.floor(times.length / 2)]!.toFixed(1)} ms, p95 ${times[Math.floor(times.length * 0.95)]!.toFixed(1)} ms`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await evalMatch();

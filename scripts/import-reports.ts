@@ -21,8 +21,20 @@ interface IndexRow {
 
 // Years of the national party congresses whose reports are in the source.
 const CONGRESS_YEAR: Record<number, string> = {
-  1: '1921', 3: '1923', 9: '1969', 10: '1973', 11: '1977', 12: '1982', 13: '1987',
-  14: '1992', 15: '1997', 16: '2002', 17: '2007', 18: '2012', 19: '2017', 20: '2022',
+  1: '1921',
+  3: '1923',
+  9: '1969',
+  10: '1973',
+  11: '1977',
+  12: '1982',
+  13: '1987',
+  14: '1992',
+  15: '1997',
+  16: '2002',
+  17: '2007',
+  18: '2012',
+  19: '2017',
+  20: '2022',
 };
 
 /** File name (the stable id) for one source row. */

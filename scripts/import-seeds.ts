@@ -25,11 +25,38 @@ interface SeedMeta {
 // Facts read from each page: the timestamp line (date), the site name in its footer/header (source),
 // and the administrative level the speech itself names (全区/全市/全县, 西宁作为省会城市).
 const SEEDS: SeedMeta[] = [
-  { file: '000_c5f98e3d9855bd8c', title: '市委动员会议讲话(区)', date: '2022-04-22', place: '区', source: '范文网站（页面未署站名）', script: 'simplified' },
+  {
+    file: '000_c5f98e3d9855bd8c',
+    title: '市委动员会议讲话(区)',
+    date: '2022-04-22',
+    place: '区',
+    source: '范文网站（页面未署站名）',
+    script: 'simplified',
+  },
   { file: '001_580fba34ab55489b', date: '2023', place: '市', source: '求精文档网', script: 'simplified' },
-  { file: '002_576c2e6f06f9add2', title: '全市组织部长会议讲话', date: '2022-09-29', place: '西宁市', source: '范文网站（页面未署站名）', script: 'simplified' },
-  { file: '003_f0052eeadbfa9f7c', title: '在组织部大讨论活动上的发言', place: '区', source: '酷乐文行', script: 'simplified' },
-  { file: '004_25e97af9508870d1', title: '機關黨建及爭優促進會講話', date: '2022-10-08', place: '县', source: '范文网站（页面未署站名）', script: 'traditional' },
+  {
+    file: '002_576c2e6f06f9add2',
+    title: '全市组织部长会议讲话',
+    date: '2022-09-29',
+    place: '西宁市',
+    source: '范文网站（页面未署站名）',
+    script: 'simplified',
+  },
+  {
+    file: '003_f0052eeadbfa9f7c',
+    title: '在组织部大讨论活动上的发言',
+    place: '区',
+    source: '酷乐文行',
+    script: 'simplified',
+  },
+  {
+    file: '004_25e97af9508870d1',
+    title: '機關黨建及爭優促進會講話',
+    date: '2022-10-08',
+    place: '县',
+    source: '范文网站（页面未署站名）',
+    script: 'traditional',
+  },
 ];
 
 // "…下面是小编为大家整理的<title>,供大家参考。": the site's blurb, which names the article.
@@ -37,7 +64,10 @@ const TEASER_BLURB = /下面是小编为大家整理的(.+?)[,，]供大家参�
 
 /** Applies the cleaning rules; returns the title found and the cleaned body. */
 export function cleanSeed(raw: string, pageTitle?: string): { title: string; body: string } {
-  let lines = raw.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  let lines = raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   let title = pageTitle;
 
   // Rule 1 (seed 001): the first line is a teaser — the speech's opening, cut off mid-word — glued to

@@ -39,7 +39,12 @@ export function BoilerplateView(props: { state: TabAnalysis; onLookup: (phrase: 
       <ul class="phrases">
         {rows.map((r) => (
           <li key={r.phrase}>
-            <button type="button" class="phrase" aria-label={t.lookupPhrase(r.phrase)} onClick={() => props.onLookup(r.phrase)}>
+            <button
+              type="button"
+              class="phrase"
+              aria-label={t.lookupPhrase(r.phrase)}
+              onClick={() => props.onLookup(r.phrase)}
+            >
               <span class="phrase-text">{r.phrase}</span>
               <span class="meta">
                 {t.docFreq(r.docFreq)} · {t.onPageTimes(r.onPage)}

@@ -57,7 +57,9 @@ export function PassageCard(props: {
         <div class="side-by-side">
           <div>
             <div class="side-head">{t.pageSide}</div>
-            <p class="passage-text">{p.diff && p.diff.length > 0 ? <DiffSide diff={p.diff} side="page" /> : pageSlice}</p>
+            <p class="passage-text">
+              {p.diff && p.diff.length > 0 ? <DiffSide diff={p.diff} side="page" /> : pageSlice}
+            </p>
           </div>
           <div>
             <div class="side-head">{t.docSide}</div>

@@ -123,7 +123,8 @@ export const en: Messages = {
   boilerplateMinDocsHelp: (n) =>
     `A wording found in at least ${n} speeches of the corpus counts as a stock formula, not as evidence of copying. A smaller number treats more wordings as formulas.`,
   minPassageLength: 'Shortest reused passage (characters)',
-  minPassageLengthHelp: (n) => `Shared text shorter than ${n} characters is not listed as a passage: such short overlaps are mostly common phrases.`,
+  minPassageLengthHelp: (n) =>
+    `Shared text shorter than ${n} characters is not listed as a passage: such short overlaps are mostly common phrases.`,
   formulaPhrases: 'Phrases always treated as formula',
   formulaPhrasesHelp: 'One per line. These phrases always count as formulas on a page.',
   ignorePhrases: 'Ignored phrases',

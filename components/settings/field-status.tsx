@@ -7,7 +7,8 @@ export type SaveState = { kind: 'saving' } | { kind: 'saved'; text?: string } | 
 export function FieldStatus(props: { state: SaveState | null }) {
   const { t } = useI18n();
   const s = props.state;
-  const cls = s?.kind === 'error' ? 'field-status error' : s?.kind === 'saved' ? 'field-status ok' : 'field-status meta';
+  const cls =
+    s?.kind === 'error' ? 'field-status error' : s?.kind === 'saved' ? 'field-status ok' : 'field-status meta';
   return (
     <span class={cls} role="status">
       {s?.kind === 'saving' && t.saving}

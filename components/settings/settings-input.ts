@@ -53,7 +53,14 @@ export function pageHost(url: string | undefined | null): string | null {
 
 /** One phrase per line: trimmed, blank lines dropped, duplicates kept once, order kept. */
 export function parseLines(raw: string): Parsed<string[]> {
-  const lines = [...new Set(raw.split(/\r?\n/).map((l) => l.trim()).filter(Boolean))];
+  const lines = [
+    ...new Set(
+      raw
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter(Boolean),
+    ),
+  ];
   const short = lines.find((l) => [...l].length < MIN_PHRASE_CHARS);
   if (short !== undefined) return { ok: false, error: { kind: 'phrase-too-short', phrase: short } };
   return { ok: true, value: lines };

@@ -17,7 +17,12 @@ const FREQUENT =
 const SET = new Set<number>(Array.from(FREQUENT, (c) => c.charCodeAt(0)));
 
 /** Higher is more plausible; each U+FFFD costs as much as several frequent characters earn. */
-export function chineseScore(text: string): { score: number; frequent: number; replacements: number; nonAscii: number } {
+export function chineseScore(text: string): {
+  score: number;
+  frequent: number;
+  replacements: number;
+  nonAscii: number;
+} {
   let frequent = 0;
   let replacements = 0;
   let nonAscii = 0;

@@ -17,7 +17,13 @@ export function detect(text: string, title = ''): DetectResult {
   const x = featureVector(f);
   // The signals that pushed the decision, strongest first, as "name:value".
   const reasons = FEATURE_ORDER.map((k, i) => ({ k: k as string, c: WEIGHTS[i]! * x[i]!, v: f[k] }))
-    .concat(DERIVED.map((k, j) => ({ k, c: WEIGHTS[FEATURE_ORDER.length + j]! * x[FEATURE_ORDER.length + j]!, v: x[FEATURE_ORDER.length + j]! })))
+    .concat(
+      DERIVED.map((k, j) => ({
+        k,
+        c: WEIGHTS[FEATURE_ORDER.length + j]! * x[FEATURE_ORDER.length + j]!,
+        v: x[FEATURE_ORDER.length + j]!,
+      })),
+    )
     .concat([{ k: 'reportage', c: offset(f), v: f.reportage }])
     .filter((r) => Math.abs(r.c) >= 0.5)
     .sort((a, b) => Math.abs(b.c) - Math.abs(a.c))

@@ -53,7 +53,8 @@ const CLOSING = /[谢謝][谢謝](?:大家|各位|主席)?[！!。]?\s*$|[谢謝
 const REPORTAGE =
   /(?:[强強][调調]|指出|表示|要求)[，,：:]|[他她][^，。,\n]{0,4}[说說][，,：:]|新[华華]社|[记記]者|日[电電]|本[报報][讯訊]|据.{0,12}[报报]道|據.{0,12}[報报]道|[发發]表.{0,8}[讲講][话話]|主持(?:会议|會議|召开|召開|并|並)|出席(?:会议|會議|并|並)/g;
 // A news dateline near the start: 新华社北京11月27日电 / 本报讯 / （记者 …）
-const DATELINE = /新[华華]社.{0,12}日[电電]|日[电電][\s（(]|本[报報][讯訊]|[（(][记記]者|[记記]者\s*\S{2,4}\s*[报報][道]|央[视視][网網]消息|本台消息/;
+const DATELINE =
+  /新[华華]社.{0,12}日[电電]|日[电電][\s（(]|本[报報][讯訊]|[（(][记記]者|[记記]者\s*\S{2,4}\s*[报報][道]|央[视視][网網]消息|本台消息/;
 const ARTICLE = /^[\s\u3000]*第\s*[一二三四五六七八九十百零〇\d]+\s*[条條]/;
 const LATIN = /[A-Za-z0-9]/g;
 
@@ -76,14 +77,22 @@ export function features(text: string, title = ''): Features {
   const nLines = Math.max(1, lines.length);
   // The title, and the short lines that open the text (pages repeat the title there, and a
   // page's <title> is often the site's name).
-  const opening = lines.slice(0, 12).filter((l) => !isJunkLine(l)).slice(0, 5).map((l) => l.trim()).filter((l) => l.length <= 40);
+  const opening = lines
+    .slice(0, 12)
+    .filter((l) => !isJunkLine(l))
+    .slice(0, 5)
+    .map((l) => l.trim())
+    .filter((l) => l.length <= 40);
   const head = text.slice(0, 600);
   const tail = text.slice(-400);
   const nonSpace = Math.max(1, text.replace(/\s/g, '').length);
   return {
     salutation: SALUTATION.test(head) || /^[\s\u3000]*同志[们們][！!：:]/m.test(text) ? 1 : 0,
     titleSpeech:
-      (TITLE_SPEECH.test(title) && !TITLE_NEWS.test(title)) || opening.some((l) => SPEECH_HEADING.test(l) && !TITLE_NEWS.test(l)) ? 1 : 0,
+      (TITLE_SPEECH.test(title) && !TITLE_NEWS.test(title)) ||
+      opening.some((l) => SPEECH_HEADING.test(l) && !TITLE_NEWS.test(l))
+        ? 1
+        : 0,
     titleNews: TITLE_NEWS.test(title) || opening.some((l) => TITLE_NEWS.test(l)) ? 1 : 0,
     outline: Math.min(1, outline / Math.min(nLines, 30)),
     directive: (countMatches(DIRECTIVE, text) * 1000) / han,

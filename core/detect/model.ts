@@ -32,18 +32,35 @@ export function offset(f: Features): number {
 }
 
 export const FEATURE_ORDER: ReadonlyArray<keyof Features> = [
-  'salutation', 'titleSpeech', 'titleNews', 'outline', 'directive', 'firstPerson', 'closing',
-  'dateline', 'articles', 'latin',
+  'salutation',
+  'titleSpeech',
+  'titleNews',
+  'outline',
+  'directive',
+  'firstPerson',
+  'closing',
+  'dateline',
+  'articles',
+  'latin',
 ];
 
 /** The direction in which each signal counts: +1 towards a speech, -1 away from one. */
 export const FEATURE_SIGN: Readonly<Record<keyof Features, 1 | -1>> = {
-  salutation: 1, titleSpeech: 1, titleNews: -1, outline: 1, directive: 1, firstPerson: 1, closing: 1,
-  reportage: -1, dateline: -1, articles: -1, latin: -1,
+  salutation: 1,
+  titleSpeech: 1,
+  titleNews: -1,
+  outline: 1,
+  directive: 1,
+  firstPerson: 1,
+  closing: 1,
+  reportage: -1,
+  dateline: -1,
+  articles: -1,
+  latin: -1,
 };
 
 /** Fitted weights, in FEATURE_ORDER, and the intercept. */
-export const WEIGHTS: readonly number[] = [3.97, 3.62, 0.00, 0.00, 2.16, 0.08, 0.44, 0.00, -0.15, -1.58, 0.48];
+export const WEIGHTS: readonly number[] = [3.97, 3.62, 0.0, 0.0, 2.16, 0.08, 0.44, 0.0, -0.15, -1.58, 0.48];
 export const BIAS = -7.45;
 
 export function scoreFeatures(f: Features): number {
@@ -52,4 +69,3 @@ export function scoreFeatures(f: Features): number {
   for (let i = 0; i < x.length; i++) z += WEIGHTS[i]! * x[i]!;
   return 1 / (1 + Math.exp(-z));
 }
-

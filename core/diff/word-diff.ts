@@ -22,7 +22,8 @@ let segmenter: Intl.Segmenter | null = null;
 function wordUnits(text: string, from: number, to: number): Unit[] {
   segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
   const out: Unit[] = [];
-  for (const w of segmenter.segment(text.slice(from, to))) out.push([from + w.index, from + w.index + w.segment.length]);
+  for (const w of segmenter.segment(text.slice(from, to)))
+    out.push([from + w.index, from + w.index + w.segment.length]);
   return out;
 }
 

@@ -9,12 +9,16 @@ import { isJunkLine } from './junk';
 // smaller than an array literal of quoted names.
 /** Tags whose content is never text a reader sees. */
 export const SKIP_TAGS = new Set(
-  'script style noscript template svg math iframe object embed canvas nav header footer aside form button select textarea input head title video audio map'.split(' '),
+  'script style noscript template svg math iframe object embed canvas nav header footer aside form button select textarea input head title video audio map'.split(
+    ' ',
+  ),
 );
 
 /** Tags that start a new line of text. */
 export const BLOCK_TAGS = new Set(
-  'p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th tbody thead section article main blockquote pre hr center figure figcaption body html address fieldset caption'.split(' '),
+  'p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 table tr td th tbody thead section article main blockquote pre hr center figure figcaption body html address fieldset caption'.split(
+    ' ',
+  ),
 );
 
 // Class/id words of page chrome. Matched at the start of a class token or after - or _, so
@@ -66,8 +70,17 @@ export interface RunTable<R> {
 /** Whitespace as a browser collapses it, plus the full-width space and zero-width marks. */
 function isSpace(c: number): boolean {
   return (
-    c <= 0x20 || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f
+    c <= 0x20 ||
+    c === 0xa0 ||
+    c === 0x3000 ||
+    c === 0x200b ||
+    c === 0xfeff ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f
   );
 }
 

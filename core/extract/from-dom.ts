@@ -263,7 +263,14 @@ function locate(runs: RunTable<Text>, p: Paragraph, k: number): [Text, number] {
   return [runs.ref[r]!, runs.offset[r]! + (k - runs.at[r]!)];
 }
 
-function rangeOf(doc: Document, paras: Paragraph[], runs: RunTable<Text>, starts: number[], start: number, end: number): Range | null {
+function rangeOf(
+  doc: Document,
+  paras: Paragraph[],
+  runs: RunTable<Text>,
+  starts: number[],
+  start: number,
+  end: number,
+): Range | null {
   if (paras.length === 0 || end <= start) return null;
   // Move the ends off the '\n' separators onto page characters.
   let a = lastAtOrBefore(starts, start, 0, paras.length - 1);

@@ -43,11 +43,7 @@ export function extractFromHtml(html: string): ExtractedText {
           return;
         }
         const named = `${attribs.class ?? ''} ${attribs.id ?? ''}`.trim();
-        if (
-          SKIP_TAGS.has(name) ||
-          isHidden(attribs) ||
-          (!NEVER_CHROME_TAGS.has(name) && isChromeName(named))
-        ) {
+        if (SKIP_TAGS.has(name) || isHidden(attribs) || (!NEVER_CHROME_TAGS.has(name) && isChromeName(named))) {
           stack.push('skip');
           skipping = 1;
           return;

@@ -5,7 +5,8 @@ const CHUNK = 0x8000;
 
 export function bytesToBase64(b: Uint8Array): string {
   const parts: string[] = [];
-  for (let s = 0; s < b.length; s += CHUNK) parts.push(String.fromCharCode.apply(null, b.subarray(s, s + CHUNK) as unknown as number[]));
+  for (let s = 0; s < b.length; s += CHUNK)
+    parts.push(String.fromCharCode.apply(null, b.subarray(s, s + CHUNK) as unknown as number[]));
   return btoa(parts.join(''));
 }
 

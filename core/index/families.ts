@@ -96,7 +96,8 @@ export class Families {
     const f = new Families();
     if (slots > 0) f.addSlot(slots - 1);
     const sizes = j?.sketchSizes;
-    if (Array.isArray(sizes) && sizes.length === slots && sizes.every((n) => Number.isInteger(n) && n >= 0)) f.sizes = [...sizes];
+    if (Array.isArray(sizes) && sizes.length === slots && sizes.every((n) => Number.isInteger(n) && n >= 0))
+      f.sizes = [...sizes];
     // Labels must point at roots (a label of itself); anything else is ignored, never looped on.
     const labels = j?.labels;
     const valid =

@@ -111,9 +111,10 @@ export class FingerprintIndex {
     this.settle();
     const i = this.find(h);
     const dead = this.dead;
-    if (i >= 0) this.decode(i, (s) => {
-      if (dead.size === 0 || !dead.has(s)) fn(s);
-    });
+    if (i >= 0)
+      this.decode(i, (s) => {
+        if (dead.size === 0 || !dead.has(s)) fn(s);
+      });
     const list = this.delta.get(h);
     if (list) for (const s of list) if (dead.size === 0 || !dead.has(s)) fn(s);
   }
@@ -219,7 +220,7 @@ export class FingerprintIndex {
     const { offsets, docs } = this.frozen;
     let slot = 0;
     let first = true;
-    for (let p = offsets[l]!; p < offsets[l + 1]!; ) {
+    for (let p = offsets[l]!; p < offsets[l + 1]!;) {
       let v = 0;
       let shift = 0;
       let x: number;
@@ -249,9 +250,10 @@ export class FingerprintIndex {
     if (this.pendingLen === 0 && this.delta.size === 0 && this.dead.size === 0) return;
     const { keys, dir } = this.frozen;
     let total = 0;
-    for (let i = 0; i < keys.length; i++) this.decode(i, (s) => {
-      if (!this.dead.has(s)) total++;
-    });
+    for (let i = 0; i < keys.length; i++)
+      this.decode(i, (s) => {
+        if (!this.dead.has(s)) total++;
+      });
     for (const list of this.delta.values()) for (const s of list) if (!this.dead.has(s)) total++;
     for (let i = 0; i < this.pendingLen; i++) {
       const v = this.pending[i]!;
@@ -302,7 +304,7 @@ export class FingerprintIndex {
       return true;
     };
     let ki = 0;
-    for (let i = 0; i < total; ) {
+    for (let i = 0; i < total;) {
       const h = Math.floor(pairs[i]! / SHIFT);
       // Encode this key's slots after the stored lists; keep them only if no equal list exists.
       const from = bytes;
@@ -348,7 +350,14 @@ export class FingerprintIndex {
       let v = keyList[k]!;
       for (let j = 0; j < idBytes; j++, v >>>= 8) ids[k * idBytes + j] = v & 0xff;
     }
-    this.frozen = { dir: ndir, keys: nk, ids, idBytes, offsets: Uint32Array.from(listStarts), docs: nd.slice(0, bytes) };
+    this.frozen = {
+      dir: ndir,
+      keys: nk,
+      ids,
+      idBytes,
+      offsets: Uint32Array.from(listStarts),
+      docs: nd.slice(0, bytes),
+    };
     this.countFrozen();
     this.delta = new Map();
     this.deltaSize = 0;
@@ -375,8 +384,16 @@ export class FingerprintIndex {
   toJSON(): FingerprintIndexJson {
     this.freeze();
     const f = this.frozen;
-    const b64 = (a: Uint8Array | Uint16Array | Uint32Array): string => bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
-    return { dir: b64(f.dir), keys: b64(f.keys), ids: b64(f.ids), idBytes: f.idBytes, offsets: b64(f.offsets), docs: b64(f.docs) };
+    const b64 = (a: Uint8Array | Uint16Array | Uint32Array): string =>
+      bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
+    return {
+      dir: b64(f.dir),
+      keys: b64(f.keys),
+      ids: b64(f.ids),
+      idBytes: f.idBytes,
+      offsets: b64(f.offsets),
+      docs: b64(f.docs),
+    };
   }
 
   static fromJSON(j: FingerprintIndexJson): FingerprintIndex {

@@ -132,7 +132,14 @@ export class PhraseIndex {
     };
     /** Stable counting sort of src[from, to) by the unit at p + k into dst[from, to); returns
      *  the distinct units in increasing order with their group ends in `ends`. */
-    const groupBy = (src: Uint32Array, dst: Uint32Array, from: number, to: number, k: number, ends: number[]): number[] => {
+    const groupBy = (
+      src: Uint32Array,
+      dst: Uint32Array,
+      from: number,
+      to: number,
+      k: number,
+      ends: number[],
+    ): number[] => {
       const units: number[] = [];
       for (let i = from; i < to; i++) {
         const u = at(src[i]! + k);
@@ -248,7 +255,10 @@ export class PhraseIndex {
       if (k < c) lo = mid + 1;
       else if (k > c) hi = mid - 1;
       else {
-        out.push({ from: this.subOffsets[mid]!, to: mid + 1 < split[1] ? this.subOffsets[mid + 1]! : this.offsets[r + 1]! });
+        out.push({
+          from: this.subOffsets[mid]!,
+          to: mid + 1 < split[1] ? this.subOffsets[mid + 1]! : this.offsets[r + 1]!,
+        });
         return;
       }
     }
@@ -297,7 +307,8 @@ export class PhraseIndex {
         const streams: Stream[] = [];
         const b = q.charCodeAt(0);
         const c = q.charCodeAt(1);
-        for (let i = this.bySecondStart[b]!; i < this.bySecondStart[b + 1]!; i++) this.streamsOfRank(this.bySecond[i]!, c, streams);
+        for (let i = this.bySecondStart[b]!; i < this.bySecondStart[b + 1]!; i++)
+          this.streamsOfRank(this.bySecond[i]!, c, streams);
         consider(-1, streams);
       }
       if (!inside && (m - 1) % SAMPLE === r) {
@@ -357,7 +368,7 @@ export class PhraseIndex {
       const lz = Math.clz32(cur) - 24;
       v += lz;
       pos += lz + 1;
-      for (let need = k; need > 0; ) {
+      for (let need = k; need > 0;) {
         const avail = 8 - (pos & 7);
         const take = avail < need ? avail : need;
         v = v * (1 << take) + ((bytes[pos >>> 3]! >>> (avail - take)) & ((1 << take) - 1));

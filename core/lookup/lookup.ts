@@ -49,7 +49,8 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   while (hits.length < limit) {
     let best = -1;
     for (let k = 0; k < streams.length; k++)
-      if (heads[k]! < streams[k]!.length && (best < 0 || streams[k]![heads[k]!]! < streams[best]![heads[best]!]!)) best = k;
+      if (heads[k]! < streams[k]!.length && (best < 0 || streams[k]![heads[k]!]! < streams[best]![heads[best]!]!))
+        best = k;
     if (best < 0) break;
     const x = streams[best]![heads[best]!++]!;
     const e = t.entryAt(x);
@@ -68,7 +69,13 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
       total++;
       if (hits.length >= limit) continue;
       const o = toOriginal(store.norm(slot), at, at + q.length);
-      hits.push({ docId: doc.id, title: doc.title, start: o.start, end: o.end, context: context(doc.body, o.start, o.end, ctx) });
+      hits.push({
+        docId: doc.id,
+        title: doc.title,
+        start: o.start,
+        end: o.end,
+        context: context(doc.body, o.start, o.end, ctx),
+      });
     }
   }
   return { query, total, hits };

@@ -144,7 +144,11 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
   const accepted: Found[] = [];
   for (const f of found) {
     let free = true;
-    for (let i = f.pStart; i < f.pEnd; i++) if (taken[i]) { free = false; break; }
+    for (let i = f.pStart; i < f.pEnd; i++)
+      if (taken[i]) {
+        free = false;
+        break;
+      }
     const parts: Chain[] = [];
     if (free) parts.push(f);
     else {
@@ -203,8 +207,17 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
 /** The characters of JavaScript's /\s/ (a regex test per character was a visible share of match()). */
 function isSpace(c: number): boolean {
   return (
-    c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 

@@ -33,8 +33,7 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   const hashes = gramHashes(P);
   const blockedGrams = new Uint8Array(hashes.length);
   if (s.ignorePhrases.length)
-    for (let i = 0; i < hashes.length; i++)
-      for (let t = 0; t < GRAM; t++) if (ignored[i + t]) blockedGrams[i] = 1;
+    for (let i = 0; i < hashes.length; i++) for (let t = 0; t < GRAM; t++) if (ignored[i + t]) blockedGrams[i] = 1;
   const N = Math.max(1, store.live);
   // Fingerprints in more than this many documents cannot tell sources apart and would drag the
   // vote through much of the corpus.

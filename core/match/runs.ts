@@ -18,7 +18,11 @@ export class PageGrams {
   private next: Int32Array;
   private mask: number;
 
-  constructor(readonly text: string, blocked?: Uint8Array, hashes?: Uint32Array) {
+  constructor(
+    readonly text: string,
+    blocked?: Uint8Array,
+    hashes?: Uint32Array,
+  ) {
     this.hashes = hashes ?? gramHashes(text);
     let size = 16;
     while (size < this.hashes.length * 2) size *= 2;
@@ -31,8 +35,7 @@ export class PageGrams {
       if (h === NO_HASH) continue;
       if (blocked && blocked[i]) continue;
       let slot = h & this.mask;
-      while (this.table[slot * 2]! !== -1 && this.hashes[this.table[slot * 2]!]! !== h)
-        slot = (slot + 1) & this.mask;
+      while (this.table[slot * 2]! !== -1 && this.hashes[this.table[slot * 2]!]! !== h) slot = (slot + 1) & this.mask;
       this.next[i] = this.table[slot * 2]!;
       this.table[slot * 2] = i;
       this.table[slot * 2 + 1] = (this.table[slot * 2 + 1] === -1 ? 0 : this.table[slot * 2 + 1]!) + 1;

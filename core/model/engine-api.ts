@@ -1,12 +1,5 @@
 // The engine's public surface: the CLI, the background and the tests use only this.
-import type {
-  BoilerplateSpan,
-  CorpusDoc,
-  DocMeta,
-  LookupResult,
-  MatchOptions,
-  MatchResult,
-} from './types';
+import type { BoilerplateSpan, CorpusDoc, DocMeta, LookupResult, MatchOptions, MatchResult } from './types';
 
 export interface LookupOptions {
   /** Most hits to return (total still counts all). */

@@ -18,10 +18,7 @@ export const SOURCE_PALETTE = [
 /** Colours by document id: candidates in rank order first, then any other passage source. */
 export function sourceColours(analysis: Pick<PageAnalysis, 'match'>): Map<string, string> {
   const colours = new Map<string, string>();
-  const ids = [
-    ...analysis.match.candidates.map((c) => c.id),
-    ...analysis.match.passages.map((p) => p.docId),
-  ];
+  const ids = [...analysis.match.candidates.map((c) => c.id), ...analysis.match.passages.map((p) => p.docId)];
   for (const id of ids) {
     if (!colours.has(id)) colours.set(id, SOURCE_PALETTE[colours.size % SOURCE_PALETTE.length]!);
   }

@@ -51,7 +51,10 @@ export class MappedText {
   toString(): string {
     let out = '';
     for (let i = 0; i < this.length; i += 8192) {
-      out += String.fromCharCode.apply(null, this.codes.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]);
+      out += String.fromCharCode.apply(
+        null,
+        this.codes.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[],
+      );
     }
     return out;
   }

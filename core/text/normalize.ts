@@ -26,7 +26,7 @@ export interface NormalizedText {
 function foldChars(original: string): MappedText {
   const n = original.length;
   const out = new MappedText(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const c = original.charCodeAt(i);
     if (c < 0x80) {
       const f = ASCII_FOLD[c]!;

@@ -69,7 +69,7 @@ export function foldPlaceholders(input: MappedText): MappedText {
 
   const marked = new Uint8Array(n);
   let found = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     const u = codes[i]!;
     if (!isCandidate(u)) {
       i++;
@@ -90,7 +90,7 @@ export function foldPlaceholders(input: MappedText): MappedText {
   if (!found) return input;
 
   const out = new MappedText(n);
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (!marked[i]) {
       out.push(codes[i]!, starts[i]!, ends[i]!);
       i++;

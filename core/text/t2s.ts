@@ -40,7 +40,7 @@ function buildTrie(dicts: readonly string[]): Trie {
       first[key.charCodeAt(0)] = 1;
       let level = root;
       let node: TrieNode | undefined;
-      for (let k = 0; k < key.length; ) {
+      for (let k = 0; k < key.length;) {
         const cp = key.codePointAt(k)!;
         k += cp > 0xffff ? 2 : 1;
         node = level.get(cp);
@@ -126,7 +126,7 @@ function segmentEnds(trie: Trie, input: MappedText): number[] {
   const ends: number[] = [];
   const { codes, length: n } = input;
   let inRun = false;
-  for (let i = 0; i < n; ) {
+  for (let i = 0; i < n;) {
     if (longestMatch(trie, codes, n, i, n)) {
       if (inRun) ends.push(i);
       inRun = false;
@@ -175,7 +175,7 @@ function convertStage(trie: Trie, input: MappedText, ends: readonly number[]): {
         if (inCps === node.valueCodePoints) {
           // Same number of characters: character k of the value comes from character k of the key.
           let src = i;
-          for (let k = 0; k < value.length; ) {
+          for (let k = 0; k < value.length;) {
             const w = value[k]! >= 0xd800 && value[k]! <= 0xdbff && k + 1 < value.length ? 2 : 1;
             const sw = unitsOf(codes, n, src);
             const s = starts[src]!;

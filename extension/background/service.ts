@@ -221,7 +221,10 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       await deps.tabs.markStale(now());
       // Open pages re-highlight with the new settings; a tab without a content script is skipped.
       for (const tab of deps.tabs.tabIds()) {
-        deps.content(tab).refresh().catch(() => undefined);
+        deps
+          .content(tab)
+          .refresh()
+          .catch(() => undefined);
       }
       return next;
     },

@@ -31,7 +31,9 @@ export function setupActionOpensPanel(): void {
   if (sidebar && action) {
     action.onClicked.addListener(() => {
       // Called synchronously inside the click: Firefox requires the gesture.
-      void (sidebar.toggle ?? sidebar.open).call(sidebar).catch((err: unknown) => console.warn('[suyuan] sidebar:', err));
+      void (sidebar.toggle ?? sidebar.open)
+        .call(sidebar)
+        .catch((err: unknown) => console.warn('[suyuan] sidebar:', err));
     });
   }
 }

@@ -22,14 +22,26 @@ export function startContentScript(ctx: ContentScriptContext): PageRunner {
     unregister();
     runner.stop();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', guard('location change', () => runner.onLocationChange()));
-  ctx.addEventListener(document, 'pointermove', guard('pointer', (e: PointerEvent) => runner.onPointerMove(e)), {
-    passive: true,
-  });
+  ctx.addEventListener(
+    window,
+    'wxt:locationchange',
+    guard('location change', () => runner.onLocationChange()),
+  );
+  ctx.addEventListener(
+    document,
+    'pointermove',
+    guard('pointer', (e: PointerEvent) => runner.onPointerMove(e)),
+    {
+      passive: true,
+    },
+  );
   let resizeTimer = 0;
   ctx.addEventListener(window, 'resize', () => {
     clearTimeout(resizeTimer);
-    resizeTimer = ctx.setTimeout(guard('resize', () => runner.onResize()), 200);
+    resizeTimer = ctx.setTimeout(
+      guard('resize', () => runner.onResize()),
+      200,
+    );
   });
   guard('start', () => {
     runner.observeLateContent();

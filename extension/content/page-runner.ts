@@ -90,7 +90,12 @@ export class PageRunner implements ContentService {
       throw err;
     }
     if (id !== this.runId || this.stopped) return;
-    const page: PageText = { url: win.location.href, title: dom.title, text: dom.text, detect: detect(dom.text, dom.title) };
+    const page: PageText = {
+      url: win.location.href,
+      title: dom.title,
+      text: dom.text,
+      detect: detect(dom.text, dom.title),
+    };
     this.state = { dom, page, analysis: null, settings, passages: [] };
     // After an in-page navigation away from an analysed speech the background still holds the old
     // result (it cannot see URLs without the tabs permission): send the new page so it replaces it.
@@ -108,8 +113,14 @@ export class PageRunner implements ContentService {
     this.highlighter ??= createHighlighter(this.env.doc, this.env.win);
     const passages = spansToRanges(text, analysis.match.passages, state.dom.rangeOf);
     const formula = spansToRanges(text, analysis.boilerplate, state.dom.rangeOf);
-    this.highlighter.set('reuse', passages.flatMap((p) => p.ranges));
-    this.highlighter.set('formula', formula.flatMap((p) => p.ranges));
+    this.highlighter.set(
+      'reuse',
+      passages.flatMap((p) => p.ranges),
+    );
+    this.highlighter.set(
+      'formula',
+      formula.flatMap((p) => p.ranges),
+    );
     state.passages = passages.map(({ item, ranges }) => {
       const meta = analysis.docs[item.docId];
       const info: CardInfo = {
@@ -178,7 +189,10 @@ export class PageRunner implements ContentService {
     this.runId++;
     this.runAbort?.abort();
     this.env.clearTimeout(this.navTimer);
-    this.navTimer = this.env.setTimeout(guard('navigation', () => this.run()), NAV_DEBOUNCE_MS);
+    this.navTimer = this.env.setTimeout(
+      guard('navigation', () => this.run()),
+      NAV_DEBOUNCE_MS,
+    );
   }
 
   /** Watches for content that arrives after document_idle (client-rendered pages). */

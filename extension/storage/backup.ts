@@ -53,18 +53,24 @@ const SCRIPTS = new Set(['simplified', 'traditional', 'mixed']);
 
 function validateDoc(value: unknown, i: number): UserDocRecord {
   const where = `docs[${i}]`;
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new BackupError(`${where} is not an object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new BackupError(`${where} is not an object`);
   const d = value as Record<string, unknown>;
-  for (const key of Object.keys(d)) if (!DOC_KEYS.has(key)) throw new BackupError(`${where} has an unknown field "${key}"`);
-  if (typeof d.id !== 'string' || !isUserDocId(d.id)) throw new BackupError(`${where}.id must be text starting with "user/"`);
-  if (typeof d.title !== 'string' || d.title.trim() === '') throw new BackupError(`${where}.title must be non-empty text`);
+  for (const key of Object.keys(d))
+    if (!DOC_KEYS.has(key)) throw new BackupError(`${where} has an unknown field "${key}"`);
+  if (typeof d.id !== 'string' || !isUserDocId(d.id))
+    throw new BackupError(`${where}.id must be text starting with "user/"`);
+  if (typeof d.title !== 'string' || d.title.trim() === '')
+    throw new BackupError(`${where}.title must be non-empty text`);
   if (typeof d.body !== 'string' || d.body.trim() === '') throw new BackupError(`${where}.body must be non-empty text`);
   if (d.origin !== 'user') throw new BackupError(`${where}.origin must be "user"`);
-  if (typeof d.addedAt !== 'number' || !Number.isFinite(d.addedAt)) throw new BackupError(`${where}.addedAt must be a number`);
+  if (typeof d.addedAt !== 'number' || !Number.isFinite(d.addedAt))
+    throw new BackupError(`${where}.addedAt must be a number`);
   for (const key of ['date', 'place', 'source'] as const) {
     if (d[key] !== undefined && typeof d[key] !== 'string') throw new BackupError(`${where}.${key} must be text`);
   }
-  if (d.script !== undefined && !SCRIPTS.has(d.script as string)) throw new BackupError(`${where}.script is not a known script`);
+  if (d.script !== undefined && !SCRIPTS.has(d.script as string))
+    throw new BackupError(`${where}.script is not a known script`);
   return copyRecord(d as unknown as UserDocRecord);
 }
 
@@ -76,14 +82,17 @@ export function parseBackup(json: string): Backup {
   } catch {
     throw new BackupError('the file is not valid JSON');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new BackupError('the file is not a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data))
+    throw new BackupError('the file is not a JSON object');
   const b = data as Record<string, unknown>;
   if (b.format !== BACKUP_FORMAT) throw new BackupError(`format is not "${BACKUP_FORMAT}"`);
   if (typeof b.version !== 'number' || !Number.isInteger(b.version) || b.version < 1) {
     throw new BackupError('version must be a whole number');
   }
   if (b.version > BACKUP_VERSION) {
-    throw new BackupError(`it was made by a newer Suyuan (backup version ${b.version}, this one reads ${BACKUP_VERSION})`);
+    throw new BackupError(
+      `it was made by a newer Suyuan (backup version ${b.version}, this one reads ${BACKUP_VERSION})`,
+    );
   }
   if (typeof b.exportedAt !== 'string' || Number.isNaN(Date.parse(b.exportedAt))) {
     throw new BackupError('exportedAt must be a date');

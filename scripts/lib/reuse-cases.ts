@@ -16,11 +16,24 @@ export interface ReuseCase {
 
 const NAMES = ['王建国', '李明华', '张志强', '刘洋', '陈静', '杨帆', '赵卫东', '孙丽', '周海涛', '吴刚'];
 const SYNONYMS: Array<[string, string]> = [
-  ['推进', '推动'], ['加强', '强化'], ['提高', '提升'], ['积极', '大力'], ['重要', '关键'],
-  ['进一步', '更加'], ['全面', '全方位'], ['深入', '深度'], ['建设', '构建'], ['坚持', '始终坚持'],
-  ['发展', '发展进步'], ['工作', '各项工作'], ['问题', '难题'], ['完善', '健全'], ['落实', '贯彻'],
+  ['推进', '推动'],
+  ['加强', '强化'],
+  ['提高', '提升'],
+  ['积极', '大力'],
+  ['重要', '关键'],
+  ['进一步', '更加'],
+  ['全面', '全方位'],
+  ['深入', '深度'],
+  ['建设', '构建'],
+  ['坚持', '始终坚持'],
+  ['发展', '发展进步'],
+  ['工作', '各项工作'],
+  ['问题', '难题'],
+  ['完善', '健全'],
+  ['落实', '贯彻'],
 ];
-const FILL = '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
+const FILL =
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经';
 
 /** A window of the body starting at a line start, about `len` characters long. */
 export function excerpt(r: Rng, body: string, len: number): string {
@@ -36,7 +49,7 @@ export function excerpt(r: Rng, body: string, len: number): string {
 
 export function lightEdit(r: Rng, s: string): string {
   let out = s.replace(/[0-9]+/g, (m) => (r.chance(0.7) ? [...m].map(() => String(r.int(0, 9))).join('') : m));
-  out = out.replace(/[，。“”]/g, (c) => (r.chance(0.1) ? ({ '，': ',', '。': '.', '“': '"', '”': '"' })[c]! : c));
+  out = out.replace(/[，。“”]/g, (c) => (r.chance(0.1) ? { '，': ',', '。': '.', '“': '"', '”': '"' }[c]! : c));
   // A name swapped in about every 300 characters.
   const chars = [...out];
   for (let i = r.int(50, 300); i < chars.length - 4; i += r.int(200, 400)) {
@@ -74,8 +87,10 @@ export function shortReuse(r: Rng, source: string, host: string): { page: string
   return { page, span: [before.length + 1, before.length + 1 + piece.length] };
 }
 
-const CHROME_TOP = '<div class="nav"><a href="/">首页</a> | <a href="/xw">新闻中心</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div><div class="crumb">当前位置：首页 &gt; 领导讲话</div>';
-const CHROME_BOTTOM = '<div class="footer"><p>版权所有：市人民政府办公室 主办单位：市人民政府办公室</p><p>网站标识码 1234567890 ICP备案号：京ICP备12345678号</p><ul><li><a href="/a">相关链接</a></li><li><a href="/b">打印本页</a></li><li><a href="/c">关闭窗口</a></li></ul></div>';
+const CHROME_TOP =
+  '<div class="nav"><a href="/">首页</a> | <a href="/xw">新闻中心</a> | <a href="/zwgk">政务公开</a> | <a href="/hd">互动交流</a></div><div class="crumb">当前位置：首页 &gt; 领导讲话</div>';
+const CHROME_BOTTOM =
+  '<div class="footer"><p>版权所有：市人民政府办公室 主办单位：市人民政府办公室</p><p>网站标识码 1234567890 ICP备案号：京ICP备12345678号</p><ul><li><a href="/a">相关链接</a></li><li><a href="/b">打印本页</a></li><li><a href="/c">关闭窗口</a></li></ul></div>';
 
 export function htmlPage(title: string, text: string): string {
   const paras = text

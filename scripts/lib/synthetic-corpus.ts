@@ -28,6 +28,11 @@ export function splicedDoc(r: Rng, pool: string[], target: number): string {
 export function syntheticCorpus(r: Rng, pool: string[], size: number, chars = 5000): CorpusDoc[] {
   const docs: CorpusDoc[] = [];
   for (let i = 0; i < size; i++)
-    docs.push({ id: `syn/${String(i).padStart(5, '0')}`, title: `合成讲话 ${i}`, body: splicedDoc(r, pool, chars), origin: 'user' });
+    docs.push({
+      id: `syn/${String(i).padStart(5, '0')}`,
+      title: `合成讲话 ${i}`,
+      body: splicedDoc(r, pool, chars),
+      origin: 'user',
+    });
   return docs;
 }

@@ -117,7 +117,9 @@ describe('compare view', () => {
     expect(cards).toHaveLength(analysis.match.passages.length);
     const order = cards.map((c) => analysis.match.passages[Number(c.id.replace('passage-', ''))]!);
     expect(order.map((p) => p.start)).toEqual([...order.map((p) => p.start)].sort((a, b) => a - b));
-    cards.forEach((c, k) => expect(c.querySelector('.p-source')?.textContent).toBe(`来源：${analysis.docs[order[k]!.docId]!.title}`));
+    cards.forEach((c, k) =>
+      expect(c.querySelector('.p-source')?.textContent).toBe(`来源：${analysis.docs[order[k]!.docId]!.title}`),
+    );
     expect(screen.getByRole('heading', { name: '全部复用段落（按页面顺序）' })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: '所选来源' }));
     expect(document.querySelectorAll('.passages .passage')).toHaveLength(oneSource);
@@ -173,7 +175,9 @@ describe('compare view', () => {
     analyses[TAB] = analysis;
     fireEvent.click(again);
     expect(fake.service.getTabAnalysis).toHaveBeenCalledTimes(2);
-    expect(await screen.findAllByRole('button', { name: /^查看来源：/ })).toHaveLength(analysis.match.candidates.length);
+    expect(await screen.findAllByRole('button', { name: /^查看来源：/ })).toHaveLength(
+      analysis.match.candidates.length,
+    );
   });
 
   it('re-fetches on analysis-updated for its tab only', async () => {
@@ -199,6 +203,8 @@ const comparePanel = () => document.getElementById('sy-panel-compare')!;
 
 function negativeFile(): string {
   const dir = 'corpus-negative/fiction/';
-  const f = readdirSync(join(SHARED, dir)).filter((n) => n.endsWith('.txt')).sort()[0]!;
+  const f = readdirSync(join(SHARED, dir))
+    .filter((n) => n.endsWith('.txt'))
+    .sort()[0]!;
   return dir + f;
 }

@@ -34,7 +34,9 @@ describe('corpus view', () => {
     openCorpus();
     const panel = corpusPanel();
     expect(await within(panel).findByText('市委动员会议讲话(区)')).toBeTruthy();
-    fireEvent.input(within(panel).getByRole('searchbox', { name: '筛选语料库' }), { target: { value: '全市组织部长会议' } });
+    fireEvent.input(within(panel).getByRole('searchbox', { name: '筛选语料库' }), {
+      target: { value: '全市组织部长会议' },
+    });
     const items = within(panel).getAllByRole('listitem');
     expect(items.map((li) => li.querySelector('.doc-title')!.textContent)).toEqual(['全市组织部长会议讲话']);
   });
@@ -42,7 +44,18 @@ describe('corpus view', () => {
   it('imports good files, keeps them, and names each refused file with its reason', async () => {
     const fake = openCorpus();
     await within(corpusPanel()).findByText('市委动员会议讲话(区)');
-    const pdf = new Uint8Array([...new TextEncoder().encode('%PDF-1.4\n'), 0, 0, 0xff, 0xfe, 0x00, 0x9c, 0x00, 0x01, 0x02]);
+    const pdf = new Uint8Array([
+      ...new TextEncoder().encode('%PDF-1.4\n'),
+      0,
+      0,
+      0xff,
+      0xfe,
+      0x00,
+      0x9c,
+      0x00,
+      0x01,
+      0x02,
+    ]);
     const html = `<html><head><meta charset="utf-8"><title>全市组织部长会议讲话</title></head><body><nav>首页 | 新闻</nav><article><h1>全市组织部长会议讲话</h1><p>${seed
       .split('\n')
       .filter((l) => l.trim())
@@ -52,7 +65,18 @@ describe('corpus view', () => {
       new File([report], 'report.txt'),
       new File([new Uint8Array(iconv.encode(seed, 'gb18030'))], 'seed-gbk.txt'),
       new File([html], 'speech.html'),
-      new File([await docxOf(['全市组织部长会议讲话', ...seed.split('\n').filter((l) => l.trim()).slice(3, 12)])], '部长会议讲话.docx'),
+      new File(
+        [
+          await docxOf([
+            '全市组织部长会议讲话',
+            ...seed
+              .split('\n')
+              .filter((l) => l.trim())
+              .slice(3, 12),
+          ]),
+        ],
+        '部长会议讲话.docx',
+      ),
       new File([pdf], 'scan.pdf'),
       new File([new Uint8Array([0x50, 0x4b, 3, 4, 0, 0])], 'notes.docx'),
       new File([new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0])], 'old.doc'),
@@ -76,13 +100,13 @@ describe('corpus view', () => {
     expect(added[3]!.body.split('\n').length).toBeGreaterThan(5);
     expect(added[1]!.body).toContain('这次全市组织部长会议');
     expect(added[2]!.body).not.toContain('ICP备');
-    await waitFor(() =>
-      expect(within(corpusPanel()).getAllByText(reportTitle)).toHaveLength(1),
-    );
+    await waitFor(() => expect(within(corpusPanel()).getAllByText(reportTitle)).toHaveLength(1));
   });
 
   it('reports progress in batches over many files', async () => {
-    const addDocs = vi.fn(async (docs: NewDoc[]) => docs.map((d, i) => ({ ...d, id: `u${i}`, origin: 'user' as const })));
+    const addDocs = vi.fn(async (docs: NewDoc[]) =>
+      docs.map((d, i) => ({ ...d, id: `u${i}`, origin: 'user' as const })),
+    );
     const files = Array.from({ length: IMPORT_BATCH * 2 + 5 }, (_, i) => new File([report], `r${i}.txt`));
     const seen: [number, number][] = [];
     const result = await importFiles(files, { addDocs }, zhCN, (d, t) => seen.push([d, t]));

@@ -3,29 +3,53 @@ import { describe, expect, it } from 'vitest';
 import type { DiffOp } from '../../core/model/types';
 import { diffPieces, diffSide, MAX_CHIP_LENGTH, type DiffPiece } from '../../core/report/diff-pieces';
 
-const pageText = (ps: DiffPiece[]) => ps.map((p) => (p.kind === 'sub' ? p.to : p.kind === 'del' ? '' : p.text)).join('');
-const docText = (ps: DiffPiece[]) => ps.map((p) => (p.kind === 'sub' ? p.from : p.kind === 'ins' ? '' : p.text)).join('');
+const pageText = (ps: DiffPiece[]) =>
+  ps.map((p) => (p.kind === 'sub' ? p.to : p.kind === 'del' ? '' : p.text)).join('');
+const docText = (ps: DiffPiece[]) =>
+  ps.map((p) => (p.kind === 'sub' ? p.from : p.kind === 'ins' ? '' : p.text)).join('');
 const ink = (s: string) => s.replace(/\s/g, '');
 
 describe('diffPieces', () => {
   it('turns a deletion next to an insertion into a substitution', () => {
-    const diff: DiffOp[] = [[0, '省委组织部'], [-1, '斯鑫良'], [1, '王小明'], [0, '部长']];
+    const diff: DiffOp[] = [
+      [0, '省委组织部'],
+      [-1, '斯鑫良'],
+      [1, '王小明'],
+      [0, '部长'],
+    ];
     expect(diffPieces(diff)).toEqual([
       { kind: 'equal', text: '省委组织部' },
       { kind: 'sub', from: '斯鑫良', to: '王小明' },
       { kind: 'equal', text: '部长' },
     ]);
-    expect(diffPieces([[1, '2023'], [-1, '2022']])).toEqual([{ kind: 'sub', from: '2022', to: '2023' }]);
+    expect(
+      diffPieces([
+        [1, '2023'],
+        [-1, '2022'],
+      ]),
+    ).toEqual([{ kind: 'sub', from: '2022', to: '2023' }]);
   });
 
   it('keeps long rewrites as a deletion and an insertion', () => {
     const long = '进一步统一思想，全力推动我县经济社会更好更快发展';
     expect(long.length).toBeGreaterThan(MAX_CHIP_LENGTH);
-    expect(diffPieces([[-1, long], [1, '短句']]).map((p) => p.kind)).toEqual(['del', 'ins']);
+    expect(
+      diffPieces([
+        [-1, long],
+        [1, '短句'],
+      ]).map((p) => p.kind),
+    ).toEqual(['del', 'ins']);
   });
 
   it('shows line-break-only differences as unchanged text', () => {
-    const diff: DiffOp[] = [[0, '自觉性。'], [-1, '\n\n'], [1, '\n'], [0, '第一，'], [-1, '活动'], [1, '\n活动']];
+    const diff: DiffOp[] = [
+      [0, '自觉性。'],
+      [-1, '\n\n'],
+      [1, '\n'],
+      [0, '第一，'],
+      [-1, '活动'],
+      [1, '\n活动'],
+    ];
     expect(diffPieces(diff).every((p) => p.kind === 'equal')).toBe(true);
   });
 

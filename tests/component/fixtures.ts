@@ -21,18 +21,27 @@ export function loadDoc(rel: string): CorpusDoc {
   const raw = readShared(rel);
   const header = /^title: (.*)\nsource: (.*)\n\n/.exec(raw);
   const body = header ? raw.slice(header[0].length) : raw;
-  const title = header ? header[1]! : raw.split('\n').find((l) => l.trim())!.trim();
+  const title = header
+    ? header[1]!
+    : raw
+        .split('\n')
+        .find((l) => l.trim())!
+        .trim();
   return { id: rel, title, body, origin: 'bundled', ...(header ? { source: header[2]! } : {}) };
 }
 
 export function seedDocs(): CorpusDoc[] {
-  const names = readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(join(SHARED, 'seeds'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   return names.map((n) => loadDoc(`seeds/${n}`));
 }
 
 export function reportDocs(count: number): CorpusDoc[] {
   const dir = 'corpus-external/cn-gov-work-reports/';
-  const names = readdirSync(join(SHARED, dir)).filter((f) => f.endsWith('.txt')).sort();
+  const names = readdirSync(join(SHARED, dir))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   return names.slice(-count).map((n) => loadDoc(dir + n));
 }
 
@@ -122,7 +131,13 @@ export function createFakeService(opts: FakeOptions = {}) {
     }),
     removeDoc: vi.fn(async (id: string) => engine.remove(id)),
     exportBackup: vi.fn(async () =>
-      JSON.stringify({ version: 1, docs: engine.list().filter((d) => d.origin === 'user').map((d) => engine.get(d.id)) }),
+      JSON.stringify({
+        version: 1,
+        docs: engine
+          .list()
+          .filter((d) => d.origin === 'user')
+          .map((d) => engine.get(d.id)),
+      }),
     ),
     importBackup: vi.fn(async (json: string) => {
       const data = JSON.parse(json) as { version?: number; docs?: CorpusDoc[] };

@@ -19,7 +19,8 @@ describe('HTML comparison report', () => {
     const html = renderComparisonReport(analysis, bodies, 'zh-CN');
     expect(html).toContain(`${Math.round(analysis.match.reuseRatio * 100)}%`);
     for (const c of analysis.match.candidates) expect(html).toContain(c.title);
-    for (const [from, to] of SWAPS) expect(html).toContain(`<span class="sub"><del>${from}</del>→<ins>${to}</ins></span>`);
+    for (const [from, to] of SWAPS)
+      expect(html).toContain(`<span class="sub"><del>${from}</del>→<ins>${to}</ins></span>`);
     expect(html.match(/<sup>/g)).toHaveLength(analysis.match.passages.length);
   });
 
@@ -30,10 +31,17 @@ describe('HTML comparison report', () => {
     const doc = bodies[docId]!;
     const poisoned: PageAnalysis = {
       ...analysis,
-      page: { ...analysis.page, title: evil, url: `https://x.cn/?q="><img src=x onerror=alert(1)>`, text: analysis.page.text + evil },
+      page: {
+        ...analysis.page,
+        title: evil,
+        url: `https://x.cn/?q="><img src=x onerror=alert(1)>`,
+        text: analysis.page.text + evil,
+      },
       match: {
         ...analysis.match,
-        passages: analysis.match.passages.map((p, i) => (i === 0 ? { ...p, diff: [...(p.diff ?? []), [-1, evil]] } : p)),
+        passages: analysis.match.passages.map((p, i) =>
+          i === 0 ? { ...p, diff: [...(p.diff ?? []), [-1, evil]] } : p,
+        ),
       },
       boilerplate: [{ start: 0, end: 3, phrase: evil, docFreq: 9 }],
     };

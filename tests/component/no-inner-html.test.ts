@@ -17,7 +17,9 @@ describe('panel code', () => {
   it('never injects HTML', () => {
     const all = [...files(join(ROOT, 'components')), ...files(join(ROOT, 'entrypoints'))];
     expect(all.length).toBeGreaterThan(10);
-    const offenders = all.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')));
+    const offenders = all.filter((f) =>
+      /dangerouslySetInnerHTML|\.innerHTML\s*=|outerHTML\s*=|insertAdjacentHTML/.test(readFileSync(f, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 });

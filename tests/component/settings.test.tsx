@@ -47,7 +47,13 @@ async function openSettings(name = '设置') {
 
 describe('settings view', () => {
   it('opens from the header gear, loads current settings, and hides the tab views', async () => {
-    const { fake } = setup({ autoHighlight: false, disabledSites: ['example.org'], boilerplateMinDocs: 7, minPassageLength: 30, formulaPhrases: formula });
+    const { fake } = setup({
+      autoHighlight: false,
+      disabledSites: ['example.org'],
+      boilerplateMinDocs: 7,
+      minPassageLength: 30,
+      formulaPhrases: formula,
+    });
     expect(formula.length).toBeGreaterThan(0);
     const view = await openSettings();
     expect(fake.service.getSettings).toHaveBeenCalledTimes(1);
@@ -55,7 +61,9 @@ describe('settings view', () => {
     expect((within(view).getByRole('checkbox', { name: /自动在网页上标出/ }) as HTMLInputElement).checked).toBe(false);
     expect((within(view).getByRole('spinbutton', { name: '套话门槛（篇）' }) as HTMLInputElement).value).toBe('7');
     expect((within(view).getByRole('spinbutton', { name: '最短复用段落（字）' }) as HTMLInputElement).value).toBe('30');
-    expect((within(view).getByRole('textbox', { name: '总是算作套话的提法' }) as HTMLTextAreaElement).value).toBe(formula.join('\n'));
+    expect((within(view).getByRole('textbox', { name: '总是算作套话的提法' }) as HTMLTextAreaElement).value).toBe(
+      formula.join('\n'),
+    );
     expect(within(view).getByText('example.org')).toBeTruthy();
     // The threshold is explained with the current number in it.
     expect(within(view).getByText(/至少 7 篇讲话中出现/)).toBeTruthy();
@@ -123,16 +131,21 @@ describe('settings view', () => {
 
     fireEvent.input(host, { target: { value: 'https://WWW.People.com.cn/n1/index.html' } });
     fireEvent.click(add);
-    await waitFor(() => expect(fake.service.setSettings).toHaveBeenCalledWith({ disabledSites: ['gov.cn', 'www.people.com.cn'] }));
+    await waitFor(() =>
+      expect(fake.service.setSettings).toHaveBeenCalledWith({ disabledSites: ['gov.cn', 'www.people.com.cn'] }),
+    );
     await waitFor(() => expect((host as HTMLInputElement).value).toBe(''));
     const list = within(view).getByRole('list', { name: '不运行溯源的网站' });
-    expect(within(list).getAllByRole('listitem').map((li) => li.querySelector('.site-host')!.textContent)).toEqual([
-      'gov.cn',
-      'www.people.com.cn',
-    ]);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.site-host')!.textContent),
+    ).toEqual(['gov.cn', 'www.people.com.cn']);
 
     fireEvent.click(within(view).getByRole('button', { name: '移除 gov.cn' }));
-    await waitFor(() => expect(fake.service.setSettings).toHaveBeenLastCalledWith({ disabledSites: ['www.people.com.cn'] }));
+    await waitFor(() =>
+      expect(fake.service.setSettings).toHaveBeenLastCalledWith({ disabledSites: ['www.people.com.cn'] }),
+    );
     await waitFor(() => expect(within(view).queryByRole('button', { name: '移除 gov.cn' })).toBeNull());
     expect(document.activeElement).toBe(host);
     expect(stored().disabledSites).toEqual(['www.people.com.cn']);
@@ -182,7 +195,12 @@ describe('settings view', () => {
   });
 
   it('resets to defaults after confirming, and cancel changes nothing', async () => {
-    const { fake, stored } = setup({ autoHighlight: false, disabledSites: ['gov.cn'], boilerplateMinDocs: 9, ignorePhrases: formula });
+    const { fake, stored } = setup({
+      autoHighlight: false,
+      disabledSites: ['gov.cn'],
+      boilerplateMinDocs: 9,
+      ignorePhrases: formula,
+    });
     const view = await openSettings();
     fireEvent.click(within(view).getByRole('button', { name: '恢复默认设置' }));
     expect(document.activeElement).toBe(within(view).getByRole('button', { name: '取消' }));

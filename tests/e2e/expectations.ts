@@ -24,7 +24,8 @@ export const MENU_ID = sourceConstant('extension/background/context-menu.ts', /M
  * background networking disabled. Those connections reach only the proxy channel; Playwright's
  * and CDP's per-page/per-worker records never contain them, and they are not excused there.
  */
-const browserHousekeeping = /^https?:\/\/(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|[a-z0-9-]+\.gvt1\.com|optimizationguide-pa\.googleapis\.com|content-autofill\.googleapis\.com|safebrowsing\.googleapis\.com|www\.google\.com)(:\d+)?\//;
+const browserHousekeeping =
+  /^https?:\/\/(update\.googleapis\.com|accounts\.google\.com|clients\d*\.google\.com|[a-z0-9-]+\.gvt1\.com|optimizationguide-pa\.googleapis\.com|content-autofill\.googleapis\.com|safebrowsing\.googleapis\.com|www\.google\.com)(:\d+)?\//;
 
 export function foreignRequests(h: Harness): RecordedRequest[] {
   return h.foreignRequests().filter((r) => !(r.via === 'proxy' && browserHousekeeping.test(r.url)));

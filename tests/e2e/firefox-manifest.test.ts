@@ -30,7 +30,10 @@ beforeAll(() => {
     const log = `${out.stdout?.toString() ?? ''}${out.stderr?.toString() ?? ''}`.split('\n').slice(-30).join('\n');
     throw new Error(`npx wxt build -b firefox failed:\n${log}`);
   }
-  dir = ['firefox-mv2', 'firefox-mv3'].map((d) => join(repoRoot, '.output', d)).find((d) => existsSync(join(d, 'manifest.json'))) ?? '';
+  dir =
+    ['firefox-mv2', 'firefox-mv3']
+      .map((d) => join(repoRoot, '.output', d))
+      .find((d) => existsSync(join(d, 'manifest.json'))) ?? '';
   if (!dir) throw new Error('wxt build -b firefox produced no .output/firefox-mv2 or firefox-mv3 manifest');
   manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Manifest;
 }, 180_000);

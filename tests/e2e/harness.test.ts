@@ -30,10 +30,18 @@ describe('request recording', () => {
       void (globalThis as WorkerGlobal).fetch('http://worker-leak.example/beacon').catch(() => undefined);
     }, undefined);
     // Both Playwright's worker network events and the proxy must catch it (each on its own time).
-    const channels = await waitFor('the worker request on both channels', () => {
-      const via = new Set(foreignRequests(h).filter((u) => u.url.includes('worker-leak.example')).map((u) => u.via));
-      return via.has('context') && via.has('proxy') ? via : null;
-    }, { timeout: 30_000 });
+    const channels = await waitFor(
+      'the worker request on both channels',
+      () => {
+        const via = new Set(
+          foreignRequests(h)
+            .filter((u) => u.url.includes('worker-leak.example'))
+            .map((u) => u.via),
+        );
+        return via.has('context') && via.has('proxy') ? via : null;
+      },
+      { timeout: 30_000 },
+    );
     expect(channels.size).toBe(2);
   });
 
@@ -42,7 +50,10 @@ describe('request recording', () => {
     const page = await h.open(h.server.serve('/plain.html', '<!doctype html><meta charset="utf-8"><p>plain</p>'));
     await page.close();
     const foreign = foreignRequests(h).map((r) => r.url);
-    expect(foreign.every((u) => /tracker\.example|api\.example|worker-leak\.example/.test(u)), foreign.join('\n')).toBe(true);
+    expect(
+      foreign.every((u) => /tracker\.example|api\.example|worker-leak\.example/.test(u)),
+      foreign.join('\n'),
+    ).toBe(true);
   });
 });
 
@@ -51,7 +62,8 @@ async function waitForForeign(hosts: string[]) {
   for (;;) {
     const found = foreignRequests(h);
     if (hosts.every((host) => found.some((r) => r.url.includes(host)))) return found;
-    if (Date.now() > deadline) throw new Error(`not recorded: ${hosts.join(', ')}; saw ${found.map((r) => r.url).join(', ')}`);
+    if (Date.now() > deadline)
+      throw new Error(`not recorded: ${hosts.join(', ')}; saw ${found.map((r) => r.url).join(', ')}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

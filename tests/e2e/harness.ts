@@ -102,8 +102,9 @@ export async function launch(): Promise<Harness> {
   context.on('console', (m) => logs.push(`[${m.type()}] ${m.page()?.url() ?? m.worker()?.url() ?? '?'}: ${m.text()}`));
   context.on('weberror', (e) => logs.push(`[pageerror] ${e.page()?.url() ?? '?'}: ${e.error().message}`));
 
-  const worker = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))
-    ?? (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
+  const worker =
+    context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 60_000 }));
   const extensionId = worker.url().split('/')[2] ?? '';
 
   const currentWorker = async (): Promise<Worker> =>
@@ -202,7 +203,9 @@ export function useHarness(setup?: (h: Harness) => Promise<void>): () => Harness
   }, 180_000);
   afterAll(async () => {
     // The extension reports its own failures as console warnings: show them next to the test result.
-    const notable = (harness?.logs ?? []).filter((l) => /^\[(warning|error|pageerror)\]/.test(l) && !/favicon|status of 404/.test(l));
+    const notable = (harness?.logs ?? []).filter(
+      (l) => /^\[(warning|error|pageerror)\]/.test(l) && !/favicon|status of 404/.test(l),
+    );
     if (notable.length > 0) console.log(`browser console warnings and errors:\n${notable.slice(-20).join('\n')}`);
     await harness?.close();
   });

@@ -42,7 +42,10 @@ describe('a page that copies a bundled speech', () => {
       h.server.serve('/fanwen/speech-1.html', sitePage({ title: seed.title, article: paragraphs(text) })),
     );
     const { state, badge } = await expectLitUp(page, 'speech page');
-    console.log(`speech page: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges, all highlights`, state.sizes);
+    console.log(
+      `speech page: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges, all highlights`,
+      state.sizes,
+    );
     expectReuseBadge(badge, 50);
     // Highlighted text comes from the article, not from the site's navigation or sidebar.
     const article = compact(text);
@@ -58,7 +61,10 @@ describe('pages that are not speeches', () => {
   it('a Chinese news item and an English page get no badge and no highlights', async () => {
     const news = negativeNews();
     const newsPage = await h.open(
-      h.server.serve('/news/item.html', sitePage({ title: news.title, article: paragraphs(news.body), section: '新闻 &gt; 国内' })),
+      h.server.serve(
+        '/news/item.html',
+        sitePage({ title: news.title, article: paragraphs(news.body), section: '新闻 &gt; 国内' }),
+      ),
     );
     const english = await h.open(h.server.serve('/en/council.html', englishPage()));
     // A speech opened after them proves the extension is awake and has had time to act.
@@ -68,7 +74,10 @@ describe('pages that are not speeches', () => {
     );
     await expectLitUp(control, 'control speech page');
     await quietPeriod();
-    for (const [name, page] of [['news', newsPage], ['english', english]] as const) {
+    for (const [name, page] of [
+      ['news', newsPage],
+      ['english', english],
+    ] as const) {
       const state = await highlights(page, REUSE_HIGHLIGHT);
       const total = Object.values(state.sizes).reduce((a, b) => a + b, 0);
       expect(total, `${name} page highlights ${JSON.stringify(state.sizes)}`).toBe(0);
@@ -88,13 +97,18 @@ describe('other scripts and encodings', () => {
     const page = await h.open(
       h.server.serve(
         '/tw/speech.html',
-        sitePage({ title: OpenCC.Converter({ from: 'cn', to: 't' })(source.title), article: paragraphs(traditional), lang: 'zh-TW' }),
+        sitePage({
+          title: OpenCC.Converter({ from: 'cn', to: 't' })(source.title),
+          article: paragraphs(traditional),
+          lang: 'zh-TW',
+        }),
       ),
     );
     const { state, badge } = await expectLitUp(page, 'Traditional page');
     console.log(`Traditional page: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges`);
     expectReuseBadge(badge, 50);
-    for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(traditional)).toContain(compact(t));
+    for (const t of state.texts.filter((x) => compact(x).length >= 4))
+      expect(compact(traditional)).toContain(compact(t));
     await screenshot(page, 'page-traditional');
     await page.close();
   });
@@ -103,7 +117,9 @@ describe('other scripts and encodings', () => {
     const source = report(1);
     const body = excerpt(source.body, 4000, Math.floor(source.body.length / 2));
     const html = sitePage({ title: source.title, article: paragraphs(body), charset: 'gbk' });
-    const page = await h.open(h.server.serve('/gbk/speech.html', { body: iconv.encode(html, 'gbk'), type: 'text/html' }));
+    const page = await h.open(
+      h.server.serve('/gbk/speech.html', { body: iconv.encode(html, 'gbk'), type: 'text/html' }),
+    );
     expect(await page.evaluate(() => document.characterSet)).toBe('GBK');
     // Characters GBK cannot hold became "?"; the rest must have survived the round trip.
     const shown = compact(await page.locator('#article').innerText());
@@ -163,7 +179,13 @@ describe('a 100,000-node page', () => {
   function bigPage(article: string, lang: string): string {
     const sentences = article
       .split('\n')
-      .map((p) => `<p>${p.split(/(?<=[。；！？])/).map((s) => `<span>${escapeHtml(s)}</span>`).join('')}</p>`)
+      .map(
+        (p) =>
+          `<p>${p
+            .split(/(?<=[。；！？])/)
+            .map((s) => `<span>${escapeHtml(s)}</span>`)
+            .join('')}</p>`,
+      )
       .join('\n');
     // Layout-heavy, text-light filler (icons, empty cells, separators), as on portal pages: it
     // costs the DOM walk without drowning the speech in unrelated text.
@@ -234,7 +256,10 @@ document.addEventListener('DOMContentLoaded', () => {
     const body = perturb(seedSpeech(0).body).text;
     const speech = summary(await measure('/big/speech.html', bigPage(body, 'zh-CN'), true));
     // The same structure in English: the page's own cost of 100,000 nodes, as a baseline.
-    const english = bigPage(Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of an ordinary English page.`).join('\n'), 'en');
+    const english = bigPage(
+      Array.from({ length: 60 }, (_, i) => `Paragraph ${i} of an ordinary English page.`).join('\n'),
+      'en',
+    );
     const baseline = summary(await measure('/big/english.html', english, false));
     console.log('100k-node page, speech (extension works):', JSON.stringify(speech));
     console.log('100k-node page, English baseline:', JSON.stringify(baseline));

@@ -68,7 +68,15 @@ footer { text-align: center; color: #777; font-size: 13px; padding: 20px; }
 .crumb { color: #888; font-size: 13px; }
 `;
 
-export function sitePage({ title, article, lang = 'zh-CN', charset = 'utf-8', tail = '', head = '', section = '讲话稿 &gt; 领导讲话' }: PageOptions): string {
+export function sitePage({
+  title,
+  article,
+  lang = 'zh-CN',
+  charset = 'utf-8',
+  tail = '',
+  head = '',
+  section = '讲话稿 &gt; 领导讲话',
+}: PageOptions): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="${charset}"><title>${escapeHtml(title)} - 范文网</title>
 <style>${style}</style>${head}</head>

@@ -3,7 +3,15 @@
 // follows the active tab of its window, so bringing the speech tab to the front points it there.
 import type { Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { attachToTarget, highlights, screenshot, useHarness, waitFor, type Harness, type WorkerGlobal } from './harness';
+import {
+  attachToTarget,
+  highlights,
+  screenshot,
+  useHarness,
+  waitFor,
+  type Harness,
+  type WorkerGlobal,
+} from './harness';
 import { MENU_ID, REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
 import { paragraphs, perturb, sitePage } from './pages';
 import { bundled, report, seedSpeech } from './texts';
@@ -52,8 +60,9 @@ const harness = useHarness(async (started) => {
       sitePage({ title: seed.title, article: paragraphs(`${perturb(seed.body).text}\n${borrowed}`) }),
     ),
   );
-  await waitFor('reuse highlights on the speech page', async () =>
-    ((await highlights(speech, REUSE_HIGHLIGHT)).sizes[REUSE_HIGHLIGHT] ?? 0) > 0,
+  await waitFor(
+    'reuse highlights on the speech page',
+    async () => ((await highlights(speech, REUSE_HIGHLIGHT)).sizes[REUSE_HIGHLIGHT] ?? 0) > 0,
   );
   panel = await started.open(`chrome-extension://${started.extensionId}/sidepanel.html`);
   await panel.setViewportSize({ width: 420, height: 900 });
@@ -97,7 +106,11 @@ describe('side panel', () => {
     await input.press('Enter');
     const lookup = panel.locator('#sy-panel-lookup');
     const status = await waitFor('lookup hits', async () => {
-      const text = await lookup.locator('.meta[role=status]').first().innerText().catch(() => '');
+      const text = await lookup
+        .locator('.meta[role=status]')
+        .first()
+        .innerText()
+        .catch(() => '');
       return /共 [1-9]\d* 处/.test(text) ? text : null;
     });
     const expected = docsContaining(phrase);
@@ -112,7 +125,11 @@ describe('side panel', () => {
     await showView('语料库', 'sy-panel-corpus');
     const expected = bundled('seeds').length + bundled('reports').length;
     const count = await waitFor('the corpus count', async () => {
-      const text = await panel.locator('#sy-panel-corpus .meta').filter({ hasText: /显示 \d+ \/ \d+ 篇/ }).first().innerText();
+      const text = await panel
+        .locator('#sy-panel-corpus .meta')
+        .filter({ hasText: /显示 \d+ \/ \d+ 篇/ })
+        .first()
+        .innerText();
       return /\/ (\d+) 篇/.exec(text)?.[1];
     });
     expect(Number(count)).toBeGreaterThanOrEqual(expected);
@@ -142,12 +159,19 @@ describe('from the page to the panel', () => {
     expect(host).toMatch(/^suyuan/);
     await screenshot(speech, 'page-hover-card');
     await speech.mouse.click(box!.x + 30, box!.y + 30);
-    await waitFor('a passage selected in the panel', async () => (await panel.locator('#sy-panel-compare .passage[aria-current=true]').count()) === 1);
+    await waitFor(
+      'a passage selected in the panel',
+      async () => (await panel.locator('#sy-panel-compare .passage[aria-current=true]').count()) === 1,
+    );
     // The click is a user gesture on the page: the background's sidePanel.open() for the tab must
     // have opened the real side panel (a second sidepanel.html target besides the panel tab).
     const real = await attachToTarget(h.context, speech, '/sidepanel.html', [panel]);
     const shown = await waitFor('the passage selected in the real side panel', async () =>
-      (await real.evaluate<number>(`document.querySelectorAll('#sy-panel-compare .passage[aria-current=true]').length`)) === 1 ? 'yes' : null,
+      (await real.evaluate<number>(
+        `document.querySelectorAll('#sy-panel-compare .passage[aria-current=true]').length`,
+      )) === 1
+        ? 'yes'
+        : null,
     );
     expect(shown).toBe('yes');
     await real.screenshot('panel-real-from-hover-card');
@@ -158,14 +182,31 @@ describe('corpus import', () => {
   it('imports a Word file and a GBK text file into the user corpus, in the real panel', async () => {
     await showView('语料库', 'sy-panel-corpus');
     const corpus = panel.locator('#sy-panel-corpus');
-    const countNow = async () => Number(/\/ (\d+) 篇/.exec(await corpus.locator('.meta').filter({ hasText: /显示 \d+ \/ \d+ 篇/ }).first().innerText())?.[1]);
+    const countNow = async () =>
+      Number(
+        /\/ (\d+) 篇/.exec(
+          await corpus
+            .locator('.meta')
+            .filter({ hasText: /显示 \d+ \/ \d+ 篇/ })
+            .first()
+            .innerText(),
+        )?.[1],
+      );
     const before = await waitFor('the corpus count', async () => (await countNow()) || null);
-    const lines = seedSpeech(2).body.split('\n').map((l) => l.trim()).filter(Boolean).slice(2, 10);
+    const lines = seedSpeech(2)
+      .body.split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .slice(2, 10);
     const docx = Buffer.from(await docxOf(['导入测试：组织工作讲话', ...lines]));
     const { default: iconv } = await import('iconv-lite');
     const gbk = iconv.encode(`导入测试：GBK 文本\n${lines.join('\n')}`, 'gbk');
     await corpus.locator('input[type=file][multiple]').setInputFiles([
-      { name: '讲话.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: docx },
+      {
+        name: '讲话.docx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        buffer: docx,
+      },
       { name: '讲话-gbk.txt', mimeType: 'text/plain', buffer: gbk },
     ]);
     await waitFor('the import report', async () => (await corpus.innerText()).includes('已导入 2 篇'));
@@ -195,7 +236,9 @@ describe('the real side panel', () => {
       document.body.append(button);
     }, tabId);
     await panel.click('#e2e-open-panel');
-    expect(await waitFor('sidePanel.open to settle', () => panel.evaluate(() => document.body.dataset.opened))).toBe('yes');
+    expect(await waitFor('sidePanel.open to settle', () => panel.evaluate(() => document.body.dataset.opened))).toBe(
+      'yes',
+    );
     await speech.bringToFront();
     const real = await attachToTarget(h.context, speech, '/sidepanel.html', [panel]);
     const text = await waitFor('the seed title in the real panel', async () => {
@@ -211,7 +254,11 @@ describe('context menu', () => {
   it('has the lookup item', async () => {
     // contextMenus has no getter; update() rejects for an id that does not exist.
     const exists = await h.inWorker(
-      (id) => (globalThis as WorkerGlobal).chrome.contextMenus.update(id, {}).then(() => true, (e: unknown) => String(e)),
+      (id) =>
+        (globalThis as WorkerGlobal).chrome.contextMenus.update(id, {}).then(
+          () => true,
+          (e: unknown) => String(e),
+        ),
       MENU_ID,
     );
     expect(exists).toBe(true);
@@ -228,13 +275,21 @@ describe('context menu', () => {
     await h.inWorker(async (q) => {
       const c = (globalThis as WorkerGlobal).chrome;
       await c.storage.session.set({ pendingLookup: q });
-      await c.runtime.sendMessage({ __suyuan: 'panel-event', event: { type: 'lookup', query: q } }).catch(() => undefined);
+      await c.runtime
+        .sendMessage({ __suyuan: 'panel-event', event: { type: 'lookup', query: q } })
+        .catch(() => undefined);
     }, phrase);
     const lookup = panel.locator('#sy-panel-lookup');
-    await waitFor('the lookup view with the selection', async () => (await lookup.isVisible()) && (await lookup.locator('input').inputValue()) === phrase);
+    await waitFor(
+      'the lookup view with the selection',
+      async () => (await lookup.isVisible()) && (await lookup.locator('input').inputValue()) === phrase,
+    );
     await waitFor('hits for the selection', async () => (await lookup.locator('.kwic-line').count()) > 0);
     // The panel consumed the pending query.
-    const left = await h.inWorker(async () => (await (globalThis as WorkerGlobal).chrome.storage.session.get('pendingLookup'))['pendingLookup'], undefined);
+    const left = await h.inWorker(
+      async () => (await (globalThis as WorkerGlobal).chrome.storage.session.get('pendingLookup'))['pendingLookup'],
+      undefined,
+    );
     expect(left ?? null).toBeNull();
   });
 });

@@ -26,7 +26,11 @@ export function parseDoc(file: string, raw: string): Text {
     header = blank < 0 ? text : text.slice(0, blank);
     body = blank < 0 ? '' : text.slice(blank + 2);
   }
-  const title = /^title:\s*(.*)$/m.exec(header)?.[1]?.replace(/^["']|["']$/g, '').trim() ?? '';
+  const title =
+    /^title:\s*(.*)$/m
+      .exec(header)?.[1]
+      ?.replace(/^["']|["']$/g, '')
+      .trim() ?? '';
   return { file, title, body: body.trim() };
 }
 
@@ -83,7 +87,10 @@ export function negativeNews(): Text {
 
 /** Cuts a body to about `chars` characters at a paragraph end. */
 export function excerpt(body: string, chars: number, from = 0): string {
-  const paragraphs = body.slice(from).split('\n').filter((p) => p.trim());
+  const paragraphs = body
+    .slice(from)
+    .split('\n')
+    .filter((p) => p.trim());
   const out: string[] = [];
   let length = 0;
   for (const p of paragraphs) {

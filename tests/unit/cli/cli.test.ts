@@ -5,7 +5,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { run } from '../../../cli/main';
-import { bigramContainment, bundledDoc, jsonLines, removeCliCache, repo, runCli, shared, tempDir, type CliResult } from './run-cli';
+import {
+  bigramContainment,
+  bundledDoc,
+  jsonLines,
+  removeCliCache,
+  repo,
+  runCli,
+  shared,
+  tempDir,
+  type CliResult,
+} from './run-cli';
 
 const SEED_000 = 'seeds/000_c5f98e3d9855bd8c.md';
 const SEED_001 = 'seeds/001_580fba34ab55489b.md';
@@ -32,7 +42,9 @@ const texts = {
 };
 const negative = (() => {
   const dir = path.join(shared, 'corpus-negative', 'fiction');
-  const f = readdirSync(dir).filter((n) => n.endsWith('.txt')).sort()[0]!;
+  const f = readdirSync(dir)
+    .filter((n) => n.endsWith('.txt'))
+    .sort()[0]!;
   const content = readFileSync(path.join(dir, f), 'utf8');
   return content.slice(content.indexOf('\n\n') + 2);
 })();
@@ -45,7 +57,10 @@ const files = {
   negative: tmp.write('negative.md', negative),
   missing: path.join(tmp.dir, 'missing.txt'),
   empty: tmp.write('empty.txt', ''),
-  binary: tmp.write('binary.txt', Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256)),
+  binary: tmp.write(
+    'binary.txt',
+    Uint8Array.from({ length: 600 }, (_, i) => (i * 37) % 256),
+  ),
 };
 
 afterAll(() => {
@@ -214,7 +229,9 @@ describe('suyuan with --corpus FOLDER', () => {
     expect(c).toMatchObject({ id: '讲话/a.txt', title: '在全区组织工作大讨论活动上的发言' });
     for (const p of o!.passages as { docId: string; docStart: number; docEnd: number; start: number; end: number }[]) {
       expect(p.docId).toBe('讲话/a.txt');
-      expect(bigramContainment(page && (o!.text as string).slice(p.start, p.end), a.slice(p.docStart, p.docEnd))).toBeGreaterThan(0.5);
+      expect(
+        bigramContainment(page && (o!.text as string).slice(p.start, p.end), a.slice(p.docStart, p.docEnd)),
+      ).toBeGreaterThan(0.5);
     }
   }, 60_000);
 

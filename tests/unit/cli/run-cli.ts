@@ -27,7 +27,10 @@ export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Cli
     // cwd is a temp dir on purpose: the bundled corpus must be found relative to the package.
     const childEnv: NodeJS.ProcessEnv = { ...process.env, SUYUAN_CACHE_DIR: cacheDir, ...env };
     for (const k of ['NO_COLOR', 'FORCE_COLOR']) if (!(k in env)) delete childEnv[k];
-    const child = spawn(process.execPath, [path.join(repo, 'cli', 'bin.mjs'), ...args], { cwd: tmpdir(), env: childEnv });
+    const child = spawn(process.execPath, [path.join(repo, 'cli', 'bin.mjs'), ...args], {
+      cwd: tmpdir(),
+      env: childEnv,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));

@@ -23,7 +23,8 @@ function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeBytes>[1]
 
 describe('decodeBytes: Unicode', () => {
   it('reads the seeds as UTF-8', () => {
-    for (const f of seedFiles()) expect(decodeBytes(readSeedBytes(f))).toEqual({ text: readSeed(f), encoding: 'utf-8' });
+    for (const f of seedFiles())
+      expect(decodeBytes(readSeedBytes(f))).toEqual({ text: readSeed(f), encoding: 'utf-8' });
   });
 
   it('honours UTF-8 and UTF-16 byte-order marks and drops the mark', () => {
@@ -43,7 +44,9 @@ describe('decodeBytes: UTF-16 without a byte-order mark', () => {
   });
 
   it('reads pure Han text with no NUL byte at all', () => {
-    const t = readSeed(TRADITIONAL_SEED).replace(/[^\p{Script=Han}]/gu, '').slice(0, 3000);
+    const t = readSeed(TRADITIONAL_SEED)
+      .replace(/[^\p{Script=Han}]/gu, '')
+      .slice(0, 3000);
     expect(decodeBytes(enc(t, 'utf-16le'))).toEqual({ text: t, encoding: 'utf-16le' });
   });
 });
@@ -75,8 +78,14 @@ describe('decodeBytes: legacy Chinese encodings', () => {
 
   it('uses the charset of a Content-Type header', () => {
     const t = readSeed(TRADITIONAL_SEED);
-    expect(decodeBytes(enc(t, 'big5'), { contentType: 'text/plain; charset=Big5' })).toEqual({ text: t, encoding: 'big5' });
-    expect(decodeBytes(enc(t, 'gbk'), { contentType: 'text/html;charset="gb2312"' })).toEqual({ text: t, encoding: 'gbk' });
+    expect(decodeBytes(enc(t, 'big5'), { contentType: 'text/plain; charset=Big5' })).toEqual({
+      text: t,
+      encoding: 'big5',
+    });
+    expect(decodeBytes(enc(t, 'gbk'), { contentType: 'text/html;charset="gb2312"' })).toEqual({
+      text: t,
+      encoding: 'gbk',
+    });
   });
 
   it('uses <meta charset> and http-equiv declarations of an HTML page', () => {
@@ -90,9 +99,15 @@ describe('decodeBytes: legacy Chinese encodings', () => {
   it('ignores a declaration the bytes contradict', () => {
     const t = readSeed('002_576c2e6f06f9add2.txt');
     // Declared Big5 but really GBK: Big5 fails on the bytes, sniffing finds GB18030.
-    expect(decodeBytes(enc(t, 'gbk'), { contentType: 'text/plain; charset=big5' })).toEqual({ text: t, encoding: 'gb18030' });
+    expect(decodeBytes(enc(t, 'gbk'), { contentType: 'text/plain; charset=big5' })).toEqual({
+      text: t,
+      encoding: 'gb18030',
+    });
     // Declared Latin-1 but valid UTF-8.
-    expect(decodeBytes(enc(t, 'utf-8'), { contentType: 'text/html; charset=iso-8859-1' })).toEqual({ text: t, encoding: 'utf-8' });
+    expect(decodeBytes(enc(t, 'utf-8'), { contentType: 'text/html; charset=iso-8859-1' })).toEqual({
+      text: t,
+      encoding: 'utf-8',
+    });
   });
 });
 

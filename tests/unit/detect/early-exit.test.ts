@@ -15,7 +15,9 @@ describe('looksChinese', () => {
 
   it('is false for English and for a page that only names a Chinese city', () => {
     expect(looksChinese('The government announced new measures for small businesses. '.repeat(20))).toBe(false);
-    expect(looksChinese(`Travel guide to Beijing 北京 and Shanghai 上海. ${'Lots of English text here. '.repeat(40)}`)).toBe(false);
+    expect(
+      looksChinese(`Travel guide to Beijing 北京 and Shanghai 上海. ${'Lots of English text here. '.repeat(40)}`),
+    ).toBe(false);
     expect(looksChinese('')).toBe(false);
   });
 });

@@ -11,7 +11,11 @@ import { loadShared } from '../../../scripts/lib/shared-corpus';
 let docs: CorpusDoc[];
 let engine: SnapshotEngine;
 const byId = (id: string): CorpusDoc => docs.find((d) => d.id === id)!;
-const rebuild = (ops: [number, string][], skip: number): string => ops.filter(([op]) => op !== skip).map(([, t]) => t).join('');
+const rebuild = (ops: [number, string][], skip: number): string =>
+  ops
+    .filter(([op]) => op !== skip)
+    .map(([, t]) => t)
+    .join('');
 
 function coveredBy(r: MatchResult, pred: (docId: string) => boolean): number {
   return r.passages.filter((p) => pred(p.docId)).reduce((a, p) => a + (p.end - p.start), 0);
@@ -50,7 +54,10 @@ describe('match', () => {
   ])('xi-speeches natural duplicates %s ~ %s find each other', (a, b) => {
     const A = byId(`xi-speeches-2020/${a}`);
     const B = byId(`xi-speeches-2020/${b}`);
-    for (const [page, other] of [[A, B], [B, A]] as const) {
+    for (const [page, other] of [
+      [A, B],
+      [B, A],
+    ] as const) {
       expect(engine.remove(page.id)).toBe(true);
       try {
         const r = engine.match(page.body);
@@ -138,7 +145,9 @@ describe('analyse', () => {
 
 describe('boilerplate phrases are whole words', () => {
   it('on a real provincial report, every span starts and ends on a word boundary, without edge punctuation', () => {
-    const page = loadShared('corpus-external').find((d) => d.id.startsWith('cn-provincial-gwr-2026'))!.body.slice(0, 6000);
+    const page = loadShared('corpus-external')
+      .find((d) => d.id.startsWith('cn-provincial-gwr-2026'))!
+      .body.slice(0, 6000);
     const spans = engine.boilerplate(page);
     expect(spans.length).toBeGreaterThan(3);
     const seg = new Intl.Segmenter('zh', { granularity: 'word' });
@@ -189,7 +198,8 @@ describe('lookup', () => {
 describe('corpus changes and snapshots', () => {
   it('adds and removes documents incrementally', () => {
     const before = engine.list().length;
-    const body = '同志们：今天我们召开全区乡村振兴推进会，重点研究部署茶叶产业链延伸和冷链物流建设，请各乡镇抓好落实。'.repeat(3);
+    const body =
+      '同志们：今天我们召开全区乡村振兴推进会，重点研究部署茶叶产业链延伸和冷链物流建设，请各乡镇抓好落实。'.repeat(3);
     engine.add([{ id: 'user/new', title: '新讲话', body, origin: 'user' }]);
     expect(engine.list().length).toBe(before + 1);
     expect(engine.match(body).candidates[0]!.id).toBe('user/new');

@@ -83,7 +83,10 @@ describe('families of near-duplicates', () => {
 
   it('links copies a user adds after the bundled corpus was restored from its snapshot', () => {
     const bundled = [...corpus, seed];
-    const engine = restoreEngine(bundled, JSON.parse(JSON.stringify(createEngine(bundled).snapshot())) as EngineSnapshot);
+    const engine = restoreEngine(
+      bundled,
+      JSON.parse(JSON.stringify(createEngine(bundled).snapshot())) as EngineSnapshot,
+    );
     engine.add(copies(seed, 4));
     const page = lightEdit(rng(5), seed.body);
     expect(engine.match(page).reuseRatio).toBeGreaterThan(0.9);

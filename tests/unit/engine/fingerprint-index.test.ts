@@ -4,10 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { FingerprintIndex } from '../../../core/index/fingerprint-index';
 import { fingerprints, gramHashes, winnow, GRAM, WINDOW } from '../../../core/index/grams';
 
-type Op = { kind: 'add'; fps: number[] } | { kind: 'remove'; pick: number } | { kind: 'freeze' } | { kind: 'roundtrip' };
+type Op =
+  { kind: 'add'; fps: number[] } | { kind: 'remove'; pick: number } | { kind: 'freeze' } | { kind: 'roundtrip' };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('add' as const), fps: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }) }),
+  fc.record({
+    kind: fc.constant('add' as const),
+    fps: fc.uniqueArray(fc.integer({ min: 0, max: 40 }), { maxLength: 12 }),
+  }),
   fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
   fc.record({ kind: fc.constant('freeze' as const) }),
   fc.record({ kind: fc.constant('roundtrip' as const) }),
@@ -22,7 +26,7 @@ describe('FingerprintIndex', () => {
         let next = 0;
         for (const o of ops) {
           if (o.kind === 'add') {
-            const fps = Uint32Array.from(o.fps.map((x) => x * 2654435761 >>> 0)).sort();
+            const fps = Uint32Array.from(o.fps.map((x) => (x * 2654435761) >>> 0)).sort();
             idx.addDoc(next, fps);
             oracle.set(next++, [...fps]);
           } else if (o.kind === 'remove') {
@@ -34,8 +38,11 @@ describe('FingerprintIndex', () => {
           } else if (o.kind === 'freeze') idx.freeze();
           else idx = FingerprintIndex.fromJSON(JSON.parse(JSON.stringify(idx.toJSON())));
           for (let x = 0; x <= 40; x++) {
-            const h = x * 2654435761 >>> 0;
-            const want = [...oracle].filter(([, f]) => f.includes(h)).map(([s]) => s).sort((a, b) => a - b);
+            const h = (x * 2654435761) >>> 0;
+            const want = [...oracle]
+              .filter(([, f]) => f.includes(h))
+              .map(([s]) => s)
+              .sort((a, b) => a - b);
             const got: number[] = [];
             idx.forEach(h, (s) => got.push(s));
             expect(got.sort((a, b) => a - b)).toEqual(want);
@@ -48,7 +55,8 @@ describe('FingerprintIndex', () => {
             const want = new Map<number, number>();
             for (const h of probe) {
               const holders = [...oracle].filter(([, f]) => f.includes(h)).map(([s]) => s);
-              if (holders.length >= 2 && holders.length <= maxDf) for (const s of holders) want.set(s, (want.get(s) ?? 0) + 1);
+              if (holders.length >= 2 && holders.length <= maxDf)
+                for (const s of holders) want.set(s, (want.get(s) ?? 0) + 1);
             }
             const got = new Map<number, number>();
             idx.tallyShared(probe, maxDf, (s, n) => got.set(s, (got.get(s) ?? 0) + n));
@@ -97,8 +105,11 @@ describe('FingerprintIndex list sharing', () => {
 
 describe('winnowing', () => {
   it('guarantees a shared fingerprint for any shared run of GRAM + WINDOW - 1 characters', () => {
-    const alphabet = fc.constantFrom(...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动');
-    const str = (min: number, max: number) => fc.array(alphabet, { minLength: min, maxLength: max }).map((a) => a.join(''));
+    const alphabet = fc.constantFrom(
+      ...'的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动',
+    );
+    const str = (min: number, max: number) =>
+      fc.array(alphabet, { minLength: min, maxLength: max }).map((a) => a.join(''));
     fc.assert(
       fc.property(str(0, 60), str(0, 60), str(GRAM + WINDOW - 1, 40), (a, b, shared) => {
         const fa = new Set(fingerprints(a + shared + b));
@@ -114,7 +125,8 @@ describe('winnowing', () => {
     for (const p of winnow(hs)) {
       const lo = Math.max(0, p - WINDOW + 1);
       let ok = false;
-      for (let s = lo; s <= p && s + WINDOW <= hs.length; s++) if (Math.min(...hs.slice(s, s + WINDOW)) === hs[p]) ok = true;
+      for (let s = lo; s <= p && s + WINDOW <= hs.length; s++)
+        if (Math.min(...hs.slice(s, s + WINDOW)) === hs[p]) ok = true;
       expect(ok).toBe(true);
     }
   });

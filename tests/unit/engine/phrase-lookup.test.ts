@@ -8,7 +8,9 @@ import { compactPosMap, expandPosMap, spanOf } from '../../../core/index/pos-map
 import { normalize } from '../../../core/text/normalize';
 import { loadShared } from '../../../scripts/lib/shared-corpus';
 
-const docs = loadShared('corpus-external').filter((d) => d.id.startsWith('cn-gov-work-reports/')).slice(0, 60);
+const docs = loadShared('corpus-external')
+  .filter((d) => d.id.startsWith('cn-gov-work-reports/'))
+  .slice(0, 60);
 const norms = docs.map((d) => normalize(d.body));
 const all = norms.map((n) => n.text).join(SEP);
 const index = new PhraseIndex(all);
@@ -47,7 +49,15 @@ describe('PhraseIndex', () => {
   });
 
   it('counts frequent formula phrases, 4-character ones included, and absent ones', () => {
-    for (const q of ['高质量发展', '实事求是', '改革开放', '人民群众', '经济社会发展', '以习近平同志为核心的党中央', '这句话不在语料里']) {
+    for (const q of [
+      '高质量发展',
+      '实事求是',
+      '改革开放',
+      '人民群众',
+      '经济社会发展',
+      '以习近平同志为核心的党中央',
+      '这句话不在语料里',
+    ]) {
       const want = scan(q);
       if (q !== '这句话不在语料里') expect(want.length).toBeGreaterThan(0);
       expect(viaIndex(q)).toEqual(want);
@@ -74,7 +84,11 @@ describe('PhraseIndex', () => {
 
 describe('compact position maps', () => {
   it('rebuild normalize() maps exactly, including Traditional and spaced text', () => {
-    const samples = [...norms.slice(0, 10), normalize('這是 一個　測試，裡面有ＡＢＣ全形字與𠀀擴展字\n還有××同志和某某。'), normalize('')];
+    const samples = [
+      ...norms.slice(0, 10),
+      normalize('這是 一個　測試，裡面有ＡＢＣ全形字與𠀀擴展字\n還有××同志和某某。'),
+      normalize(''),
+    ];
     for (const n of samples) {
       const m = compactPosMap(n);
       const e = expandPosMap(m, n.text, n.original);

@@ -9,19 +9,94 @@ import { loadShared } from '../../../scripts/lib/shared-corpus';
 
 const FRAGMENTS = [
   ...Array.from('这个会议讲话党的建设同志们发展工作二三月日年号份书记市某'),
-  '這是', '會議', '講話', '黨的建設', '乾隆', '頭髮', '於是', '裡面', '著名', '衞', '綫', '裏', '峯', '隻',
-  'a', 'B', 'x', 'X', 'max', '0', '2', '9', 'Ａ', '１', '２０', 'ß', 'ﬁ', '½', '㈱', '㍿', '①',
-  'XX', 'xx', 'ＸＸ', '○○', '〇〇', '××', '***', '＊＊', '某某', '某某某',
-  '，', '。', '、', '；', '：', '“', '”', '「', '」', '（', '）', '《', '》', '—', '…', '！', '？',
-  ' ', '  ', '\n', '\r\n', '\n\n', '\t', '\u3000', '\u00a0', '\u200b', '\ufeff',
-  '𠮷', '𫫇', '😀', '👍🏽', '\ud800', '\udc00', 'e\u0301',
+  '這是',
+  '會議',
+  '講話',
+  '黨的建設',
+  '乾隆',
+  '頭髮',
+  '於是',
+  '裡面',
+  '著名',
+  '衞',
+  '綫',
+  '裏',
+  '峯',
+  '隻',
+  'a',
+  'B',
+  'x',
+  'X',
+  'max',
+  '0',
+  '2',
+  '9',
+  'Ａ',
+  '１',
+  '２０',
+  'ß',
+  'ﬁ',
+  '½',
+  '㈱',
+  '㍿',
+  '①',
+  'XX',
+  'xx',
+  'ＸＸ',
+  '○○',
+  '〇〇',
+  '××',
+  '***',
+  '＊＊',
+  '某某',
+  '某某某',
+  '，',
+  '。',
+  '、',
+  '；',
+  '：',
+  '“',
+  '”',
+  '「',
+  '」',
+  '（',
+  '）',
+  '《',
+  '》',
+  '—',
+  '…',
+  '！',
+  '？',
+  ' ',
+  '  ',
+  '\n',
+  '\r\n',
+  '\n\n',
+  '\t',
+  '\u3000',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '𠮷',
+  '𫫇',
+  '😀',
+  '👍🏽',
+  '\ud800',
+  '\udc00',
+  'e\u0301',
 ];
 /** Runs past 127 characters, so gaps and start deltas also need multi-byte varints. */
 const LONG = ['发展'.repeat(70), ' '.repeat(130), '\n'.repeat(300), 'X'.repeat(140), '○'.repeat(129)];
 const mixedText = fc
-  .array(fc.oneof({ weight: 30, arbitrary: fc.constantFrom(...FRAGMENTS) }, { weight: 1, arbitrary: fc.constantFrom(...LONG) }), {
-    maxLength: 200,
-  })
+  .array(
+    fc.oneof(
+      { weight: 30, arbitrary: fc.constantFrom(...FRAGMENTS) },
+      { weight: 1, arbitrary: fc.constantFrom(...LONG) },
+    ),
+    {
+      maxLength: 200,
+    },
+  )
   .map((parts) => parts.join(''));
 
 /** First index where the two maps differ, or -1. */
@@ -80,9 +155,15 @@ describe('compact position maps', () => {
   const legco = shared.find((d) => d.id.startsWith('hk-legco-hansard-2013/'))!;
   it.each([
     ['a report three times', () => [doc.body, doc.body, doc.body].join('\n\n')],
-    ['Simplified and Traditional, far past 65,536', () => [doc.body, legco.body, doc.body, legco.body, doc.body].join('\n')],
+    [
+      'Simplified and Traditional, far past 65,536',
+      () => [doc.body, legco.body, doc.body, legco.body, doc.body].join('\n'),
+    ],
     ['a long leading gap and a long run', () => ' '.repeat(70_000) + '发展'.repeat(40_000) + '\n××同志\n' + doc.body],
-    ['a placeholder spanning many characters late in the text', () => doc.body + doc.body + 'X'.repeat(300) + '同志' + '○'.repeat(200_000) + '讲话'],
+    [
+      'a placeholder spanning many characters late in the text',
+      () => doc.body + doc.body + 'X'.repeat(300) + '同志' + '○'.repeat(200_000) + '讲话',
+    ],
   ])('rebuild long documents exactly: %s', (_name, make) => {
     const n = normalize(make());
     expect(n.original.length).toBeGreaterThan(65_536);
@@ -95,7 +176,10 @@ describe('compact position maps', () => {
     for (let i = 1; i < len; i++)
       if (n.starts[i] !== n.starts[i - 1]! + 1 || n.ends[i] !== n.starts[i]! + 1) {
         if (probe.size > 6000) break;
-        probe.add(i - 1).add(i).add(i + 1);
+        probe
+          .add(i - 1)
+          .add(i)
+          .add(i + 1);
       }
     for (const i of probe) if (i >= 0 && i <= len) checkLookup(n, m, i);
   });

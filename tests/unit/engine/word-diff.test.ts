@@ -4,9 +4,28 @@ import { wordDiff } from '../../../core/diff/word-diff';
 import { normalize } from '../../../core/text/normalize';
 
 const rebuild = (ops: [number, string][], skip: number): string =>
-  ops.filter(([op]) => op !== skip).map(([, t]) => t).join('');
+  ops
+    .filter(([op]) => op !== skip)
+    .map(([, t]) => t)
+    .join('');
 
-const piece = fc.constantFrom('我们', '要', '坚持', '发展', '，', '。', '人民', '经济', '改革', ' ', '2024年', '政府', '工作', '國家', '、');
+const piece = fc.constantFrom(
+  '我们',
+  '要',
+  '坚持',
+  '发展',
+  '，',
+  '。',
+  '人民',
+  '经济',
+  '改革',
+  ' ',
+  '2024年',
+  '政府',
+  '工作',
+  '國家',
+  '、',
+);
 const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
 
 describe('wordDiff', () => {
@@ -32,7 +51,12 @@ describe('wordDiff', () => {
     const doc = normalize('今天，张三同志到会讲话，提出了明确要求。');
     const page = normalize('今天，李四同志到会讲话，提出了明确要求。');
     const d = wordDiff({ n: doc, start: 0, end: doc.text.length }, { n: page, start: 0, end: page.text.length });
-    expect(d.ops.filter(([op]) => op === 0).map(([, t]) => t).join('')).toContain('提出了明确要求。');
+    expect(
+      d.ops
+        .filter(([op]) => op === 0)
+        .map(([, t]) => t)
+        .join(''),
+    ).toContain('提出了明确要求。');
     expect(rebuild(d.ops, 1)).toContain('张三');
     expect(rebuild(d.ops, -1)).toContain('李四');
     expect(d.similarity).toBeGreaterThan(0.8);

@@ -17,7 +17,10 @@ beforeEach(() => {
     contextMenus: { create: vi.fn(), removeAll: vi.fn(async () => undefined), onClicked: { addListener: vi.fn() } },
     sidePanel: sidePanel(),
   });
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(smallAsset()), { status: 200 })));
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async () => new Response(JSON.stringify(smallAsset()), { status: 200 })),
+  );
 });
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -34,7 +37,9 @@ describe('setupBackground', () => {
     expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('chrome-extension://test-extension-id/corpus.json');
     await suyuan.lookup('社会主义');
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect((fakeBrowser as unknown as { sidePanel: ReturnType<typeof sidePanel> }).sidePanel.setPanelBehavior).toHaveBeenCalledWith({
+    expect(
+      (fakeBrowser as unknown as { sidePanel: ReturnType<typeof sidePanel> }).sidePanel.setPanelBehavior,
+    ).toHaveBeenCalledWith({
       openPanelOnActionClick: true,
     });
   });
@@ -58,7 +63,10 @@ describe('setupBackground', () => {
   });
 
   it('a build without a corpus asset still works (user documents only)', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response('not found', { status: 404 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response('not found', { status: 404 })),
+    );
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(await fetchBundledCorpus()).toBeNull();
     warn.mockRestore();
@@ -85,7 +93,11 @@ describe('engine holder', () => {
 describe('engine holder: lookup is prepared after the load', () => {
   it('queues prepare() once the engine is loaded, and a failing prepare only warns', async () => {
     const queued: (() => void)[] = [];
-    const holder = createEngineHolder({ bundled: async () => smallAsset(), userDocs: async () => [], later: (fn) => queued.push(fn) });
+    const holder = createEngineHolder({
+      bundled: async () => smallAsset(),
+      userDocs: async () => [],
+      later: (fn) => queued.push(fn),
+    });
     const engine = await holder.get();
     expect(queued).toHaveLength(1);
     const prepare = vi.spyOn(engine, 'prepare');

@@ -15,7 +15,11 @@ async function seeded() {
     { title: seed.title || '种子讲话', body: seed.body, date: '2024-05-01', source: 'https://example.gov.cn/a' },
     { title: '一部法规', body: negativeBody('law', 0), place: '北京' },
   ]);
-  await bg.service.setSettings({ disabledSites: ['example.com'], formulaPhrases: ['高质量发展'], minPassageLength: 30 });
+  await bg.service.setSettings({
+    disabledSites: ['example.com'],
+    formulaPhrases: ['高质量发展'],
+    minPassageLength: 30,
+  });
   return bg;
 }
 
@@ -52,12 +56,20 @@ describe('export / import', () => {
     ['a newer version', (b) => ({ ...b, version: 99 }), /newer Suyuan/],
     ['a bad date', (b) => ({ ...b, exportedAt: 'yesterday' }), /exportedAt/],
     ['docs not a list', (b) => ({ ...b, docs: {} }), /docs must be a list/],
-    ['a doc without body', (b) => ({ ...b, docs: [...(b.docs as object[]), { id: 'user/x.md', title: 't', origin: 'user', addedAt: 1 }] }), /docs\[3\]\.body/],
+    [
+      'a doc without body',
+      (b) => ({ ...b, docs: [...(b.docs as object[]), { id: 'user/x.md', title: 't', origin: 'user', addedAt: 1 }] }),
+      /docs\[3\]\.body/,
+    ],
     ['a bundled id', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], id: 'reports/0031.md' }] }), /docs\[0\]\.id/],
     ['a wrong type', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], addedAt: '2024' }] }), /addedAt/],
     ['an unknown field', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], extra: 1 }] }), /unknown field/],
     ['a duplicate id', (b) => ({ ...b, docs: [(b.docs as object[])[0], (b.docs as object[])[0]] }), /appears twice/],
-    ['bad settings', (b) => ({ ...b, settings: { ...(b.settings as object), autoHighlight: 'yes' } }), /settings: .*autoHighlight/],
+    [
+      'bad settings',
+      (b) => ({ ...b, settings: { ...(b.settings as object), autoHighlight: 'yes' } }),
+      /settings: .*autoHighlight/,
+    ],
   ];
 
   it.each(broken)('refuses %s and keeps everything that was there', async (_name, mutate, reason) => {
@@ -65,7 +77,10 @@ describe('export / import', () => {
     const before = await bg.service.exportBackup();
     const good = JSON.parse(before) as Record<string, unknown>;
     // The broken file also carries a new, valid document: it must not be written either.
-    good.docs = [...(good.docs as object[]), { id: 'user/new.md', title: '新', body: '新的内容', origin: 'user', addedAt: 5 }];
+    good.docs = [
+      ...(good.docs as object[]),
+      { id: 'user/new.md', title: '新', body: '新的内容', origin: 'user', addedAt: 5 },
+    ];
     const mutated = mutate(good);
     const json = typeof mutated === 'string' ? mutated : JSON.stringify(mutated);
     await expect(bg.service.importBackup(json)).rejects.toThrow(reason);
@@ -76,7 +91,13 @@ describe('export / import', () => {
 
   it('parseBackup fills settings added after the backup was made with defaults', () => {
     const b = parseBackup(
-      JSON.stringify({ format: 'suyuan-backup', version: 1, exportedAt: '2026-01-01T00:00:00.000Z', settings: { autoHighlight: false }, docs: [] }),
+      JSON.stringify({
+        format: 'suyuan-backup',
+        version: 1,
+        exportedAt: '2026-01-01T00:00:00.000Z',
+        settings: { autoHighlight: false },
+        docs: [],
+      }),
     );
     expect(b.settings).toMatchObject({ autoHighlight: false, minPassageLength: 40, disabledSites: [] });
   });

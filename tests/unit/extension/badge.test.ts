@@ -4,10 +4,22 @@ import type { PageAnalysis } from '../../../extension/protocol';
 
 function analysis(reuseRatio: number, passages: number, speechLike = true): PageAnalysis {
   return {
-    page: { url: 'https://a.cn/', title: '', text: '', detect: { speechLike, score: 0.9, script: 'simplified', reasons: [] } },
+    page: {
+      url: 'https://a.cn/',
+      title: '',
+      text: '',
+      detect: { speechLike, score: 0.9, script: 'simplified', reasons: [] },
+    },
     match: {
       candidates: [],
-      passages: Array.from({ length: passages }, () => ({ start: 0, end: 10, docId: 'd', docStart: 0, docEnd: 10, similarity: 1 })),
+      passages: Array.from({ length: passages }, () => ({
+        start: 0,
+        end: 10,
+        docId: 'd',
+        docStart: 0,
+        docEnd: 10,
+        similarity: 1,
+      })),
       reuseRatio,
     },
     boilerplate: [],

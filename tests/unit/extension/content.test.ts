@@ -19,7 +19,11 @@ function speechPage(): { html: string; copied: string } {
   const copied = report(31).body.slice(3000, 4500);
   const paras = copied.split('\n').filter((p) => p.trim());
   const article = paras
-    .map((p, i) => (i === 1 ? `<p>${esc(p.slice(0, 10))}<strong>${esc(p.slice(10, 20))}</strong>${esc(p.slice(20))}</p>` : `<p>${esc(p)}</p>`))
+    .map((p, i) =>
+      i === 1
+        ? `<p>${esc(p.slice(0, 10))}<strong>${esc(p.slice(10, 20))}</strong>${esc(p.slice(20))}</p>`
+        : `<p>${esc(p)}</p>`,
+    )
     .join('\n');
   const news = negativeBody('news', 0).slice(0, 300);
   const html = `<html><head><title>在全县工作会议上的讲话_某县政府网</title></head><body>
@@ -112,7 +116,9 @@ describe('PageRunner', () => {
     load(html);
     const bg = testBackground();
     const analyzePage = vi.fn((page: PageText) => bg.service.analyzePage(page, 1));
-    const runner = new PageRunner(env({ getSettings: bg.service.getSettings, analyzePage, showPassage: vi.fn(async () => undefined) }));
+    const runner = new PageRunner(
+      env({ getSettings: bg.service.getSettings, analyzePage, showPassage: vi.fn(async () => undefined) }),
+    );
     await runner.run();
     return { runner, registry, copied, bg, analyzePage };
   }
@@ -155,14 +161,19 @@ describe('PageRunner', () => {
     expect(await runner.reveal(p.start, Math.min(p.end, p.start + 30))).toBe(true);
     expect(scroll).toHaveBeenCalled();
     const flash = [...registry!.get(HIGHLIGHT.flash)!];
-    expect(compact(flash.map((r) => r.toString()).join(''))).toBe(compact(runner.current!.page.text.slice(p.start, Math.min(p.end, p.start + 30))));
+    expect(compact(flash.map((r) => r.toString()).join(''))).toBe(
+      compact(runner.current!.page.text.slice(p.start, Math.min(p.end, p.start + 30))),
+    );
     expect(await runner.reveal(999_999, 1_000_000)).toBe(false);
     runner.stop();
   });
 
-  it('a second reveal keeps its flash for the full time (the first one\'s timer does not clear it)', async () => {
+  it("a second reveal keeps its flash for the full time (the first one's timer does not clear it)", async () => {
     const { runner, registry } = await lit({ css: true });
-    const [a, b] = runner.current!.match.passages.length > 1 ? runner.current!.match.passages : [runner.current!.match.passages[0]!, runner.current!.match.passages[0]!];
+    const [a, b] =
+      runner.current!.match.passages.length > 1
+        ? runner.current!.match.passages
+        : [runner.current!.match.passages[0]!, runner.current!.match.passages[0]!];
     (window.Element.prototype as unknown as { scrollIntoView: unknown }).scrollIntoView = vi.fn();
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     try {
@@ -185,7 +196,13 @@ describe('PageRunner', () => {
     load(speechPage().html);
     const bg = testBackground();
     await bg.service.setSettings({ autoHighlight: false });
-    const runner = new PageRunner(env({ getSettings: bg.service.getSettings, analyzePage: (p) => bg.service.analyzePage(p, 2), showPassage: vi.fn() }));
+    const runner = new PageRunner(
+      env({
+        getSettings: bg.service.getSettings,
+        analyzePage: (p) => bg.service.analyzePage(p, 2),
+        showPassage: vi.fn(),
+      }),
+    );
     await runner.run();
     expect(runner.current).not.toBeNull();
     expect(bg.badges.get(2)).toMatch(/%$/);
@@ -195,7 +212,10 @@ describe('PageRunner', () => {
   it('skips disabled sites and pages without Chinese before any extraction', async () => {
     load(speechPage().html, 'https://news.example.gov.cn/a.html');
     const analyzePage = vi.fn();
-    const getSettings = vi.fn(async () => ({ ...(await testBackground().service.getSettings()), disabledSites: ['example.gov.cn'] }));
+    const getSettings = vi.fn(async () => ({
+      ...(await testBackground().service.getSettings()),
+      disabledSites: ['example.gov.cn'],
+    }));
     await new PageRunner(env({ getSettings, analyzePage, showPassage: vi.fn() })).run();
     expect(getSettings).toHaveBeenCalledTimes(1);
     expect(analyzePage).not.toHaveBeenCalled();
@@ -207,7 +227,9 @@ describe('PageRunner', () => {
   });
 
   it('a non-speech Chinese page is not sent for analysis', async () => {
-    load(`<html><head><title>新闻</title></head><body><div id="a"><p>${esc(negativeBody('news', 4))}</p></div></body></html>`);
+    load(
+      `<html><head><title>新闻</title></head><body><div id="a"><p>${esc(negativeBody('news', 4))}</p></div></body></html>`,
+    );
     const bg = testBackground();
     const analyzePage = vi.fn();
     const runner = new PageRunner(env({ getSettings: bg.service.getSettings, analyzePage, showPassage: vi.fn() }));
@@ -255,7 +277,11 @@ describe('PageRunner', () => {
   it('a failing background never throws into the page', async () => {
     load(speechPage().html);
     const runner = new PageRunner(
-      env({ getSettings: async () => Promise.reject(new Error('Extension context invalidated.')), analyzePage: vi.fn(), showPassage: vi.fn() }),
+      env({
+        getSettings: async () => Promise.reject(new Error('Extension context invalidated.')),
+        analyzePage: vi.fn(),
+        showPassage: vi.fn(),
+      }),
     );
     await expect(runner.run()).rejects.toThrow();
     // The entry point wraps run() with guard(); check that wrapper directly.

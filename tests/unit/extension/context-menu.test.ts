@@ -1,6 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createContextMenu, handleContextMenuClick, MENU_ID, selectionQuery } from '../../../extension/background/context-menu';
+import {
+  createContextMenu,
+  handleContextMenuClick,
+  MENU_ID,
+  selectionQuery,
+} from '../../../extension/background/context-menu';
 import { report, testBackground } from './helpers';
 
 beforeEach(() => {
@@ -11,7 +16,9 @@ describe('context menu', () => {
   it('is created once, on selections, with the localised title and the %s placeholder', async () => {
     const create = vi.fn();
     const removeAll = vi.fn(async () => undefined);
-    const getMessage = vi.fn((key: string, subs?: string[]) => (key === 'menuLookup' ? `在语料库中查找「${subs?.[0]}」` : ''));
+    const getMessage = vi.fn((key: string, subs?: string[]) =>
+      key === 'menuLookup' ? `在语料库中查找「${subs?.[0]}」` : '',
+    );
     Object.assign(fakeBrowser, { contextMenus: { create, removeAll } });
     Object.assign(fakeBrowser.i18n, { getMessage });
     await createContextMenu();
@@ -24,12 +31,16 @@ describe('context menu', () => {
     const phrase = report(31).body.replace(/\s/g, '').slice(200, 210);
     const openPanel = vi.fn(async () => true);
     const setPending = vi.fn(bg.deps.pending.set);
-    const result = await handleContextMenuClick({ menuItemId: MENU_ID, selectionText: `  ${phrase}\n` }, { id: 4 }, {
-      service: bg.service,
-      setPending,
-      emit: bg.deps.emit,
-      openPanel,
-    });
+    const result = await handleContextMenuClick(
+      { menuItemId: MENU_ID, selectionText: `  ${phrase}\n` },
+      { id: 4 },
+      {
+        service: bg.service,
+        setPending,
+        emit: bg.deps.emit,
+        openPanel,
+      },
+    );
     // The panel is opened first, inside the gesture.
     expect(openPanel).toHaveBeenCalledWith(4);
     expect(openPanel.mock.invocationCallOrder[0]).toBeLessThan(setPending.mock.invocationCallOrder[0]!);
@@ -43,7 +54,12 @@ describe('context menu', () => {
 
   it('ignores other menu items and empty selections', async () => {
     const bg = testBackground();
-    const deps = { service: bg.service, setPending: bg.deps.pending.set, emit: bg.deps.emit, openPanel: vi.fn(async () => true) };
+    const deps = {
+      service: bg.service,
+      setPending: bg.deps.pending.set,
+      emit: bg.deps.emit,
+      openPanel: vi.fn(async () => true),
+    };
     expect(await handleContextMenuClick({ menuItemId: 'other', selectionText: '改革' }, { id: 1 }, deps)).toBeNull();
     expect(await handleContextMenuClick({ menuItemId: MENU_ID, selectionText: ' \n ' }, { id: 1 }, deps)).toBeNull();
     expect(deps.openPanel).not.toHaveBeenCalled();

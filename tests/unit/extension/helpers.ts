@@ -8,7 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import type { CorpusDoc } from '../../../core/model/types';
 import { createEngineHolder } from '../../../extension/background/engine-holder';
-import { createSuyuanService, type PendingPassage, type PendingStore, type ServiceDeps } from '../../../extension/background/service';
+import {
+  createSuyuanService,
+  type PendingPassage,
+  type PendingStore,
+  type ServiceDeps,
+} from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
 import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PageText, PanelEvent } from '../../../extension/protocol';
@@ -49,7 +54,9 @@ export function smallAsset(): CorpusAsset {
 
 /** The body of a non-speech text from corpus-negative/<kind>. */
 export function negativeBody(kind = 'news', index = 0): string {
-  const files = readdirSync(`${sharedDir}corpus-negative/${kind}`).filter((f) => f.endsWith('.txt')).sort();
+  const files = readdirSync(`${sharedDir}corpus-negative/${kind}`)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
   return splitHeader(sharedText(`corpus-negative/${kind}/${files[index]!}`)).body;
 }
 
@@ -62,7 +69,11 @@ export interface TestBackground {
   tabs: TabAnalyses;
   badges: Map<number, string>;
   events: PanelEvent[];
-  content: { reveal: ReturnType<typeof vi.fn>; refresh: ReturnType<typeof vi.fn>; getPageText: ReturnType<typeof vi.fn> };
+  content: {
+    reveal: ReturnType<typeof vi.fn>;
+    refresh: ReturnType<typeof vi.fn>;
+    getPageText: ReturnType<typeof vi.fn>;
+  };
   loads: { count: number };
 }
 
@@ -117,6 +128,11 @@ function memoryPending<T>(): PendingStore<T> {
 /** A page that copies 1,500 characters of the 2002 report between two news items, as PageText. */
 export function copiedPage(url = 'https://www.example.gov.cn/speech/1.html'): PageText {
   const copied = report(31).body.slice(3000, 4500);
-  const text = ['各位代表：', negativeBody('news', 0).slice(0, 600), copied, negativeBody('news', 1).slice(0, 500)].join('\n');
+  const text = [
+    '各位代表：',
+    negativeBody('news', 0).slice(0, 600),
+    copied,
+    negativeBody('news', 1).slice(0, 500),
+  ].join('\n');
   return { url, title: '在全县工作会议上的讲话', text, detect: detect(text, '在全县工作会议上的讲话') };
 }

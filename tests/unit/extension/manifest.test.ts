@@ -23,18 +23,25 @@ describe('buildManifest', () => {
 
   it('names and descriptions come from _locales, which define every message used', () => {
     for (const loc of ['zh_CN', 'zh_TW', 'en']) {
-      const msgs = JSON.parse(readFileSync(join(repo, 'public/_locales', loc, 'messages.json'), 'utf8')) as Record<string, { message: string }>;
-      for (const key of ['extName', 'extDescription', 'menuLookup', 'cardSimilarity', 'cardOpen']) expect(msgs[key]?.message, `${loc}.${key}`).toBeTruthy();
+      const msgs = JSON.parse(readFileSync(join(repo, 'public/_locales', loc, 'messages.json'), 'utf8')) as Record<
+        string,
+        { message: string }
+      >;
+      for (const key of ['extName', 'extDescription', 'menuLookup', 'cardSimilarity', 'cardOpen'])
+        expect(msgs[key]?.message, `${loc}.${key}`).toBeTruthy();
       expect(msgs.extDescription!.message.length).toBeLessThanOrEqual(132);
       expect(msgs.menuLookup!.message).toContain('$SELECTION$');
     }
   });
 
   const ff = join(repo, '.output/firefox-mv2/manifest.json');
-  it.skipIf(!existsSync(ff))('the Firefox build has a sidebar and no side_panel (run `npx wxt build -b firefox` first)', () => {
-    const m = JSON.parse(readFileSync(ff, 'utf8')) as Record<string, unknown> & { permissions: string[] };
-    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
-    expect(m).not.toHaveProperty('side_panel');
-    expect(m.permissions).not.toContain('sidePanel');
-  });
+  it.skipIf(!existsSync(ff))(
+    'the Firefox build has a sidebar and no side_panel (run `npx wxt build -b firefox` first)',
+    () => {
+      const m = JSON.parse(readFileSync(ff, 'utf8')) as Record<string, unknown> & { permissions: string[] };
+      expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+      expect(m).not.toHaveProperty('side_panel');
+      expect(m.permissions).not.toContain('sidePanel');
+    },
+  );
 });

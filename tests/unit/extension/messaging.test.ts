@@ -38,7 +38,8 @@ const impl = {
 
 /** The transport a real browser offers: structured clone (JSON here) both ways. */
 function jsonTransport(target: object, sender = {}) {
-  return async (req: RpcRequest) => JSON.parse(JSON.stringify(await dispatchRequest(target, JSON.parse(JSON.stringify(req)), sender)));
+  return async (req: RpcRequest) =>
+    JSON.parse(JSON.stringify(await dispatchRequest(target, JSON.parse(JSON.stringify(req)), sender)));
 }
 
 describe('dispatchRequest + createProxy', () => {

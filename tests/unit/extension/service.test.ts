@@ -35,7 +35,11 @@ describe('analyzePage', () => {
   it('a speech-like page with nothing copied gets the neutral mark', async () => {
     const bg = testBackground();
     const text = `同志们：\n${negativeBody('news', 2)}\n${negativeBody('news', 3)}`;
-    const page = { ...copiedPage(), text, detect: { speechLike: true, score: 0.9, script: 'simplified' as const, reasons: [] } };
+    const page = {
+      ...copiedPage(),
+      text,
+      detect: { speechLike: true, score: 0.9, script: 'simplified' as const, reasons: [] },
+    };
     const a = await bg.service.analyzePage(page, 6);
     expect(a!.match.passages).toEqual([]);
     expect(bg.badges.get(6)).toBe(SPEECH_MARK);
@@ -70,7 +74,10 @@ describe('getTabAnalysis', () => {
 
   it('analyses a page that was never analysed ("compare anyway") with the text from its tab', async () => {
     const bg = testBackground();
-    const page = { ...copiedPage(), detect: { speechLike: false, score: 0.2, script: 'simplified' as const, reasons: [] } };
+    const page = {
+      ...copiedPage(),
+      detect: { speechLike: false, score: 0.2, script: 'simplified' as const, reasons: [] },
+    };
     bg.content.getPageText.mockResolvedValueOnce(page);
     const a = await bg.service.getTabAnalysis(21);
     expect(bg.content.getPageText).toHaveBeenCalledTimes(1);
@@ -99,7 +106,13 @@ describe('engine loading', () => {
     expect(bg.loads.count).toBe(0);
     const [docs, hits] = await Promise.all([bg.service.listDocs(), bg.service.lookup('社会主义')]);
     expect(bg.loads.count).toBe(1);
-    expect(docs.map((d) => d.id)).toEqual(['reports/0008.md', 'reports/0010.md', 'reports/0013.md', 'reports/0018.md', 'reports/0031.md']);
+    expect(docs.map((d) => d.id)).toEqual([
+      'reports/0008.md',
+      'reports/0010.md',
+      'reports/0013.md',
+      'reports/0018.md',
+      'reports/0031.md',
+    ]);
     expect(hits.total).toBeGreaterThan(10);
   });
 });

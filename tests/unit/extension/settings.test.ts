@@ -1,6 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, loadSettings, saveSettings, SETTINGS_VERSION, validateSettingsPatch } from '../../../extension/settings';
+import {
+  DEFAULT_SETTINGS,
+  loadSettings,
+  saveSettings,
+  SETTINGS_VERSION,
+  validateSettingsPatch,
+} from '../../../extension/settings';
 import { isSiteDisabled } from '../../../extension/site-filter';
 
 beforeEach(() => {

@@ -45,7 +45,10 @@ describe('extractFromDocument', () => {
           if (squash(span) === '') return range === null;
           expect(range).not.toBeNull();
           const got = squash(range!.toString());
-          const lines = span.split('\n').map(squash).filter((l) => l !== '');
+          const lines = span
+            .split('\n')
+            .map(squash)
+            .filter((l) => l !== '');
           if (lines.length === 1) {
             // Within a paragraph the range covers exactly the span's characters; only whitespace
             // the extraction collapsed (indentation, &nbsp;) may differ.
@@ -70,7 +73,9 @@ describe('extractFromDocument', () => {
   });
 
   it('ranges start and end on the exact characters inside inline markup', () => {
-    const doc = parse('<div id="c"><p>同志们：</p><p>今天，我们<strong>召开</strong>全市&nbsp;组织部长<span>会议</span>，研究部署全年工作，要切实抓好落实。</p></div>');
+    const doc = parse(
+      '<div id="c"><p>同志们：</p><p>今天，我们<strong>召开</strong>全市&nbsp;组织部长<span>会议</span>，研究部署全年工作，要切实抓好落实。</p></div>',
+    );
     const page = extractFromDocument(doc);
     expect(page.text).toBe('同志们：\n今天，我们召开全市组织部长会议，研究部署全年工作，要切实抓好落实。');
     const at = page.text.indexOf('召开全市组织部长会议');

@@ -6,7 +6,8 @@ import { readSet } from '../../fixtures/pages/shared-texts';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 
 const squash = (s: string) => s.replace(/\s+/g, '');
-const CHROME_WORDS = /版权所有|ICP|Powered|相关文章|热门文章|当前位置|字号|上一篇|下一篇|分享到|登录|范文大全|QQ群|会员群|浏览：/;
+const CHROME_WORDS =
+  /版权所有|ICP|Powered|相关文章|热门文章|当前位置|字号|上一篇|下一篇|分享到|登录|范文大全|QQ群|会员群|浏览：/;
 
 describe('extractFromHtml', () => {
   const seeds = readSet('seeds');
@@ -19,7 +20,11 @@ describe('extractFromHtml', () => {
       expect(page.text).not.toMatch(CHROME_WORDS);
       expect(page.title).toBe(seed.title);
       // One line per paragraph: the speech's own line structure survives.
-      expect(page.text.split('\n').length).toBe(stripJunk(seed.body).split('\n').filter((l) => l.trim() !== '').length);
+      expect(page.text.split('\n').length).toBe(
+        stripJunk(seed.body)
+          .split('\n')
+          .filter((l) => l.trim() !== '').length,
+      );
     });
   });
 
@@ -30,7 +35,10 @@ describe('extractFromHtml', () => {
       const page = extractFromHtml(wrapInChrome(t.title, t.body, { seed: i }));
       const want = squash(stripJunk(t.body));
       // The page's <h1> title may come along when it sits in the same box as the text.
-      const got = squash(page.text).replace(new RegExp(`^${squash(t.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`), '');
+      const got = squash(page.text).replace(
+        new RegExp(`^${squash(t.title).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+        '',
+      );
       // Everything extracted is body text, and nearly all of the body is there.
       expect(want.includes(got), t.file).toBe(true);
       expect(got.length / want.length, t.file).toBeGreaterThan(0.98);
@@ -48,11 +56,18 @@ describe('extractFromHtml', () => {
       <footer>版权所有</footer></body></html>`;
     const page = extractFromHtml(html);
     expect(page.title).toBe('在全市大会上的讲话');
-    expect(page.text).toBe('同志们：\n今天 我们召开“全市大会”，研究部署&推进工作。\n下面，我讲三点意见。一、要提高认识，切实增强责任感和使命感，确保各项工作落到实处。'.replace('今天 我们', '今天我们'));
+    expect(page.text).toBe(
+      '同志们：\n今天 我们召开“全市大会”，研究部署&推进工作。\n下面，我讲三点意见。一、要提高认识，切实增强责任感和使命感，确保各项工作落到实处。'.replace(
+        '今天 我们',
+        '今天我们',
+      ),
+    );
   });
 
   it('keeps Latin words apart and a plain text page whole', () => {
-    expect(extractFromHtml('<p>Powered   up\nby   <b>the</b>  people 的 力量</p>').text).toBe('Powered up by the people的力量');
+    expect(extractFromHtml('<p>Powered   up\nby   <b>the</b>  people 的 力量</p>').text).toBe(
+      'Powered up by the people的力量',
+    );
     expect(extractFromHtml('').text).toBe('');
   });
 });

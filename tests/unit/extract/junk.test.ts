@@ -56,7 +56,10 @@ describe('isJunkLine', () => {
 
   it('keeps the speech lines of the seeds', () => {
     for (const line of [
-      '同志们:', '同志们，开展“讲党性、重品行、作表率”活动，是组织部门自身建设的一件大事', '一、统一思想，提高认识', '主席，我謹動議',
+      '同志们:',
+      '同志们，开展“讲党性、重品行、作表率”活动，是组织部门自身建设的一件大事',
+      '一、统一思想，提高认识',
+      '主席，我謹動議',
       '根据实际需求，推动技术不断迭代', // the slogan's words inside a sentence are speech
     ]) {
       expect(isJunkLine(line), line).toBe(false);

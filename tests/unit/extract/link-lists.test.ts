@@ -71,8 +71,12 @@ describe('link lists inside the speech box', () => {
   });
 
   it('a list item with a little link and a lot of prose is prose', () => {
-    const doc = load(`<div id="c"><ul><li>今天我们召开全市工作会议，<a href="/x">全面部署</a>今年的经济社会发展任务，要切实抓好落实。</li></ul></div>`);
-    expect(extractFromDocument(doc).text).toBe('今天我们召开全市工作会议，全面部署今年的经济社会发展任务，要切实抓好落实。');
+    const doc = load(
+      `<div id="c"><ul><li>今天我们召开全市工作会议，<a href="/x">全面部署</a>今年的经济社会发展任务，要切实抓好落实。</li></ul></div>`,
+    );
+    expect(extractFromDocument(doc).text).toBe(
+      '今天我们召开全市工作会议，全面部署今年的经济社会发展任务，要切实抓好落实。',
+    );
   });
 });
 

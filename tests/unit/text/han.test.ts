@@ -14,7 +14,9 @@ describe('han', () => {
     expect(hanCount('')).toBe(0);
     const seed = readSeed('000_c5f98e3d9855bd8c.txt');
     const all = hanCount(seed);
-    expect(all).toBe(Array.from(seed).filter((c) => /\p{Script=Han}/u.test(c) && c.length === 1 && c !== '〆' && c !== '々').length);
+    expect(all).toBe(
+      Array.from(seed).filter((c) => /\p{Script=Han}/u.test(c) && c.length === 1 && c !== '〆' && c !== '々').length,
+    );
     expect(hanCount(seed, 100)).toBe(100);
   });
 });

@@ -12,13 +12,105 @@ const seedTrad = readSeed(TRADITIONAL_SEED).slice(0, 600);
 const FRAGMENTS = [
   ...Array.from('这个会议讲话党的建设同志们发展工作二三月日年号份书记市某'),
   ...Array.from(seedTrad.replace(/\s/g, '').slice(0, 200)),
-  '衞', '衛', '綫', '線', '裏', '裡', '峯', '着', '著', '乾', '隆', '二噁英', '於', '只', '隻', '髮', '發',
-  'a', 'B', 'x', 'X', 'xx', 'Ｘ', 'ｘ', 'max', '0', '2', '9', '１', '２０', 'Ａ', 'İ', 'ß', 'ﬁ', '½', '㈱', '①',
-  '*', '**', '＊', '×', '××', '〇', '○', '◯', '某某', '\uE000',
-  '，', ',', '、', '。', '.', '；', ';', '：', ':', '“', '”', '「', '」', '"', "'", '（', '(', '【', '）', ')', '》', '《',
-  '—', '-', '…', '⋯', '～', '·', '・', '!', '?', '！', '？',
-  ' ', '\n', '\r\n', '\t', '\u3000', '\u00a0', '\u200b', '\ufeff', '\u2028',
-  '😀', '👍🏽', '𠮷', '𫫇', '\ud800', '\udc00', 'é', 'e\u0301', '丽', '兀',
+  '衞',
+  '衛',
+  '綫',
+  '線',
+  '裏',
+  '裡',
+  '峯',
+  '着',
+  '著',
+  '乾',
+  '隆',
+  '二噁英',
+  '於',
+  '只',
+  '隻',
+  '髮',
+  '發',
+  'a',
+  'B',
+  'x',
+  'X',
+  'xx',
+  'Ｘ',
+  'ｘ',
+  'max',
+  '0',
+  '2',
+  '9',
+  '１',
+  '２０',
+  'Ａ',
+  'İ',
+  'ß',
+  'ﬁ',
+  '½',
+  '㈱',
+  '①',
+  '*',
+  '**',
+  '＊',
+  '×',
+  '××',
+  '〇',
+  '○',
+  '◯',
+  '某某',
+  '\uE000',
+  '，',
+  ',',
+  '、',
+  '。',
+  '.',
+  '；',
+  ';',
+  '：',
+  ':',
+  '“',
+  '”',
+  '「',
+  '」',
+  '"',
+  "'",
+  '（',
+  '(',
+  '【',
+  '）',
+  ')',
+  '》',
+  '《',
+  '—',
+  '-',
+  '…',
+  '⋯',
+  '～',
+  '·',
+  '・',
+  '!',
+  '?',
+  '！',
+  '？',
+  ' ',
+  '\n',
+  '\r\n',
+  '\t',
+  '\u3000',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u2028',
+  '😀',
+  '👍🏽',
+  '𠮷',
+  '𫫇',
+  '\ud800',
+  '\udc00',
+  'é',
+  'e\u0301',
+  '丽',
+  '兀',
 ];
 const mixedText = fc.array(fc.constantFrom(...FRAGMENTS), { maxLength: 60 }).map((parts) => parts.join(''));
 const anyText = fc.string({ unit: 'binary', maxLength: 60 });
@@ -54,7 +146,7 @@ function checkMap(n: NormalizedText) {
   // Original characters no normalised character comes from must be ones normalisation drops.
   const covered = new Uint8Array(original.length);
   for (let i = 0; i < text.length; i++) covered.fill(1, starts[i]!, ends[i]!);
-  for (let k = 0; k < original.length; ) {
+  for (let k = 0; k < original.length;) {
     const cp = original.codePointAt(k)!;
     const w = cp > 0xffff ? 2 : 1;
     if (!covered[k]) expect(refFold(String.fromCodePoint(cp))).toBe('');
@@ -85,27 +177,39 @@ function checkLocal(n: NormalizedText) {
 
 describe('normalize: properties against a naive reference', () => {
   it('normalised text equals the reference on mixed-script input', () => {
-    fc.assert(fc.property(mixedText, (s) => {
-          expect(normalize(s).text).toBe(refNormalize(s));
-        }), { numRuns: 400 });
+    fc.assert(
+      fc.property(mixedText, (s) => {
+        expect(normalize(s).text).toBe(refNormalize(s));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('normalised text equals the reference on arbitrary Unicode', () => {
-    fc.assert(fc.property(anyText, (s) => {
-          expect(normalize(s).text).toBe(refNormalize(s));
-        }), { numRuns: 300 });
+    fc.assert(
+      fc.property(anyText, (s) => {
+        expect(normalize(s).text).toBe(refNormalize(s));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('maps are well formed, monotone, never split a surrogate pair, and drop only whitespace', () => {
-    fc.assert(fc.property(fc.oneof(mixedText, anyText), (s) => {
-          checkMap(normalize(s));
-        }), { numRuns: 400 });
+    fc.assert(
+      fc.property(fc.oneof(mixedText, anyText), (s) => {
+        checkMap(normalize(s));
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('every normalised character comes from the original characters it points to', () => {
-    fc.assert(fc.property(mixedText, (s) => {
-          checkLocal(normalize(s));
-        }), { numRuns: 300 });
+    fc.assert(
+      fc.property(mixedText, (s) => {
+        checkLocal(normalize(s));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('a sentence break isolates both sides (text and offsets)', () => {

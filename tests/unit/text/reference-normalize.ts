@@ -48,7 +48,11 @@ export function refT2S(s: string): string {
     variants.loadDictGroup([TWVariantsRevPhrases, TWVariantsRev, HKVariantsRevPhrases, HKVariantsRev]);
     const ts = new Trie();
     ts.loadDictGroup([TSPhrases, TSCharacters]);
-    converter = (text) => seg.segment(text).map((part) => ts.convert(variants.convert(part))).join('');
+    converter = (text) =>
+      seg
+        .segment(text)
+        .map((part) => ts.convert(variants.convert(part)))
+        .join('');
   }
   return converter(s);
 }

@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 export const SHARED_DIR = fileURLToPath(new URL('../../../../shared/', import.meta.url));
 
 export function seedFiles(): string[] {
-  return readdirSync(`${SHARED_DIR}seeds`).filter((f) => f.endsWith('.txt')).sort();
+  return readdirSync(`${SHARED_DIR}seeds`)
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
 }
 
 export function readSeed(name: string): string {
