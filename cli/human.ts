@@ -1,6 +1,16 @@
 // The readable report for a person, one section per FILE. The JSON form is the contract; this one
 // may change freely.
-import type { BoilerplateSpan, DetectResult, DiffOp, DocMeta, LookupResult, MatchResult } from '../core/model/types';
+import { pageOlderThan } from '../core/evidence/direction';
+import type {
+  BoilerplateSpan,
+  DetectResult,
+  DiffOp,
+  DocMeta,
+  LeftoverKind,
+  LookupResult,
+  MatchResult,
+  Passage,
+} from '../core/model/types';
 import type { Style } from './style';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -44,6 +54,43 @@ export function detectReport(file: string, r: DetectResult, st: Style): string {
   ].join('\n');
 }
 
+const KIND_LABEL: Record<LeftoverKind, string> = {
+  place: '地名 place',
+  person: '人名 person',
+  organisation: '机构 organisation',
+  date: '日期 date',
+  placeholder: '占位符 placeholder',
+};
+
+/** The headline: particulars of the sources left in the page, before anything else; unfilled
+ *  template slots follow on one line per slot text (a template page has dozens). */
+function leftoverLines(r: MatchResult, st: Style): string[] {
+  const ls = r.leftovers ?? [];
+  if (ls.length === 0) return [];
+  const lines = [`  ${st.warn(`遗留 leftovers (${ls.length})`)}:`];
+  for (const l of ls.filter((x) => x.kind !== 'placeholder'))
+    lines.push(
+      `   ! ${st.warn(l.text)}  ${KIND_LABEL[l.kind]}  page ${l.start}–${l.end}  ${st.dim(l.docId ?? '')}`,
+      `     ${l.evidence}`,
+    );
+  const slots = new Map<string, number[]>();
+  for (const l of ls.filter((x) => x.kind === 'placeholder'))
+    slots.set(l.text, [...(slots.get(l.text) ?? []), l.start]);
+  for (const [t, at] of slots) {
+    const where = at.slice(0, 5).join(', ') + (at.length > 5 ? ', …' : '');
+    lines.push(`   ! ${st.warn(t)}  ${KIND_LABEL.placeholder} ×${at.length}  page ${where}`);
+  }
+  return lines;
+}
+
+function originNote(p: Passage, r: MatchResult, docMeta: (id: string) => DocMeta | undefined, st: Style): string {
+  const parts: string[] = [];
+  if (p.origin && p.origin.docId !== p.docId) parts.push(`最早 origin ${p.origin.docId} (${p.origin.date})`);
+  if (p.alsoIn?.length) parts.push(`also in ${p.alsoIn.length}`);
+  if (pageOlderThan(r.date, docMeta(p.docId)?.date)) parts.push(st.warn('本页早于该来源：可能是原稿'));
+  return parts.length ? `     ${parts.join('; ')}` : '';
+}
+
 export function matchReport(
   file: string,
   text: string,
@@ -51,9 +98,13 @@ export function matchReport(
   docMeta: (id: string) => DocMeta | undefined,
   st: Style,
 ): string {
+  const own = [r.date, r.place].filter(Boolean).join(', ');
   const lines = [
-    `${st.bold(file)}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars`,
+    `${st.bold(file)}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars${own ? `  (${own})` : ''}`,
+    ...leftoverLines(r, st),
   ];
+  if (r.selfCopies?.length)
+    lines.push(`  已存入你的语料库 saved in the corpus as ${r.selfCopies.join(', ')} (not compared)`);
   if (r.candidates.length === 0) lines.push('  no similar speech in the corpus');
   else {
     lines.push('  候选 candidates:');
@@ -69,6 +120,8 @@ export function matchReport(
       `   • page ${p.start}–${p.end} ← ${p.docId} ${p.docStart}–${p.docEnd}  similarity ${pct(p.similarity)}`,
       `     ${snippet(text.slice(p.start, p.end))}`,
     );
+    const note = originNote(p, r, docMeta, st);
+    if (note) lines.push(note);
     const edits = p.diff ? readableEdits(p.diff) : [];
     if (edits.some(([op]) => op !== 0)) {
       const shown = edits
@@ -87,7 +140,7 @@ export function boilerplateReport(file: string, text: string, spans: Boilerplate
   const lines = [`${st.bold(file)}: ${spans.length} 提法 formulaic span(s)`];
   for (const s of spans) {
     lines.push(
-      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${s.phrase}  ${st.dim(`in ${s.docFreq} docs`)}`,
+      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${s.phrase}  ${st.dim(`in ${s.docFreq} docs${s.firstSeen ? `, first ${s.firstSeen.docId} (${s.firstSeen.date})` : ''}`)}`,
     );
   }
   if (spans.length === 0 && text.trim()) lines.push('   (none)');

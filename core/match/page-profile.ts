@@ -44,9 +44,15 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
-    const docs = store.fp.df(h);
+    let docs = store.fp.df(h);
     if (docs === 0) continue;
-    const df = store.familyDf(h, docs);
+    let df = store.familyDf(h, docs);
+    if (s.exclude.size) {
+      const own = excludedHolders(store, h, s.exclude);
+      docs -= own.docs;
+      df -= own.families;
+      if (docs <= 0 || df <= 0) continue;
+    }
     for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
     if (df >= s.boilerplateMinDocs)
       for (let t = p; t < p + GRAM; t++) {
@@ -56,6 +62,7 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
     if (!vote || df > maxDf) continue;
     const w = Math.log(1 + N / df);
     store.fp.forEach(h, (slot) => {
+      if (s.exclude.has(slot)) return;
       if (tally[slot] === 0) touched.push(slot);
       tally[slot]! += w;
     });
@@ -63,4 +70,22 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   const votes = new Map<number, number>();
   for (const slot of touched) votes.set(slot, tally[slot]!);
   return { n, hashes, ignored, blockedGrams, formula, formulaDf, rarity, votes };
+}
+
+/** How many of a fingerprint's holders are excluded slots, and how many families that removes (an
+ *  excluded copy linked to a kept document leaves its family counted). */
+function excludedHolders(store: CorpusStore, h: number, exclude: ReadonlySet<number>) {
+  let docs = 0;
+  const kept = new Set<number>();
+  const gone = new Set<number>();
+  store.fp.forEach(h, (slot) => {
+    const f = store.families.of(slot);
+    if (exclude.has(slot)) {
+      docs++;
+      gone.add(f);
+    } else kept.add(f);
+  });
+  let families = 0;
+  for (const f of gone) if (!kept.has(f)) families++;
+  return { docs, families: store.families.linked ? families : docs };
 }
