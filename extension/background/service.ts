@@ -104,13 +104,17 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     tabId: number | undefined,
     generation = tabId === undefined ? 0 : deps.tabs.generation(tabId),
   ): Promise<PageAnalysis> {
-    const [engine, settings] = await Promise.all([deps.engine.get(), deps.settings.load()]);
-    const analysis = analysePage(engine, page, settings, now());
-    if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
-      await deps.setBadge(tabId, badgeText(analysis));
-      await deps.emit({ type: 'analysis-updated', tabId });
-    }
-    return analysis;
+    // The whole request, answer included, counts as busy: lookup's preparation never runs
+    // between a page's analysis and its answer.
+    const settings = deps.settings.load();
+    return deps.engine.use(async (engine) => {
+      const analysis = analysePage(engine, page, await settings, now());
+      if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
+        await deps.setBadge(tabId, badgeText(analysis));
+        await deps.emit({ type: 'analysis-updated', tabId });
+      }
+      return analysis;
+    });
   }
 
   const service: Required<SuyuanService> = {

@@ -15,7 +15,7 @@ import {
   type ServiceDeps,
 } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
-import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
+import { buildCorpusAsset, parseCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PageText, PanelEvent } from '../../../extension/protocol';
 import { detect } from '../../../core/detect/detect';
 import { loadSettings, replaceSettings, saveSettings } from '../../../extension/settings';
@@ -45,11 +45,14 @@ export function splitHeader(raw: string): { title: string; body: string } {
 /** Five short government work reports (1960, 1975, 1980, 1985, 2002): about 60,000 characters. */
 export const SMALL_CORPUS = [8, 10, 13, 18, 31];
 
-let asset: CorpusAsset | null = null;
+let assetBytes: Uint8Array | null = null;
+/** The asset file's bytes, as the build writes them (built once per test file). */
+export function smallAssetBytes(): Uint8Array {
+  assetBytes ??= buildCorpusAsset(SMALL_CORPUS.map(report));
+  return assetBytes;
+}
 export function smallAsset(): CorpusAsset {
-  // Built once per test file: the JSON round trip is what fetch() would hand the background.
-  asset ??= JSON.parse(JSON.stringify(buildCorpusAsset(SMALL_CORPUS.map(report)))) as CorpusAsset;
-  return asset;
+  return parseCorpusAsset(smallAssetBytes().slice().buffer);
 }
 
 /** The body of a non-speech text from corpus-negative/<kind>. */
