@@ -153,37 +153,73 @@ export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
   return wrap(store);
 }
 
+/** Either encoding, read: null when it is not a readable snapshot. */
+function readSnapshot(
+  snapshot: EngineSnapshot | Uint8Array,
+): { head: SnapshotHead; fp: () => FingerprintIndex } | null {
+  if (snapshot instanceof Uint8Array) return readBinary(snapshot);
+  const snap = snapshot as unknown as SnapshotBody;
+  if (typeof snap !== 'object' || snap === null) return null;
+  return { head: snap, fp: () => FingerprintIndex.fromJSON(snap.fp) };
+}
+
+function compatible(head: SnapshotHead): boolean {
+  return (
+    head.version === SNAPSHOT_VERSION &&
+    head.gram === GRAM &&
+    head.window === WINDOW &&
+    Array.isArray(head.slots) &&
+    Array.isArray(head.sums)
+  );
+}
+
 /** Loads a snapshot made by snapshot() (JSON) or snapshotBytes() (binary); rebuilds from the
  *  documents when the snapshot is from another version, unreadable, or does not describe exactly
  *  these documents. */
 export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot | Uint8Array): SnapshotEngine {
-  let head: SnapshotHead;
-  let fp: () => FingerprintIndex;
-  if (snapshot instanceof Uint8Array) {
-    const bin = readBinary(snapshot);
-    if (!bin) return createEngine(docs);
-    ({ head, fp } = bin);
-  } else {
-    const snap = snapshot as unknown as SnapshotBody;
-    head = snap;
-    fp = () => FingerprintIndex.fromJSON(snap.fp);
-  }
-  if (!describes(head, docs)) return createEngine(docs);
-  const byId = new Map(docs.map((d) => [d.id, d]));
-  const store = new CorpusStore();
-  store.fp = fp();
-  for (const id of head.slots) {
-    if (id === null) store.addHole();
-    else store.add(byId.get(id)!, true);
-  }
-  store.families = Families.fromJSON(head.families, head.slots.length);
-  return wrap(store);
+  const read = readSnapshot(snapshot);
+  if (!read || !compatible(read.head) || !describes(read.head, docs)) return createEngine(docs);
+  return restoreIncremental(docs, snapshot)!.engine;
 }
 
-/** True when the snapshot is of this engine version and of exactly these documents. */
+/** Restores what a snapshot still describes and catches up with the rest: documents it holds that
+ *  `docs` no longer has (or has with another body) are removed, documents it lacks are indexed.
+ *  This is how a persisted index follows a corpus that changed after it was written. Null when the
+ *  snapshot is unreadable or of another engine version: the caller rebuilds. */
+export function restoreIncremental(
+  docs: CorpusDoc[],
+  snapshot: EngineSnapshot | Uint8Array,
+): { engine: SnapshotEngine; added: number; removed: number } | null {
+  const read = readSnapshot(snapshot);
+  if (!read || !compatible(read.head)) return null;
+  const { head } = read;
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const store = new CorpusStore();
+  store.fp = read.fp();
+  const gone: number[] = [];
+  head.slots.forEach((id, slot) => {
+    const d = id === null ? undefined : byId.get(id);
+    if (d && checksum(d.body) === head.sums[slot]) {
+      store.add(d, true);
+      byId.delete(d.id);
+    } else {
+      store.addHole();
+      if (id !== null) gone.push(slot);
+    }
+  });
+  store.families = Families.fromJSON(head.families, head.slots.length);
+  // The snapshot does not keep per-document posting counts: an average stands in for the
+  // tombstones' share, which only decides when the index compacts.
+  const perDoc = Math.ceil(store.fp.postings() / Math.max(1, head.slots.length));
+  for (const slot of gone) store.fp.removeDoc(slot, perDoc);
+  const engine = wrap(store);
+  const rest = [...byId.values()];
+  if (rest.length > 0) engine.add(rest);
+  return { engine, added: rest.length, removed: gone.length };
+}
+
+/** True when the snapshot is of exactly these documents. */
 function describes(head: SnapshotHead, docs: CorpusDoc[]): boolean {
-  if (head.version !== SNAPSHOT_VERSION || head.gram !== GRAM || head.window !== WINDOW) return false;
-  if (!Array.isArray(head.slots) || !Array.isArray(head.sums)) return false;
   const byId = new Map(docs.map((d) => [d.id, d]));
   const live = head.slots.filter((s) => s !== null).length;
   if (live !== byId.size) return false;

@@ -92,6 +92,11 @@ export class FingerprintIndex {
     if (this.deadPostings > Math.max(50_000, this.frozenPostings / 4)) this.freeze();
   }
 
+  /** Postings in the frozen segment (all slots, tombstoned or not). */
+  postings(): number {
+    return this.frozenPostings;
+  }
+
   /** Live documents holding the fingerprint. */
   df(h: number): number {
     this.settle();

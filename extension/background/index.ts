@@ -58,6 +58,7 @@ export function setupBackground(): SuyuanService {
   const engine = createEngineHolder({
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
+    index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
   });
   const service = createSuyuanService({
     engine,

@@ -184,8 +184,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // addedAt grows by 1 ms per document so the list keeps the batch order.
       const records = docs.map((d, i) => makeUserDoc(d, at + i, i));
       await deps.store.addMany(records, ADD_CHUNK_SIZE);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).add(records);
+      await deps.engine.update((engine) => engine.add(records));
       await corpusChanged();
       return records.map(meta);
     },
@@ -194,8 +193,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // Bundled documents are part of the build; only the user's own can go.
       if (typeof id !== 'string' || !isUserDocId(id)) return false;
       const removed = await deps.store.remove(id);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).remove(id);
+      if (removed) await deps.engine.update((engine) => engine.remove(id));
       if (removed) await corpusChanged();
       return removed;
     },
@@ -210,8 +208,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const backup = parseBackup(json);
       const counts = await deps.store.putAll(backup.docs);
       await deps.settings.replace(backup.settings);
-      const engine = deps.engine.peek();
-      if (engine && backup.docs.length > 0) (await engine).add(backup.docs);
+      if (backup.docs.length > 0) await deps.engine.update((engine) => engine.add(backup.docs));
       await corpusChanged();
       return counts;
     },

@@ -236,9 +236,10 @@ describe('corpus changes and snapshots', () => {
     expect(restored.lookup('高质量发展', { limit: 5 })).toEqual(engine.lookup('高质量发展', { limit: 5 }));
     // Both encodings describe the same index.
     expect(restoreEngine(current, JSON.parse(JSON.stringify(engine.snapshot()))).snapshotBytes()).toEqual(bytes);
-    // A damaged or foreign byte snapshot is not trusted: the engine rebuilds from the documents.
-    const broken = bytes.slice(0, 40);
-    expect(restoreEngine(current, broken).match(page)).toEqual(engine.match(page));
-    expect(restoreEngine(current.slice(1), bytes).list().length).toBe(current.length - 1);
+    // A damaged byte snapshot is not trusted: the engine rebuilds from the documents.
+    const few = current.slice(0, 3);
+    const small = createEngine(few);
+    const broken = small.snapshotBytes().slice(0, 40);
+    expect(restoreEngine(few, broken).match(few[0]!.body)).toEqual(small.match(few[0]!.body));
   });
 });

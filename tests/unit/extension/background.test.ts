@@ -112,6 +112,7 @@ describe('engine holder: lookup is prepared when idle, never ahead of a waiting 
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(() => queued[0]!()).not.toThrow();
+    await holder.settled();
     expect(prepare).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
@@ -142,6 +143,7 @@ describe('engine holder: lookup is prepared when idle, never ahead of a waiting 
     await holder.get();
     expect(queued).toHaveLength(1);
     fire();
+    await holder.settled();
     expect(prepare).toHaveBeenCalledTimes(1);
     // Prepared once: later requests queue nothing.
     await holder.get();

@@ -78,6 +78,8 @@ export interface TestBackground {
     getPageText: ReturnType<typeof vi.fn>;
   };
   loads: { count: number };
+  /** Runs the background's idle work now (prepare, writing the index) and waits for it. */
+  idle(): Promise<void>;
 }
 
 /** A background as setupBackground() wires it, minus browser listeners. `dbName` lets a test
@@ -88,6 +90,7 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
   const badges = new Map<number, string>();
   const events: PanelEvent[] = [];
   const loads = { count: 0 };
+  const queued: (() => void)[] = [];
   const content = {
     reveal: vi.fn(async () => true),
     refresh: vi.fn(async () => undefined),
@@ -100,6 +103,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
         return smallAsset();
       },
       userDocs: () => store.list(),
+      index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+      idle: (fn) => {
+        queued.push(fn);
+        return () => queued.splice(queued.indexOf(fn) >>> 0, 1);
+      },
     }),
     store,
     tabs,
@@ -112,7 +120,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     openPanel: vi.fn(async () => true),
     ...(opts.now ? { now: opts.now } : {}),
   };
-  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads };
+  const idle = async () => {
+    queued.splice(0).forEach((fn) => fn());
+    await deps.engine.settled();
+  };
+  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads, idle };
 }
 
 /** A PendingStore in memory (the background's is session storage). */
