@@ -11,13 +11,14 @@ import type {
   MatchResult,
   Passage,
 } from '../core/model/types';
+import { plain } from './plain';
 import type { Style } from './style';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** A one-line excerpt: whitespace collapsed, long texts cut in the middle. */
 export function snippet(s: string, max = 60): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = plain(s).replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const half = Math.floor((max - 1) / 2);
   return `${flat.slice(0, half)}…${flat.slice(flat.length - half)}`;
@@ -49,8 +50,8 @@ export function readableEdits(diff: DiffOp[]): DiffOp[] {
 export function detectReport(file: string, r: DetectResult, st: Style): string {
   const verdict = r.speechLike ? st.good('讲话类 speech-like') : st.dim('非讲话类 not speech-like');
   return [
-    `${st.bold(file)}: ${verdict}  score ${r.score.toFixed(2)}  script ${r.script}`,
-    r.reasons.length ? `  signals: ${r.reasons.join(', ')}` : '  signals: (none)',
+    `${st.bold(plain(file))}: ${verdict}  score ${r.score.toFixed(2)}  script ${r.script}`,
+    r.reasons.length ? `  signals: ${plain(r.reasons.join(', '))}` : '  signals: (none)',
   ].join('\n');
 }
 
@@ -70,22 +71,23 @@ function leftoverLines(r: MatchResult, st: Style): string[] {
   const lines = [`  ${st.warn(`遗留 leftovers (${ls.length})`)}:`];
   for (const l of ls.filter((x) => x.kind !== 'placeholder'))
     lines.push(
-      `   ! ${st.warn(l.text)}  ${KIND_LABEL[l.kind]}  page ${l.start}–${l.end}  ${st.dim(l.docId ?? '')}`,
-      `     ${l.evidence}`,
+      `   ! ${st.warn(plain(l.text))}  ${KIND_LABEL[l.kind]}  page ${l.start}–${l.end}  ${st.dim(plain(l.docId ?? ''))}`,
+      `     ${plain(l.evidence)}`,
     );
   const slots = new Map<string, number[]>();
   for (const l of ls.filter((x) => x.kind === 'placeholder'))
     slots.set(l.text, [...(slots.get(l.text) ?? []), l.start]);
   for (const [t, at] of slots) {
     const where = at.slice(0, 5).join(', ') + (at.length > 5 ? ', …' : '');
-    lines.push(`   ! ${st.warn(t)}  ${KIND_LABEL.placeholder} ×${at.length}  page ${where}`);
+    lines.push(`   ! ${st.warn(plain(t))}  ${KIND_LABEL.placeholder} ×${at.length}  page ${where}`);
   }
   return lines;
 }
 
 function originNote(p: Passage, r: MatchResult, docMeta: (id: string) => DocMeta | undefined, st: Style): string {
   const parts: string[] = [];
-  if (p.origin && p.origin.docId !== p.docId) parts.push(`最早 origin ${p.origin.docId} (${p.origin.date})`);
+  if (p.origin && p.origin.docId !== p.docId)
+    parts.push(`最早 origin ${plain(p.origin.docId)} (${plain(p.origin.date)})`);
   if (p.alsoIn?.length) parts.push(`also in ${p.alsoIn.length}`);
   if (pageOlderThan(r.date, docMeta(p.docId)?.date)) parts.push(st.warn('本页早于该来源：可能是原稿'));
   return parts.length ? `     ${parts.join('; ')}` : '';
@@ -100,24 +102,26 @@ export function matchReport(
 ): string {
   const own = [r.date, r.place].filter(Boolean).join(', ');
   const lines = [
-    `${st.bold(file)}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars${own ? `  (${own})` : ''}`,
+    `${st.bold(plain(file))}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars${own ? `  (${plain(own)})` : ''}`,
     ...leftoverLines(r, st),
   ];
   if (r.selfCopies?.length)
-    lines.push(`  已存入你的语料库 saved in the corpus as ${r.selfCopies.join(', ')} (not compared)`);
+    lines.push(`  已存入你的语料库 saved in the corpus as ${plain(r.selfCopies.join(', '))} (not compared)`);
   if (r.candidates.length === 0) lines.push('  no similar speech in the corpus');
   else {
     lines.push('  候选 candidates:');
     r.candidates.forEach((c, i) => {
       const m = docMeta(c.id);
-      const extra = [m?.date, m?.place].filter(Boolean).join(', ');
-      lines.push(`   ${i + 1}. ${c.score.toFixed(3)}  ${c.title}${extra ? ` (${extra})` : ''}  ${st.dim(c.id)}`);
+      const extra = plain([m?.date, m?.place].filter(Boolean).join(', '));
+      lines.push(
+        `   ${i + 1}. ${c.score.toFixed(3)}  ${plain(c.title)}${extra ? ` (${extra})` : ''}  ${st.dim(plain(c.id))}`,
+      );
     });
   }
   if (r.passages.length) lines.push(`  段落 passages (${r.passages.length}):`);
   for (const p of r.passages) {
     lines.push(
-      `   • page ${p.start}–${p.end} ← ${p.docId} ${p.docStart}–${p.docEnd}  similarity ${pct(p.similarity)}`,
+      `   • page ${p.start}–${p.end} ← ${plain(p.docId)} ${p.docStart}–${p.docEnd}  similarity ${pct(p.similarity)}`,
       `     ${snippet(text.slice(p.start, p.end))}`,
     );
     const note = originNote(p, r, docMeta, st);
@@ -126,7 +130,7 @@ export function matchReport(
     if (edits.some(([op]) => op !== 0)) {
       const shown = edits
         .map(([op, s]) => {
-          const flat = s.replace(/\s+/g, ' ');
+          const flat = plain(s).replace(/\s+/g, ' ');
           return op === 0 ? snippet(flat, 24) : op === -1 ? st.del(flat) : st.ins(flat);
         })
         .join('');
@@ -137,10 +141,10 @@ export function matchReport(
 }
 
 export function boilerplateReport(file: string, text: string, spans: BoilerplateSpan[], st: Style): string {
-  const lines = [`${st.bold(file)}: ${spans.length} 提法 formulaic span(s)`];
+  const lines = [`${st.bold(plain(file))}: ${spans.length} 提法 formulaic span(s)`];
   for (const s of spans) {
     lines.push(
-      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${s.phrase}  ${st.dim(`in ${s.docFreq} docs${s.firstSeen ? `, first ${s.firstSeen.docId} (${s.firstSeen.date})` : ''}`)}`,
+      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${plain(s.phrase)}  ${st.dim(`in ${s.docFreq} docs${s.firstSeen ? `, first ${plain(s.firstSeen.docId)} (${plain(s.firstSeen.date)})` : ''}`)}`,
     );
   }
   if (spans.length === 0 && text.trim()) lines.push('   (none)');
@@ -149,10 +153,13 @@ export function boilerplateReport(file: string, text: string, spans: Boilerplate
 
 export function lookupReport(r: LookupResult, st: Style): string {
   const lines = [
-    `${st.bold(`“${r.query}”`)}: ${r.total} occurrence(s)${r.hits.length < r.total ? `, first ${r.hits.length} shown` : ''}`,
+    `${st.bold(`“${plain(r.query)}”`)}: ${r.total} occurrence(s)${r.hits.length < r.total ? `, first ${r.hits.length} shown` : ''}`,
   ];
   for (const h of r.hits) {
-    lines.push(`   ${h.title}  ${st.dim(`${h.docId} ${h.start}–${h.end}`)}`, `     ${snippet(h.context, 80)}`);
+    lines.push(
+      `   ${plain(h.title)}  ${st.dim(`${plain(h.docId)} ${h.start}–${h.end}`)}`,
+      `     ${snippet(h.context, 80)}`,
+    );
   }
   return lines.join('\n');
 }

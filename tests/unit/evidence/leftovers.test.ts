@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Leftovers of each kind, on pages made here from the bundled corpus or from texts this file writes.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../../cli/corpus-folder';
+import { reports, seeds } from '../../fixtures/corpus';
 import { createEngine, type SnapshotEngine } from '../../../core/engine';
 import type { CorpusDoc, Leftover } from '../../../core/model/types';
 
@@ -30,8 +30,8 @@ function indexesOf(text: string, needle: string): number[] {
   return out;
 }
 
-beforeAll(async () => {
-  docs = await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled');
+beforeAll(() => {
+  docs = [...seeds(), ...reports()];
   seed = docs.find((d) => d.id === SEED)!;
   engine = createEngine(docs);
 }, 120_000);

@@ -2,20 +2,20 @@
 // Who had a passage first, formula phrases' first holders, and never comparing a page with its own
 // saved copy. Texts: the bundled corpus, and copies of it made here.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../../cli/corpus-folder';
+import { reports, seeds } from '../../fixtures/corpus';
 import { createEngine, type SnapshotEngine } from '../../../core/engine';
 import { pageOlderThan } from '../../../core/evidence/direction';
 import type { CorpusDoc } from '../../../core/model/types';
-import { lightEdit } from '../../../scripts/lib/reuse-cases';
-import { rng } from '../../../scripts/lib/rng';
+import { lightEdit } from '../../fixtures/reuse-cases';
+import { rng } from '../../fixtures/rng';
 
 const SEED = 'seeds/002_576c2e6f06f9add2.md';
 let docs: CorpusDoc[];
 let engine: SnapshotEngine;
 let seed: CorpusDoc;
 
-beforeAll(async () => {
-  docs = await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled');
+beforeAll(() => {
+  docs = [...seeds(), ...reports()];
   seed = docs.find((d) => d.id === SEED)!;
   engine = createEngine(docs);
 }, 120_000);
