@@ -2,7 +2,8 @@
 // delete (after confirming), back up and restore.
 import { useEffect, useState } from 'preact/hooks';
 import type { DocMeta } from '../../core/model/types';
-import type { ImportReport, NewDoc } from '../../extension/protocol';
+import type { ImportReport } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import type { OpenDocRequest } from '../compare/compare-view';
 import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';

@@ -3,7 +3,7 @@
 // through the same main-text extraction as web pages.
 import { decodeBytes } from '../../core/decode/decode';
 import { extractFromHtml } from '../../core/extract/from-html';
-import type { NewDoc } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import type { Messages } from '../i18n/i18n';
 
 export { ImportRefused } from './import-error';

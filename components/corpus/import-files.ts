@@ -1,7 +1,8 @@
 // Imports many files in batches, reporting progress, keeping every good file and collecting a
 // reason for each refused one.
 import type { DocMeta } from '../../core/model/types';
-import type { ImportReport, NewDoc, SuyuanService } from '../../extension/protocol';
+import type { ImportReport, SuyuanService } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import { errorText } from '../format';
 import type { Messages } from '../i18n/i18n';
 import { fileToDoc } from './import-file';

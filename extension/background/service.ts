@@ -3,7 +3,10 @@
 // for the browser parts.
 import type { Engine } from '../../core/model/engine-api';
 import type { CorpusDoc, DocMeta, LookupResult, MatchOptions } from '../../core/model/types';
-import type { ContentService, NewDoc, PageAnalysis, PageText, PanelEvent, Settings, SuyuanService } from '../protocol';
+import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
+import type { NewDoc, PageAnalysis, PageText } from '../../core/model/page';
+import type { Settings } from '../../core/model/settings';
+import { TUNABLES } from '../../core/model/tunables';
 import { createBackup, parseBackup, serializeBackup } from '../storage/backup';
 import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc, type UserDocStore } from '../storage/user-docs';
 import { badgeText, SPEECH_MARK } from './badge';
@@ -46,9 +49,6 @@ export interface ServiceDeps {
   now?: () => number;
 }
 
-const DEFAULT_LOOKUP_LIMIT = 50;
-const MAX_LOOKUP_LIMIT = 1000;
-
 export function matchOptions(settings: Settings): MatchOptions {
   return {
     minPassageLength: settings.minPassageLength,
@@ -56,6 +56,12 @@ export function matchOptions(settings: Settings): MatchOptions {
     formulaPhrases: settings.formulaPhrases,
     ignorePhrases: settings.ignorePhrases,
   };
+}
+
+/** A lookup limit from a message, clamped to the tunable's bounds (bad values get the default). */
+function lookupLimit(limit: unknown): number {
+  const { default: fallback, min, max } = TUNABLES.lookupLimit;
+  return Math.max(min, Math.min(max, Math.floor(Number(limit) || fallback)));
 }
 
 function meta(doc: CorpusDoc): DocMeta {
@@ -157,10 +163,9 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       }
     },
 
-    async lookup(query, limit = DEFAULT_LOOKUP_LIMIT): Promise<LookupResult> {
+    async lookup(query, limit): Promise<LookupResult> {
       if (typeof query !== 'string' || query.trim() === '') throw new Error('Nothing to look up');
-      const n = Math.max(1, Math.min(MAX_LOOKUP_LIMIT, Math.floor(Number(limit) || DEFAULT_LOOKUP_LIMIT)));
-      return (await deps.engine.get()).lookup(query.trim(), { limit: n });
+      return (await deps.engine.get()).lookup(query.trim(), { limit: lookupLimit(limit) });
     },
 
     async listDocs() {

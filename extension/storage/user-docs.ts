@@ -1,7 +1,7 @@
 // The user's own documents in IndexedDB: create, list, delete, and the two bulk writes (file
 // imports in chunks, backup restores in one transaction).
 import type { IDBPDatabase } from 'idb';
-import type { NewDoc } from '../protocol';
+import type { NewDoc } from '../../core/model/page';
 import { DB_NAME, openUserDb, type SuyuanDB, type UserDocRecord } from './db';
 
 export const USER_ID_PREFIX = 'user/';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CorpusDoc } from '../../core/model/types';
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../../core/model/page';
 import { analyse, buildPage, createFakeService, loadDoc, SHARED, seedDocs, SWAPS } from './fixtures';
 import { renderPanel } from './render-panel';
 

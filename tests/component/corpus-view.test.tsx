@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fromPlainText } from '../../components/corpus/import-file';
 import { importFiles, IMPORT_BATCH } from '../../components/corpus/import-files';
 import { zhCN } from '../../components/i18n/zh-CN';
-import type { NewDoc, PageAnalysis } from '../../extension/protocol';
+import type { NewDoc, PageAnalysis } from '../../core/model/page';
 import { analyse, buildPage, createFakeService, readShared, seedDocs } from './fixtures';
 import { renderPanel } from './render-panel';
 import { docxOf } from '../fixtures/docx';

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
-import type { NewDoc, PageAnalysis, PanelEvent, SuyuanService } from '../../extension/protocol';
+import type { PanelEvent, SuyuanService } from '../../extension/protocol';
+import type { NewDoc, PageAnalysis } from '../../core/model/page';
 
 // Plain paths, not URL objects: under happy-dom the global URL is not Node's.
 export const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared');

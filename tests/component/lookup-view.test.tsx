@@ -3,7 +3,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { phraseRows } from '../../components/boilerplate/boilerplate-view';
 import { groupHits } from '../../components/lookup/group-hits';
 import type { CorpusDoc } from '../../core/model/types';
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../../core/model/page';
 import { analyse, buildPage, createFakeService, seedDocs } from './fixtures';
 import { renderPanel } from './render-panel';
 

@@ -7,7 +7,7 @@ import { PageRunner, type RunnerEnv } from '../../../extension/content/page-runn
 import { HIGHLIGHT } from '../../../extension/content/highlighter';
 import { spansToRanges, splitAtBreaks } from '../../../extension/content/ranges';
 import { HOST_TAG } from '../../../extension/content/ui-root';
-import type { PageText } from '../../../extension/protocol';
+import type { PageText } from '../../../core/model/page';
 import { negativeBody, report, testBackground } from './helpers';
 
 const compact = (s: string) => s.replace(/\s+/g, '');

@@ -16,7 +16,8 @@ import {
 } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
 import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
-import type { ContentService, PageText, PanelEvent } from '../../../extension/protocol';
+import type { ContentService, PanelEvent } from '../../../extension/protocol';
+import type { PageText } from '../../../core/model/page';
 import { detect } from '../../../core/detect/detect';
 import { loadSettings, replaceSettings, saveSettings } from '../../../extension/settings';
 import { UserDocStore } from '../../../extension/storage/user-docs';
