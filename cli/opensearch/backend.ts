@@ -69,7 +69,8 @@ export class OpenSearchBackend implements CorpusBackend {
       sum_other_doc_count: number;
       buckets: { key: string; doc_count: number; fam: { value: number } }[];
     };
-    if (agg.sum_other_doc_count > 0) throw new OpenSearchError('OpenSearch left fingerprint counts out (sum_other_doc_count > 0)');
+    if (agg.sum_other_doc_count > 0)
+      throw new OpenSearchError('OpenSearch left fingerprint counts out (sum_other_doc_count > 0)');
     const out = new Map<number, FingerprintCount>();
     for (const b of agg.buckets) {
       const docs = b.doc_count;
@@ -88,7 +89,9 @@ export class OpenSearchBackend implements CorpusBackend {
         _source: ['doc', 'seq', 'family'],
         sort: [{ _score: 'desc' }, { seq: 'asc' }],
         query: {
-          bool: { should: entries.map(([h, w]) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: w } })) },
+          bool: {
+            should: entries.map(([h, w]) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: w } })),
+          },
         },
       },
       'candidate retrieval',

@@ -60,7 +60,10 @@ export async function bulkWithRetry(
         );
     });
     if (again.length && attempt >= tries)
-      throw new OpenSearchError(`OpenSearch kept rejecting ${again.length} document(s) for load after ${tries} tries`, 429);
+      throw new OpenSearchError(
+        `OpenSearch kept rejecting ${again.length} document(s) for load after ${tries} tries`,
+        429,
+      );
     if (again.length) {
       opts.onRetry?.(again.length, wait);
       await sleep(wait);

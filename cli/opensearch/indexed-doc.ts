@@ -22,4 +22,3 @@ export function indexedDoc(d: CorpusDoc, hash: string, seq: number, family: numb
   const fps = fingerprints(norm);
   return { doc: d, hash, seq, family, sketch_size: sketchOf(fps).length, fp: Array.from(fps, String), norm };
 }
-

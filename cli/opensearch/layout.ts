@@ -27,7 +27,13 @@ export function indexName(env = process.env): string {
 }
 
 export function indexBody(shards = 1, replicas = 0): unknown {
-  const meta: IndexMeta = { suyuan_layout: LAYOUT_VERSION, gram: GRAM, window: WINDOW, linked_through: -1, corpora: [] };
+  const meta: IndexMeta = {
+    suyuan_layout: LAYOUT_VERSION,
+    gram: GRAM,
+    window: WINDOW,
+    linked_through: -1,
+    corpora: [],
+  };
   return {
     settings: {
       index: { number_of_shards: shards, number_of_replicas: replicas },
@@ -98,7 +104,11 @@ export async function ensureIndex(
   if (opts.reindex) await client.request('DELETE', `/${encodeURIComponent(index)}`, undefined, { allow404: true });
   const m = await readMeta(client, index);
   if (m) return m;
-  await client.request('PUT', `/${encodeURIComponent(index)}?wait_for_active_shards=1`, indexBody(opts.shards, opts.replicas));
+  await client.request(
+    'PUT',
+    `/${encodeURIComponent(index)}?wait_for_active_shards=1`,
+    indexBody(opts.shards, opts.replicas),
+  );
   return (await readMeta(client, index))!;
 }
 
@@ -106,5 +116,7 @@ export async function ensureIndex(
 export function checkComplete(r: { _shards?: { failed?: number }; timed_out?: boolean }, what: string): void {
   if (r.timed_out) throw new OpenSearchError(`OpenSearch timed out on ${what}: the answer would be partial`);
   if ((r._shards?.failed ?? 0) > 0)
-    throw new OpenSearchError(`OpenSearch: ${r._shards!.failed} shard(s) failed on ${what}: the answer would be partial`);
+    throw new OpenSearchError(
+      `OpenSearch: ${r._shards!.failed} shard(s) failed on ${what}: the answer would be partial`,
+    );
 }

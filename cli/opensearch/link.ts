@@ -88,11 +88,14 @@ async function linkPage(client: OpenSearchClient, index: string, page: Pending[]
       return `{"index":${JSON.stringify(index)}}\n${JSON.stringify(q)}\n`;
     })
     .join('');
-  const r = (await client.request<{ responses: (LinkHit[] | unknown)[] }>('POST', '/_msearch', body, { ndjson: true }))!;
+  const r = (await client.request<{ responses: (LinkHit[] | unknown)[] }>('POST', '/_msearch', body, {
+    ndjson: true,
+  }))!;
   let pairs = 0;
   r.responses.forEach((res, i) => {
     const a = res as { error?: unknown; _shards?: { failed?: number }; hits?: { hits: LinkHit[] } };
-    if (a.error) throw new OpenSearchError(`OpenSearch failed a family linking query: ${JSON.stringify(a.error).slice(0, 300)}`);
+    if (a.error)
+      throw new OpenSearchError(`OpenSearch failed a family linking query: ${JSON.stringify(a.error).slice(0, 300)}`);
     checkComplete(a, 'family linking');
     const { p } = asks[i]!;
     for (const h of a.hits!.hits) {
@@ -126,7 +129,11 @@ export async function linkFamilies(
   const pendingPages: Pending[][] = [];
   await scanDocs(client, index, { range: { seq: { gt: after } } }, ['doc', 'seq', 'family'], (_id, src) => {
     const d = src.doc as CorpusDoc;
-    page.push({ seq: src.seq as number, family: src.family as number, sketch: sketchOf(fingerprints(normalize(d.body).text)) });
+    page.push({
+      seq: src.seq as number,
+      family: src.family as number,
+      sketch: sketchOf(fingerprints(normalize(d.body).text)),
+    });
     if (page.length >= PAGE) {
       pendingPages.push(page);
       page = [];
@@ -141,9 +148,20 @@ export async function linkFamilies(
   let relabeled = 0;
   if (moved.size) {
     const rewrite: { d: CorpusDoc; hash: string; seq: number; family: number }[] = [];
-    await scanDocs(client, index, { terms: { family: [...moved.keys()] } }, ['doc', 'hash', 'seq', 'family'], (_id, s) => {
-      rewrite.push({ d: s.doc as CorpusDoc, hash: s.hash as string, seq: s.seq as number, family: moved.get(s.family as number)! });
-    });
+    await scanDocs(
+      client,
+      index,
+      { terms: { family: [...moved.keys()] } },
+      ['doc', 'hash', 'seq', 'family'],
+      (_id, s) => {
+        rewrite.push({
+          d: s.doc as CorpusDoc,
+          hash: s.hash as string,
+          seq: s.seq as number,
+          family: moved.get(s.family as number)!,
+        });
+      },
+    );
     for (let i = 0; i < rewrite.length; i += PAGE) {
       const actions = rewrite.slice(i, i + PAGE).map((x) => ({
         action: { index: { _index: index, _id: x.d.id } },

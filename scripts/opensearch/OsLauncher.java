@@ -45,6 +45,7 @@ public final class OsLauncher {
             .put("transport.port", transportPort)
             .put("cluster.routing.allocation.disk.threshold_enabled", false) // shared CI disk may be >85% full
             .put("action.auto_create_index", false)    // a typo'd index name is an error, not a new index
+            .put("indices.query.bool.max_clause_count", 16384) // a page's fingerprints in one candidate query
             .build();
 
         List<Class<? extends Plugin>> plugins = new ArrayList<>();
