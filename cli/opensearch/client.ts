@@ -82,7 +82,7 @@ export class OpenSearchClient {
   }
 
   private transportError(err: unknown): OpenSearchError {
-    const e = err as { name?: string; cause?: { code?: string }; message?: string };
+    const e = err as { name?: string; cause?: { code?: string; message?: string }; message?: string };
     if (e.name === 'TimeoutError' || e.name === 'AbortError')
       return new OpenSearchError(
         `OpenSearch at ${this.base} did not answer within ${this.timeoutMs} ms (SUYUAN_OPENSEARCH_TIMEOUT_MS raises it)`,
@@ -92,6 +92,7 @@ export class OpenSearchClient {
       return new OpenSearchError(
         `OpenSearch at ${this.base} is not reachable (connection refused): is it running? (npm run opensearch:start)`,
       );
-    return new OpenSearchError(`OpenSearch at ${this.base} is not reachable: ${code ?? e.message ?? String(err)}`);
+    const why = code ?? e.cause?.message ?? e.message ?? String(err);
+    return new OpenSearchError(`OpenSearch at ${this.base} is not reachable: ${why}`);
   }
 }
