@@ -14,8 +14,8 @@ import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../cli/corpus-folder';
 import { OpenSearchBackend } from '../cli/opensearch/backend';
 import { OpenSearchClient } from '../cli/opensearch/client';
 import { indexCorpus } from '../cli/opensearch/indexer';
-import { excerpt, heavyEdit, lightEdit } from './lib/reuse-cases';
-import { rng, type Rng } from './lib/rng';
+import { excerpt, heavyEdit, lightEdit } from '../tests/fixtures/reuse-cases';
+import { rng, type Rng } from '../tests/fixtures/rng';
 import { paragraphPool, syntheticCorpus } from './lib/synthetic-corpus';
 
 const URL_ = process.env.BENCH_OS_URL ?? 'http://127.0.0.1:9200';
@@ -164,7 +164,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
 async function main(): Promise<void> {
   const client = new OpenSearchClient(URL_, { timeoutMs: 600_000 });
   const info = (await client.request<{ version: { number: string } }>('GET', '/'))!;
-  const pool = paragraphPool(await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled'));
+  const pool = paragraphPool((await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled')).docs);
   console.log(
     `OpenSearch ${info.version.number} at ${URL_}; ${os.cpus().length} cores; paragraph pool ${pool.length} (bundled corpus)`,
   );

@@ -3,7 +3,8 @@
 // down, too slow or answers an error ends the run with a message and exit status 3: results
 // already printed are complete for their files, and nothing partial is printed after.
 import { lookupOver, matchOver, boilerplateOver } from '../../core/backend/remote-analyse';
-import type { DocMeta } from '../../core/model/types';
+import type { CorpusDoc, DocMeta } from '../../core/model/types';
+import { plain } from '../plain';
 import type { CliArgs } from '../args';
 import { USAGE } from '../args';
 import { boilerplateJson, lookupJson, matchJson } from '../contract';
@@ -17,11 +18,14 @@ import { OpenSearchClient, OpenSearchError } from './client';
 import { indexCorpus, type IndexReport } from './indexer';
 import { indexName, requireIndex } from './layout';
 
-async function loadFolder(dir: string, io: Io): Promise<Awaited<ReturnType<typeof loadCorpusFolder>> | null> {
+/** The folder's documents (unreadable files named on stderr and counted), or null. */
+async function loadFolder(dir: string, io: Io): Promise<{ docs: CorpusDoc[]; skipped: number } | null> {
   try {
-    const docs = await loadCorpusFolder(dir, 'user');
-    if (docs.length) return docs;
-    io.err(`suyuan: cannot load corpus ${dir}: no .txt/.md documents\n`);
+    const { docs, notes } = await loadCorpusFolder(dir, 'user');
+    for (const n of notes)
+      io.err(`suyuan: corpus ${plain(n.path)}: ${n.skipped ? 'skipped: ' : 'warning: '}${n.reason}\n`);
+    if (docs.length) return { docs, skipped: notes.filter((n) => n.skipped).length };
+    io.err(`suyuan: cannot load corpus ${dir}: no readable .txt/.md documents\n`);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'ENOTDIR' ? 'not a folder' : e.message;
@@ -51,13 +55,15 @@ export async function runOpenSearch(args: CliArgs, url: string | undefined, io: 
     const client = new OpenSearchClient(url);
     const index = indexName();
     const progress = (line: string) => io.err(`suyuan index: ${line}\n`);
+    let failed = 0;
     if (args.corpus !== undefined) {
-      const docs = await loadFolder(args.corpus, io);
-      if (!docs) return 1;
-      const r = await indexCorpus(client, index, docs, { reindex: args.reindex, progress });
+      const folder = await loadFolder(args.corpus, io);
+      if (!folder) return 1;
+      failed += folder.skipped;
+      const r = await indexCorpus(client, index, folder.docs, { reindex: args.reindex, progress });
       if (args.command === 'index') {
         emit({ index, url: client.base, ...r }, () => `suyuan index: ${indexSummary(r)}`);
-        return 0;
+        return failed > 0 ? 1 : 0;
       }
       if (!r.alreadyIndexed) progress(indexSummary(r));
     }
@@ -67,9 +73,8 @@ export async function runOpenSearch(args: CliArgs, url: string | undefined, io: 
       const r = await lookupOver(backend, args.positionals[0]!, args.limit !== undefined ? { limit: args.limit } : {});
       const json = r.totalIsLowerBound ? { ...lookupJson(r), totalIsLowerBound: true } : lookupJson(r);
       emit(json, () => lookupReport(r, st) + (r.totalIsLowerBound ? `\n(total is a lower bound)` : ''));
-      return 0;
+      return failed > 0 ? 1 : 0;
     }
-    let failed = 0;
     for (const file of args.positionals) {
       let input;
       try {

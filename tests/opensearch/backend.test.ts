@@ -12,8 +12,8 @@ import { OpenSearchBackend } from '../../cli/opensearch/backend';
 import { OpenSearchClient, OpenSearchError } from '../../cli/opensearch/client';
 import { indexCorpus } from '../../cli/opensearch/indexer';
 import { indexBody } from '../../cli/opensearch/layout';
-import { excerpt, heavyEdit, lightEdit } from '../../scripts/lib/reuse-cases';
-import { rng } from '../../scripts/lib/rng';
+import { excerpt, heavyEdit, lightEdit } from '../fixtures/reuse-cases';
+import { rng } from '../fixtures/rng';
 import { removeCliCache, runCli, tempDir } from '../unit/cli/run-cli';
 import { closedPort, dropIndex, faultyProxy, freshIndex, skip, url } from './helpers';
 
@@ -30,7 +30,7 @@ const count = async (name: string): Promise<number> =>
 
 beforeAll(async () => {
   if (skip) return;
-  const bundled = await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled');
+  const bundled = (await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled')).docs;
   // A, B unrelated; C holds both whole, so adding C joins A's and B's families (B is relabeled).
   const a = bundled[3]!;
   const b = bundled[40]!;

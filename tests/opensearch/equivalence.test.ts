@@ -1,8 +1,6 @@
 // Issue 16's acceptance check: on the match evaluation built from ../shared (the generated reuse
 // pages of `npm run eval`), the OpenSearch backend gives the embedded engine's top-1 and
 // character F1 (within 0.005) and identical phrase lookups. Prints both sides' figures.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupOver, matchOver } from '../../core/backend/remote-analyse';
 import { createEngine, type SnapshotEngine } from '../../core/engine';
@@ -11,13 +9,14 @@ import { OpenSearchBackend } from '../../cli/opensearch/backend';
 import { OpenSearchClient } from '../../cli/opensearch/client';
 import { indexCorpus } from '../../cli/opensearch/indexer';
 import { buildCases, scoreCase, type CaseScore } from '../../scripts/eval-match';
-import type { ReuseCase } from '../../scripts/lib/reuse-cases';
-import { rng } from '../../scripts/lib/rng';
-import { SHARED, loadShared } from '../../scripts/lib/shared-corpus';
+import type { ReuseCase } from '../fixtures/reuse-cases';
+import { rng } from '../fixtures/rng';
+import { loadShared, sharedMissing } from '../fixtures/shared';
 import { dropIndex, freshIndex, skip, url } from './helpers';
 
-const noShared = !existsSync(path.join(SHARED, 'corpus-external'));
-if (noShared) console.warn(`\nOpenSearch equivalence SKIPPED: ${SHARED}corpus-external is missing.\n`);
+const missing = sharedMissing(['corpus-external']);
+const noShared = missing !== null;
+if (missing) console.warn(`\nOpenSearch equivalence SKIPPED: ${missing}.\n`);
 
 let corpus: CorpusDoc[];
 let cases: ReuseCase[];

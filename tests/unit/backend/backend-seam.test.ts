@@ -8,15 +8,15 @@ import type { CorpusBackend } from '../../../core/backend/backend';
 import { createEngine, type SnapshotEngine } from '../../../core/engine';
 import type { CorpusDoc } from '../../../core/model/types';
 import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../../cli/corpus-folder';
-import { excerpt, heavyEdit, lightEdit } from '../../../scripts/lib/reuse-cases';
-import { rng } from '../../../scripts/lib/rng';
+import { excerpt, heavyEdit, lightEdit } from '../../fixtures/reuse-cases';
+import { rng } from '../../fixtures/rng';
 
 let docs: CorpusDoc[];
 let engine: SnapshotEngine;
 let backend: CorpusBackend;
 
 beforeAll(async () => {
-  docs = await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled');
+  docs = (await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled')).docs;
   // A near-duplicate pair, so families are linked and family counts differ from document counts.
   docs.push({ ...docs[3]!, id: 'copy/of-3', title: 'copy' });
   engine = createEngine(docs);
