@@ -195,7 +195,7 @@ describe('corpus changes and snapshots', () => {
     shifted.set(bytes, 1);
     const current = engine.list().map((m) => engine.get(m.id)!);
     const restored = restoreEngine(current, shifted.subarray(1));
-    const page = lightEdit(rng(6), byId('cn-gov-work-reports/0060').body.slice(0, 5000));
+    const page = lightEdit(rng(6), byId('reports/cpc-12.md').body.slice(0, 5000));
     expect(restored.match(page)).toEqual(engine.match(page));
     expect(restored.lookup('高质量发展', { limit: 5 })).toEqual(engine.lookup('高质量发展', { limit: 5 }));
   }, 120_000);
