@@ -76,6 +76,7 @@ function analyseWith(
   options: MatchOptions | undefined,
   want: 'match' | 'boilerplate' | 'both',
 ): Parts {
+  store.linkFamilies();
   const exclude = selfCopySlots(store, options);
   const s = { ...resolveSettings(store.live, options), exclude };
   const n = normalize(text);

@@ -2,7 +2,8 @@
 // other holders, each formula phrase's first holder, and the leftovers. Runs after matching, on
 // its results; it adds fields and never changes what was matched.
 import type { CorpusStore } from '../index/corpus-store';
-import type { BoilerplateSpan, MatchOptions, MatchResult } from '../model/types';
+import type { BoilerplateSpan, CorpusDoc, MatchOptions, MatchResult, Passage } from '../model/types';
+import type { NormalizedText } from '../text/normalize';
 import type { PageGramsIndex } from './holders';
 import { findLeftovers } from './leftovers';
 import { pageFacts } from './page-facts';
@@ -36,6 +37,19 @@ export function selfCopySlots(store: CorpusStore, options: MatchOptions | undefi
   return out;
 }
 
+/** What needs only the page and the passages' source texts (any backend can give it): the page's
+ *  own date and place and the leftovers. */
+export function pageEvidence(
+  text: string,
+  n: NormalizedText,
+  passages: Passage[],
+  options: MatchOptions | undefined,
+  docOf: (id: string) => CorpusDoc | undefined,
+): Pick<MatchResult, 'date' | 'place' | 'leftovers'> {
+  const facts = pageFacts({ text, ...options?.page });
+  return { date: facts.date, place: facts.place, leftovers: findLeftovers(text, n, passages, facts, docOf) };
+}
+
 /** The match with the page's date and place, provenance per passage, leftovers and self copies. */
 export function annotateMatch(
   store: CorpusStore,
@@ -45,7 +59,6 @@ export function annotateMatch(
   options: MatchOptions | undefined,
   exclude: ReadonlySet<number>,
 ): MatchResult {
-  const facts = pageFacts({ text, ...options?.page });
   const passages = match.passages.map((p) => ({ ...p, ...passageProvenance(store, g, p, exclude) }));
   const docOf = (id: string) => {
     const slot = store.byId.get(id);
@@ -54,9 +67,7 @@ export function annotateMatch(
   return {
     ...match,
     passages,
-    date: facts.date,
-    place: facts.place,
-    leftovers: findLeftovers(text, g.n, passages, facts, docOf),
+    ...pageEvidence(text, g.n, passages, options, docOf),
     selfCopies: [...exclude].map((s) => store.docs[s]?.id).filter((id): id is string => !!id),
   };
 }
