@@ -4,7 +4,8 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { negativeBody, testBackground } from './helpers';
+import { nonSpeech } from '../../fixtures/corpus';
+import { testBackground } from './helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -32,9 +33,9 @@ describe('restore semantics', () => {
 
   it('an older body in the backup does not replace a newer local one unless asked', async () => {
     const bg = testBackground();
-    const [meta] = await bg.service.addDocs([{ title: '本地', body: negativeBody('law', 0) }]);
+    const [meta] = await bg.service.addDocs([{ title: '本地', body: nonSpeech(0) }]);
     const local = (await bg.store.get(meta!.id))!;
-    const older = { ...local, body: negativeBody('law', 1), addedAt: local.addedAt - 60_000 };
+    const older = { ...local, body: nonSpeech(1), addedAt: local.addedAt - 60_000 };
     const r = await bg.service.importBackup(backup({}, [older]));
     expect(r).toMatchObject({ added: 0, replaced: 0, keptNewer: 1 });
     expect((await bg.store.get(meta!.id))!.body).toBe(local.body);
