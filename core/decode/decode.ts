@@ -44,6 +44,7 @@ function utf16WithoutBom(bytes: Uint8Array): Decoded | undefined {
   let best: (Decoded & { score: number }) | undefined;
   for (const encoding of ['utf-16le', 'utf-16be']) {
     const text = tryDecode(bytes, encoding);
+    // eslint-disable-next-line no-control-regex -- control characters are what marks the wrong byte order
     if (text === undefined || !isPlausible(text) || /[\u0001-\u0008\u000e-\u001f]/.test(text)) continue;
     const score = chineseScore(text).score;
     if (!best || score > best.score) best = { text, encoding, score };

@@ -1,6 +1,5 @@
 // Reuse cases for the matching evaluation, generated from real speeches with a fixed seed:
 // each page comes with the page spans truly copied and the document they come from.
-import type { CorpusDoc } from '../../core/model/types';
 import type { Rng } from './rng';
 
 export type CaseKind = 'light' | 'heavy' | 'short' | 'traditional' | 'html' | 'novel';

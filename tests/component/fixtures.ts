@@ -38,14 +38,6 @@ export function seedDocs(): CorpusDoc[] {
   return names.map((n) => loadDoc(`seeds/${n}`));
 }
 
-export function reportDocs(count: number): CorpusDoc[] {
-  const dir = 'corpus-external/cn-gov-work-reports/';
-  const names = readdirSync(join(SHARED, dir))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return names.slice(-count).map((n) => loadDoc(dir + n));
-}
-
 export const SWAPS = [
   ['斯鑫良', '王小明'],
   ['肖培生', '李大军'],
