@@ -24,6 +24,11 @@ export function matchesFilter(doc: DocMeta, filter: string): boolean {
   return [doc.title, doc.date, doc.place, doc.source, doc.id].some((v) => v?.toLowerCase().includes(f));
 }
 
+/** The user's own documents first, newest first (what was just added is in view), then the bundled ones. */
+export function userFirst(docs: DocMeta[]): DocMeta[] {
+  return [...docs.filter((d) => d.origin === 'user').reverse(), ...docs.filter((d) => d.origin !== 'user')];
+}
+
 export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenDocRequest) => void }) {
   const { t } = useI18n();
   const service = useService();
@@ -107,7 +112,7 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       }
     });
 
-  const shown = (docs ?? []).filter((d) => matchesFilter(d, filter));
+  const shown = userFirst(docs ?? []).filter((d) => matchesFilter(d, filter));
   return (
     <section class="corpus">
       <div class="toolbar">
