@@ -16,7 +16,9 @@ export default defineConfig({
         import('./cli/corpus-folder'),
         import('./extension/corpus-asset'),
       ]);
-      const docs = await loadCorpusFolder(resolve(wxt.config.root, 'corpus'), 'bundled');
+      const { docs, notes } = await loadCorpusFolder(resolve(wxt.config.root, 'corpus'), 'bundled');
+      // The bundled corpus is ours: any file it could not read fails the build.
+      if (notes.length) throw new Error(`bundled corpus: ${notes.map((n) => `${n.path}: ${n.reason}`).join('; ')}`);
       const started = Date.now();
       const asset = buildCorpusAsset(docs);
       const contents = JSON.stringify(asset);
