@@ -5,11 +5,12 @@ import type { DocMeta } from '../../core/model/types';
 import type { ImportReport } from '../../extension/protocol';
 import type { NewDoc } from '../../core/model/page';
 import type { OpenDocRequest } from '../compare/compare-view';
-import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
 import { errorText, metaLine } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
+import { useLatest } from '../use-latest';
+import { BackupControls } from './backup-controls';
 import { DocForm } from './doc-form';
 import { importFiles } from './import-files';
 
@@ -41,9 +42,10 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   const [report, setReport] = useState<ImportReport | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const refresh = () =>
-    service.listDocs().then(setDocs, (e: unknown) => setNotice({ kind: 'error', text: t.errorPrefix + errorText(e) }));
-  useEffect(() => void refresh(), []);
+  const refresh = useLatest(() =>
+    service.listDocs().then(setDocs, (e: unknown) => setNotice({ kind: 'error', text: t.errorPrefix + errorText(e) })),
+  );
+  useEffect(() => void refresh(), [refresh]);
   usePanelEvent((e) => {
     if (e.type === 'corpus-changed') void refresh();
   });
@@ -81,7 +83,13 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   const onImport = (files: File[]) =>
     guard(async () => {
       setReport(null);
-      const result = await importFiles(files, service, t, (done, total) => setProgress({ done, total }));
+      const result = await importFiles(
+        files,
+        service,
+        t,
+        (done, total) => setProgress({ done, total }),
+        async (ids) => new Set(await service.storedIds(ids)),
+      );
       setProgress(null);
       setReport(result);
       await refresh();
@@ -92,22 +100,6 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       setConfirming(null);
       await service.removeDoc(id);
       await refresh();
-    });
-
-  const exportBackup = () =>
-    guard(async () => {
-      downloadText(`suyuan-backup-${fileStamp()}.json`, await service.exportBackup(), 'application/json');
-    });
-
-  const restore = (file: File) =>
-    guard(async () => {
-      try {
-        const { added, replaced } = await service.importBackup(await file.text());
-        setNotice({ kind: 'ok', text: t.restoreDone(added, replaced) });
-        await refresh();
-      } catch (e) {
-        setNotice({ kind: 'error', text: t.restoreFailed + errorText(e) });
-      }
     });
 
   const shown = userFirst(docs ?? []).filter((d) => matchesFilter(d, filter));
@@ -134,24 +126,9 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
             }}
           />
         </label>
-        <button type="button" onClick={exportBackup} disabled={busy}>
-          {t.exportBackup}
-        </button>
-        <label class="file-button">
-          {t.restoreBackup}
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void restore(file);
-            }}
-          />
-        </label>
       </div>
       <p class="meta">{t.importHint}</p>
+      <BackupControls busy={busy} onBusy={setBusy} />
       {progress && (
         <div class="progress" role="status">
           <progress value={progress.done} max={progress.total} aria-label={t.importing(progress.done, progress.total)} />
