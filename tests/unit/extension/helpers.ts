@@ -15,7 +15,7 @@ import {
   type ServiceDeps,
 } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
-import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
+import { buildCorpusAsset, parseCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PanelEvent } from '../../../extension/protocol';
 import type { PageText } from '../../../core/model/page';
 import { detect } from '../../../core/detect/detect';
@@ -46,11 +46,14 @@ export function splitHeader(raw: string): { title: string; body: string } {
 /** Five short government work reports (1960, 1975, 1980, 1985, 2002): about 60,000 characters. */
 export const SMALL_CORPUS = [8, 10, 13, 18, 31];
 
-let asset: CorpusAsset | null = null;
+let assetBytes: Uint8Array | null = null;
+/** The asset file's bytes, as the build writes them (built once per test file). */
+export function smallAssetBytes(): Uint8Array {
+  assetBytes ??= buildCorpusAsset(SMALL_CORPUS.map(report));
+  return assetBytes;
+}
 export function smallAsset(): CorpusAsset {
-  // Built once per test file: the JSON round trip is what fetch() would hand the background.
-  asset ??= JSON.parse(JSON.stringify(buildCorpusAsset(SMALL_CORPUS.map(report)))) as CorpusAsset;
-  return asset;
+  return parseCorpusAsset(smallAssetBytes().slice().buffer);
 }
 
 /** The body of a non-speech text from corpus-negative/<kind>. */
@@ -76,6 +79,8 @@ export interface TestBackground {
     getPageText: ReturnType<typeof vi.fn>;
   };
   loads: { count: number };
+  /** Runs the background's idle work now (prepare, writing the index) and waits for it. */
+  idle(): Promise<void>;
 }
 
 /** A background as setupBackground() wires it, minus browser listeners. `dbName` lets a test
@@ -86,6 +91,7 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
   const badges = new Map<number, string>();
   const events: PanelEvent[] = [];
   const loads = { count: 0 };
+  const queued: (() => void)[] = [];
   const content = {
     reveal: vi.fn(async () => true),
     refresh: vi.fn(async () => undefined),
@@ -98,6 +104,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
         return smallAsset();
       },
       userDocs: () => store.list(),
+      index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+      idle: (fn) => {
+        queued.push(fn);
+        return () => queued.splice(queued.indexOf(fn) >>> 0, 1);
+      },
     }),
     store,
     tabs,
@@ -110,7 +121,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     openPanel: vi.fn(async () => true),
     ...(opts.now ? { now: opts.now } : {}),
   };
-  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads };
+  const idle = async () => {
+    queued.splice(0).forEach((fn) => fn());
+    await deps.engine.settled();
+  };
+  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads, idle };
 }
 
 /** A PendingStore in memory (the background's is session storage). */
