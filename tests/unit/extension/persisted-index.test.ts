@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../core/engine';
 import type { CorpusDoc } from '../../../core/model/types';
 import { buildEngine, type IndexStore } from '../../../extension/background/engine-build';
-import { copiedPage, negativeBody, smallAsset, testBackground } from './helpers';
+import { nonSpeech } from '../../fixtures/corpus';
+import { copiedPage, smallAsset, testBackground } from './helpers';
 
 function memoryIndex(): IndexStore & { bytes: Uint8Array | null; saves: number } {
   const m = {
@@ -21,10 +22,10 @@ function memoryIndex(): IndexStore & { bytes: Uint8Array | null; saves: number }
   return m;
 }
 
-const userDoc = (n: number, kind = 'law'): CorpusDoc => ({
+const userDoc = (n: number): CorpusDoc => ({
   id: `user/${n}.md`,
   title: `文件${n}`,
-  body: negativeBody(kind, n),
+  body: nonSpeech(n),
   origin: 'user',
 });
 
@@ -78,7 +79,7 @@ describe('the background keeps its index in IndexedDB', () => {
   it('a worker start after an import restores the index and indexes nothing', async () => {
     const bg = testBackground();
     await bg.service.listDocs();
-    await bg.service.addDocs([0, 1, 2, 3].map((n) => ({ title: `文件${n}`, body: negativeBody('law', n) })));
+    await bg.service.addDocs([0, 1, 2, 3].map((n) => ({ title: `文件${n}`, body: nonSpeech(n) })));
     // Written in the quiet time after the import, not during it.
     expect(await bg.store.loadIndex()).toBeNull();
     await bg.idle();
@@ -100,7 +101,7 @@ describe('the background keeps its index in IndexedDB', () => {
 
   it('an import while no engine is loaded still ends in a persisted index', async () => {
     const bg = testBackground();
-    await bg.service.addDocs([{ title: '文件', body: negativeBody('law', 4) }]);
+    await bg.service.addDocs([{ title: '文件', body: nonSpeech(4) }]);
     await bg.idle();
     const restarted = testBackground({ dbName: (bg.store as unknown as { dbName: string }).dbName });
     expect(await restarted.deps.engine.origin()).toEqual({ from: 'persisted', indexed: 0 });
