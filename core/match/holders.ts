@@ -1,0 +1,59 @@
+// Every corpus document holding a passage. A passage copied into a few documents (policy
+// diffusion: one sentence in three provinces' reports) is aligned with one of them; the others
+// hold the same wording and are named with it, so a reader sees the whole set. The same count
+// decides formula for a passage as a whole: a sentence built of formula pieces, each in dozens of
+// speeches, can still be held whole by three.
+import type { CorpusStore } from '../index/corpus-store';
+import { GRAM } from '../index/grams';
+import type { Chain } from './chain';
+import type { PageProfile } from './page-profile';
+
+/** Rarest fingerprints of a span that name its holders: a document holding the span holds them. */
+const PROBES = 24;
+
+/** Slots holding the chain's page span as fully as the aligned document `slot` does (each of the
+ *  span's PROBES rarest fingerprints it holds), `slot` first; at most `limit`. Fingerprints are a
+ *  sample, so when the chain is one exact run a holder's text must also contain it. */
+export function spanHolders(store: CorpusStore, prof: PageProfile, c: Chain, slot: number, limit: number): number[] {
+  const probes = rarest(prof, c.pStart, c.pEnd - GRAM);
+  if (probes.length === 0 || prof.fpDocs[probes[0]!]! <= 1) return [slot];
+  const tally = new Map<number, number>();
+  for (const k of probes) store.fp.forEach(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
+  const need = Math.max(1, tally.get(slot) ?? probes.length);
+  const run = c.runs.length === 1 ? c.runs[0]! : null;
+  const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
+  const out = [slot];
+  for (const [s, k] of [...tally].sort((a, b) => a[0] - b[0])) {
+    if (out.length >= limit) break;
+    if (s === slot || k < need || !store.docs[s]) continue;
+    if (exact && !store.normText(s).includes(exact)) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Indexes (into prof.fpPos) of the PROBES fingerprints with the fewest documents among those at
+ *  gram positions [from, to], fewest first. */
+function rarest(prof: PageProfile, from: number, to: number): number[] {
+  let lo = lowerBound(prof.fpPos, from);
+  const picked: number[] = [];
+  for (; lo < prof.fpPos.length && prof.fpPos[lo]! <= to; lo++) picked.push(lo);
+  picked.sort((a, b) => prof.fpDocs[a]! - prof.fpDocs[b]!);
+  return picked.slice(0, PROBES);
+}
+
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Families among the holders (near-duplicates count once). */
+export function holderFamilies(store: CorpusStore, holders: number[]): number {
+  return new Set(holders.map((s) => store.families.of(s))).size;
+}
