@@ -1,5 +1,6 @@
 // Command-line parsing. Anything unexpected is a UsageError: the CLI prints the usage and exits 2.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { TUNABLES, inBounds, type Tunable } from '../core/model/tunables';
 
 export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate'] as const;
 export type Command = (typeof COMMANDS)[number];
@@ -33,10 +34,10 @@ export interface CliArgs {
   limit?: number;
 }
 
-function positiveInt(name: string, value: string | undefined): number | undefined {
+function wholeNumber(name: string, t: Tunable, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1)
-    throw new UsageError(`--${name} needs a positive integer, got "${value}"`);
+  if (!/^\d+$/.test(value) || !inBounds(t, Number(value)))
+    throw new UsageError(`--${name} needs a whole number from ${t.min} to ${t.max}, got "${value}"`);
   return Number(value);
 }
 
@@ -73,9 +74,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v.corpus !== undefined && v.corpus === '') throw new UsageError('--corpus needs a PATH');
   const out: CliArgs = { command: cmd, positionals, json: v.json ?? false };
   if (v.corpus !== undefined) out.corpus = v.corpus;
-  const top = positiveInt('top', v.top);
+  const top = wholeNumber('top', TUNABLES.top, v.top);
   if (top !== undefined) out.top = top;
-  const limit = positiveInt('limit', v.limit);
+  const limit = wholeNumber('limit', TUNABLES.lookupLimit, v.limit);
   if (limit !== undefined) out.limit = limit;
   return out;
 }

@@ -1,7 +1,7 @@
 // The current tab's analysis, shared by the compare and boilerplate views: fetched when the tab
 // changes and again whenever the background says that tab's analysis changed.
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { PageAnalysis } from '../extension/protocol';
+import type { PageAnalysis } from '../core/model/page';
 import { errorText } from './format';
 import { usePanelEvent, useService } from './service-context';
 

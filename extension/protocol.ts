@@ -1,52 +1,19 @@
 // The one typed service the background offers to the side panel and the content script, and the
 // messages that flow the other way. Callers go through the proxies in extension/messaging.ts;
 // nobody sends string-typed ad-hoc messages.
-import type { BoilerplateSpan, CorpusDoc, DetectResult, DocMeta, LookupResult, MatchResult } from '../core/model/types';
+import type { CorpusDoc, DocMeta, LookupResult } from '../core/model/types';
+import type { NewDoc, PageAnalysis, PageText } from '../core/model/page';
+import type { Settings } from '../core/model/settings';
 
-/** What the content script extracted from a page. */
-export interface PageText {
-  url: string;
-  title: string;
-  text: string;
-  detect: DetectResult;
-}
-
-/** Everything the panel and the page need to show a comparison. Offsets are into `page.text`. */
-export interface PageAnalysis {
-  page: PageText;
-  match: MatchResult;
-  boilerplate: BoilerplateSpan[];
-  /** Metadata of the candidate documents, by id. */
-  docs: Record<string, DocMeta>;
-  analysedAt: number;
-}
-
-export interface NewDoc {
-  title: string;
-  body: string;
-  date?: string;
-  place?: string;
-  source?: string;
-}
-
-export interface Settings {
-  autoHighlight: boolean;
-  /** Hostnames (suffix match) where Suyuan never runs. */
-  disabledSites: string[];
-  /** Documents a phrase must appear in to count as boilerplate. */
-  boilerplateMinDocs: number;
-  /** Shortest passage reported, in characters. */
-  minPassageLength: number;
-  /** Phrases always treated as formula. */
-  formulaPhrases: string[];
-  /** Phrases ignored entirely. */
-  ignorePhrases: string[];
-}
+// Kept so branches written before the move still compile; import from core/model/ instead.
+export type { NewDoc, PageAnalysis, PageText, Settings };
 
 export interface ImportReport {
   added: DocMeta[];
   /** Files that were refused, with a reason a person can read. */
   errors: { name: string; reason: string }[];
+  /** Files imported with a few invalid bytes replaced (U+FFFD): name and how many. */
+  warnings?: { name: string; replaced: number }[];
 }
 
 /** The background's service. Every method is callable from the panel and the content script. */

@@ -1,11 +1,10 @@
 // User settings: one defaults object, a versioned storage item, and validation of every patch so
 // a bad value from the panel or a backup never reaches the engine.
 import { storage } from 'wxt/utils/storage';
-import type { Settings } from './protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../core/model/settings';
+import { TUNABLES, inBounds, type Tunable } from '../core/model/tunables';
 
-// The defaults live in a storage-free module so the panel can import them without touching storage.
-export { DEFAULT_SETTINGS } from './settings-defaults';
-import { DEFAULT_SETTINGS } from './settings-defaults';
+export { DEFAULT_SETTINGS };
 
 export const SETTINGS_VERSION = 1;
 
@@ -18,16 +17,13 @@ export const settingsItem = storage.defineItem<Partial<Settings>>('local:setting
 
 type Check = (v: unknown) => boolean;
 const isStringList: Check = (v) => Array.isArray(v) && v.every((s) => typeof s === 'string');
-const isCount =
-  (min: number, max: number): Check =>
-  (v) =>
-    typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+const count = (t: Tunable): [Check, string] => [(v) => inBounds(t, v), `a whole number from ${t.min} to ${t.max}`];
 
 const CHECKS: Record<keyof Settings, [Check, string]> = {
   autoHighlight: [(v) => typeof v === 'boolean', 'true or false'],
   disabledSites: [isStringList, 'a list of host names'],
-  boilerplateMinDocs: [isCount(2, 10_000), 'a whole number from 2 to 10000'],
-  minPassageLength: [isCount(8, 10_000), 'a whole number from 8 to 10000'],
+  boilerplateMinDocs: count(TUNABLES.boilerplateMinDocs),
+  minPassageLength: count(TUNABLES.minPassageLength),
   formulaPhrases: [isStringList, 'a list of phrases'],
   ignorePhrases: [isStringList, 'a list of phrases'],
 };

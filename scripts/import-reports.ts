@@ -1,12 +1,11 @@
 // Regenerates corpus/reports/*.md from <repo>/../shared/corpus-external/cn-gov-work-reports, the
 // only external source that may ship (PRC official documents, public domain; see its README).
 // Run: npx tsx scripts/import-reports.ts
-import { readFile, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
-import { serializeDocument } from '../core/corpus/front-matter';
+import { externalSource, readIndexRows, readSourceFile, sourceBody, writeCorpusDocs } from './lib/corpus-import';
 import type { CorpusDoc, Script } from '../core/model/types';
 
 const repo = new URL('..', import.meta.url);
-const srcDir = new URL('../shared/corpus-external/cn-gov-work-reports/', repo);
+const srcDir = externalSource('cn-gov-work-reports');
 const outDir = new URL('corpus/reports/', repo);
 
 interface IndexRow {
@@ -59,45 +58,23 @@ function rowDate(row: IndexRow): string | undefined {
   return undefined;
 }
 
-/** The body of a source file: everything after its `title:`/`source:` header and blank line. */
-function sourceBody(content: string): string {
-  const sep = content.indexOf('\n\n');
-  if (sep < 0 || !content.startsWith('title:')) throw new Error('unexpected source file header');
-  return content
-    .slice(sep + 2)
-    .split('\n')
-    .map((l) => l.replace(/[ \t\u3000]+$/, ''))
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
-
 async function main(): Promise<void> {
-  const rows = (await readFile(new URL('index.jsonl', srcDir), 'utf8'))
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as IndexRow);
-  await mkdir(outDir, { recursive: true });
-  for (const f of await readdir(outDir)) if (f.endsWith('.md')) await rm(new URL(f, outDir));
-  const names = new Set<string>();
+  const rows = await readIndexRows<IndexRow>(srcDir);
+  const docs: CorpusDoc[] = [];
   for (const row of rows) {
-    const name = reportFileName(row);
-    if (names.has(name)) throw new Error(`duplicate file name ${name}`);
-    names.add(name);
-    const content = await readFile(new URL(`${String(row.n).padStart(4, '0')}.txt`, srcDir), 'utf8');
     const date = rowDate(row);
-    const doc: CorpusDoc = {
-      id: `reports/${name}`,
+    docs.push({
+      id: `reports/${reportFileName(row)}`,
       title: row.title,
       ...(date ? { date } : {}),
       place: '全国',
       source: `zh.wikisource ${row.url}`,
       script: row.script,
       origin: 'bundled',
-      body: sourceBody(content),
-    };
-    await writeFile(new URL(name, outDir), serializeDocument(doc));
+      body: sourceBody(await readSourceFile(srcDir, row.n)),
+    });
   }
+  await writeCorpusDocs(outDir, docs);
   console.log(`${rows.length} reports written to corpus/reports/`);
 }
 

@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { renderComparisonReport } from '../../core/report/html-report';
 import { sourceColours } from '../../core/report/palette';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../../core/model/page';
 import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
 import { Segmented } from '../segmented';

@@ -1,4 +1,4 @@
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../../core/model/page';
 import { pct } from '../format';
 import { useI18n } from '../i18n/i18n';
 

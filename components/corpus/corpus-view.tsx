@@ -2,7 +2,8 @@
 // delete (after confirming), back up and restore.
 import { useEffect, useState } from 'preact/hooks';
 import type { DocMeta } from '../../core/model/types';
-import type { ImportReport, NewDoc } from '../../extension/protocol';
+import type { ImportReport } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import type { OpenDocRequest } from '../compare/compare-view';
 import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
@@ -20,6 +21,11 @@ export function matchesFilter(doc: DocMeta, filter: string): boolean {
   const f = filter.trim().toLowerCase();
   if (!f) return true;
   return [doc.title, doc.date, doc.place, doc.source, doc.id].some((v) => v?.toLowerCase().includes(f));
+}
+
+/** The user's own documents first, newest first (what was just added is in view), then the bundled ones. */
+export function userFirst(docs: DocMeta[]): DocMeta[] {
+  return [...docs.filter((d) => d.origin === 'user').reverse(), ...docs.filter((d) => d.origin !== 'user')];
 }
 
 export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenDocRequest) => void }) {
@@ -104,7 +110,7 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       }
     });
 
-  const shown = (docs ?? []).filter((d) => matchesFilter(d, filter));
+  const shown = userFirst(docs ?? []).filter((d) => matchesFilter(d, filter));
   return (
     <section class="corpus">
       <div class="toolbar">
@@ -160,6 +166,11 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       {report && (
         <div class="import-report" role="status">
           <div class="ok">{t.importDone(report.added.length)}</div>
+          {report.warnings?.map((w, i) => (
+            <div key={`w${i}`} class="warning">
+              {t.importReplaced(w.name, w.replaced)}
+            </div>
+          ))}
           {report.errors.length > 0 && (
             <div class="error">
               {t.importErrors}

@@ -1,6 +1,6 @@
 // Editing a new speech before it is saved: from the current page or pasted text.
 import { useState } from 'preact/hooks';
-import type { NewDoc } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import { useI18n } from '../i18n/i18n';
 
 export function DocForm(props: { initial: NewDoc; onSave: (doc: NewDoc) => void; onCancel: () => void; busy: boolean }) {

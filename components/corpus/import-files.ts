@@ -1,7 +1,8 @@
 // Imports many files in batches, reporting progress, keeping every good file and collecting a
 // reason for each refused one.
 import type { DocMeta } from '../../core/model/types';
-import type { ImportReport, NewDoc, SuyuanService } from '../../extension/protocol';
+import type { ImportReport, SuyuanService } from '../../extension/protocol';
+import type { NewDoc } from '../../core/model/page';
 import { errorText } from '../format';
 import type { Messages } from '../i18n/i18n';
 import { fileToDoc } from './import-file';
@@ -21,6 +22,7 @@ export async function importFiles(
 ): Promise<ImportReport> {
   const added: DocMeta[] = [];
   const errors: ImportReport['errors'] = [];
+  const warnings: NonNullable<ImportReport['warnings']> = [];
   let batch: { name: string; doc: NewDoc }[] = [];
   let done = 0;
   const flush = async () => {
@@ -39,7 +41,9 @@ export async function importFiles(
   for (const file of files) {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      batch.push({ name: file.name, doc: await fileToDoc(file.name, bytes, t) });
+      const { doc, replaced } = await fileToDoc(file.name, bytes, t);
+      if (replaced) warnings.push({ name: file.name, replaced });
+      batch.push({ name: file.name, doc });
     } catch (e) {
       errors.push({ name: file.name, reason: errorText(e) });
       done++;
@@ -48,5 +52,5 @@ export async function importFiles(
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();
-  return { added, errors };
+  return warnings.length ? { added, errors, warnings } : { added, errors };
 }

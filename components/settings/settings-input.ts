@@ -1,12 +1,6 @@
 // Turns what a person typed in the settings view into setting values, or says what is wrong with
-// it. Pure so the rules can be tested without rendering; the background validates again.
-
-/** Bounds the panel enforces. The passage floor is above the background's own (4): shorter
- *  shared runs are single set phrases and would flood the passage list. */
-export const LIMITS = {
-  boilerplateMinDocs: { min: 2, max: 10_000 },
-  minPassageLength: { min: 8, max: 10_000 },
-} as const;
+// it. Pure so the rules can be tested without rendering; the background validates again. The
+// numbers' bounds are the tunables' (core/model/tunables.ts).
 
 /** Shortest phrase a list accepts: a single character would mark every occurrence of it. */
 export const MIN_PHRASE_CHARS = 2;

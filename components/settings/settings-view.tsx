@@ -1,8 +1,8 @@
 // Settings, opened from the gear in the header. Each setting is saved on its own as soon as it is
 // committed, with its own "saved" or error line; nothing waits for a global Save button.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { DEFAULT_SETTINGS } from '../../extension/settings-defaults';
-import type { Settings } from '../../extension/protocol';
+import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
+import { TUNABLES } from '../../core/model/tunables';
 import { EmptyState } from '../empty-state';
 import { errorText } from '../format';
 import { useI18n } from '../i18n/i18n';
@@ -10,7 +10,6 @@ import { useService } from '../service-context';
 import { FieldStatus, type SaveState } from './field-status';
 import { NumberField } from './number-field';
 import { PhraseListField } from './phrase-list-field';
-import { LIMITS } from './settings-input';
 import { SiteList } from './site-list';
 
 type Field = keyof Settings | 'reset';
@@ -105,7 +104,8 @@ export function SettingsView(props: { pageHost: string | null; onClose: () => vo
             label={t.boilerplateMinDocs}
             help={t.boilerplateMinDocsHelp(settings.boilerplateMinDocs)}
             value={settings.boilerplateMinDocs}
-            {...LIMITS.boilerplateMinDocs}
+            min={TUNABLES.boilerplateMinDocs.min}
+            max={TUNABLES.boilerplateMinDocs.max}
             status={statusOf('boilerplateMinDocs')}
             onSave={(boilerplateMinDocs) => void save('boilerplateMinDocs', { boilerplateMinDocs })}
           />
@@ -114,7 +114,8 @@ export function SettingsView(props: { pageHost: string | null; onClose: () => vo
             label={t.minPassageLength}
             help={t.minPassageLengthHelp(settings.minPassageLength)}
             value={settings.minPassageLength}
-            {...LIMITS.minPassageLength}
+            min={TUNABLES.minPassageLength.min}
+            max={TUNABLES.minPassageLength.max}
             status={statusOf('minPassageLength')}
             onSave={(minPassageLength) => void save('minPassageLength', { minPassageLength })}
           />

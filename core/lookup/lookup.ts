@@ -9,6 +9,7 @@ import type { CorpusText } from '../index/corpus-text';
 import { SEP } from '../index/phrase-index';
 import { spanOf } from '../index/pos-map';
 import { normalize, toOriginal } from '../text/normalize';
+import { TUNABLES } from '../model/tunables';
 
 /** Sorted starts in `all` of every occurrence of q (one array per postings stream, each sorted). */
 function occurrences(store: CorpusStore, t: CorpusText, q: string): number[][] {
@@ -32,8 +33,8 @@ function occurrences(store: CorpusStore, t: CorpusText, q: string): number[][] {
 }
 
 export function lookupPhrase(store: CorpusStore, query: string, options: LookupOptions = {}): LookupResult {
-  const limit = options.limit ?? 50;
-  const ctx = options.contextChars ?? 20;
+  const limit = options.limit ?? TUNABLES.lookupLimit.default;
+  const ctx = options.contextChars ?? TUNABLES.lookupContext.default;
   const q = normalize(query).text;
   const hits: LookupHit[] = [];
   let total = 0;

@@ -8,15 +8,26 @@ import { GRAM } from '../index/grams';
 import type { Chain } from './chain';
 import type { PageProfile } from './page-profile';
 
-/** Rarest fingerprints of a span that name its holders: a document holding the span holds them. */
+/** Most fingerprints of a span probed to name its holders. */
 const PROBES = 24;
+/** Fewest probed: the rarest fingerprints, and every one as rare as the MIN_PROBES-th. */
+const MIN_PROBES = 4;
 
 /** Slots holding the chain's page span as fully as the aligned document `slot` does (each of the
- *  span's PROBES rarest fingerprints it holds), `slot` first; at most `limit`. Fingerprints are a
+ *  span's PROBES rarest fingerprints it holds; `defining`: only the rarest level, the wording that
+ *  makes the passage rather than a formula clause the chain bridged into), `slot` first; at most
+ *  `limit`. Fingerprints are a
  *  sample, so when the chain is one exact run a holder's text must also contain it. */
-export function spanHolders(store: CorpusStore, prof: PageProfile, c: Chain, slot: number, limit: number): number[] {
-  const probes = rarest(prof, c.pStart, c.pEnd - GRAM);
-  if (probes.length === 0 || prof.fpDocs[probes[0]!]! <= 1) return [slot];
+export function spanHolders(
+  store: CorpusStore,
+  prof: PageProfile,
+  c: Chain,
+  slot: number,
+  limit: number,
+  defining = true,
+): number[] {
+  const probes = rarest(prof, c.pStart, c.pEnd - GRAM, defining);
+  if (probes.length === 0) return [slot]; // (no fingerprint held by another document)
   const tally = new Map<number, number>();
   for (const k of probes) store.fp.forEach(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
   const need = Math.max(1, tally.get(slot) ?? probes.length);
@@ -32,14 +43,24 @@ export function spanHolders(store: CorpusStore, prof: PageProfile, c: Chain, slo
   return out;
 }
 
-/** Indexes (into prof.fpPos) of the PROBES fingerprints with the fewest documents among those at
- *  gram positions [from, to], fewest first. */
-function rarest(prof: PageProfile, from: number, to: number): number[] {
+/** Indexes (into prof.fpPos) of the rarest fingerprints at gram positions [from, to], fewest
+ *  documents first, up to PROBES; `defining`: only those no commoner than the MIN_PROBES-th. */
+function rarest(prof: PageProfile, from: number, to: number, defining: boolean): number[] {
   let lo = lowerBound(prof.fpPos, from);
   const picked: number[] = [];
-  for (; lo < prof.fpPos.length && prof.fpPos[lo]! <= to; lo++) picked.push(lo);
+  // A fingerprint only the aligned document holds: nobody else holds the whole span, but it
+  // says nothing about who holds its defining wording.
+  for (; lo < prof.fpPos.length && prof.fpPos[lo]! <= to; lo++) {
+    if (prof.fpDocs[lo]! > 1) picked.push(lo);
+    else if (!defining) return [];
+  }
   picked.sort((a, b) => prof.fpDocs[a]! - prof.fpDocs[b]!);
-  return picked.slice(0, PROBES);
+  if (!defining) return picked.slice(0, PROBES);
+  if (picked.length <= MIN_PROBES) return picked;
+  const bar = prof.fpDocs[picked[MIN_PROBES - 1]!]!;
+  let n = MIN_PROBES;
+  while (n < picked.length && n < PROBES && prof.fpDocs[picked[n]!]! <= bar) n++;
+  return picked.slice(0, n);
 }
 
 function lowerBound(a: Int32Array, x: number): number {

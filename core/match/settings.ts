@@ -1,5 +1,6 @@
-// Defaults of MatchOptions, in one place.
+// MatchOptions with every default filled in (the defaults and their reasons: core/model/tunables.ts).
 import type { MatchOptions } from '../model/types';
+import { TUNABLES, defaultBoilerplateMinDocs } from '../model/tunables';
 
 export interface MatchSettings {
   top: number;
@@ -7,20 +8,6 @@ export interface MatchSettings {
   boilerplateMinDocs: number;
   formulaPhrases: string[];
   ignorePhrases: string[];
-}
-
-/** Shared text shorter than this (normalised characters, about two clauses) is a phrase, not a
- *  passage: single shared sentences are mostly a speaker repeating a set line or a meeting's
- *  standard wording, and at 25 they made up most of what was marked on novel speeches (eval over
- *  seeds 1–6: novel marked up to 2.4 % at 25, at most 1.4 % at 40, with recall unchanged). Such
- *  phrases still show as boilerplate and in lookup. */
-export const DEFAULT_MIN_PASSAGE_LENGTH = 40;
-
-/** A phrase is boilerplate when at least max(5, 1 % of the corpus) documents use it: five
- *  independent speeches sharing a wording make it a formula (提法) rather than a source, and in a
- *  large corpus the bar rises with it so that one topic's cluster does not turn into formula. */
-export function defaultBoilerplateMinDocs(liveDocs: number): number {
-  return Math.max(5, Math.ceil(liveDocs / 100));
 }
 
 /** A passage held by at most this many families besides the page is copying among a few
@@ -37,8 +24,8 @@ export function evidenceWeight(df: number): number {
 
 export function resolveSettings(liveDocs: number, o: MatchOptions = {}): MatchSettings {
   return {
-    top: o.top ?? 5,
-    minPassageLength: o.minPassageLength ?? DEFAULT_MIN_PASSAGE_LENGTH,
+    top: o.top ?? TUNABLES.top.default,
+    minPassageLength: o.minPassageLength ?? TUNABLES.minPassageLength.default,
     boilerplateMinDocs: o.boilerplateMinDocs ?? defaultBoilerplateMinDocs(liveDocs),
     formulaPhrases: o.formulaPhrases ?? [],
     ignorePhrases: o.ignorePhrases ?? [],

@@ -1,7 +1,7 @@
 // A self-contained comparison report (like a 查重 report) to save or mail: one HTML string with
 // inline CSS and no external resources. Every piece of page or corpus text is escaped.
 import type { CorpusDoc, DocMeta, Passage } from '../model/types';
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../model/page';
 import { diffPieces } from './diff-pieces';
 import { escapeHtml as esc } from './escape-html';
 import { sourceColours } from './palette';

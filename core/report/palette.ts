@@ -1,6 +1,6 @@
 // One colour per source document, shared by the panel's reuse map, its legend and the HTML
 // report, so a source keeps its colour wherever it appears. Mid-tone hues read on light and dark.
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../model/page';
 
 export const SOURCE_PALETTE = [
   '#e4572e',

@@ -1,7 +1,7 @@
 // The toolbar badge: the page's reuse share once matching is done, a neutral mark while the page
 // is only known to be speech-like, nothing otherwise.
 import { browser } from 'wxt/browser';
-import type { PageAnalysis } from '../protocol';
+import type { PageAnalysis } from '../../core/model/page';
 
 export const SPEECH_MARK = '讲';
 

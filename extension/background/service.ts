@@ -3,7 +3,10 @@
 // for the browser parts.
 import type { Engine } from '../../core/model/engine-api';
 import type { CorpusDoc, DocMeta, LookupResult, MatchOptions } from '../../core/model/types';
-import type { ContentService, NewDoc, PageAnalysis, PageText, PanelEvent, Settings, SuyuanService } from '../protocol';
+import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
+import type { NewDoc, PageAnalysis, PageText } from '../../core/model/page';
+import type { Settings } from '../../core/model/settings';
+import { TUNABLES } from '../../core/model/tunables';
 import { createBackup, parseBackup, serializeBackup } from '../storage/backup';
 import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc, type UserDocStore } from '../storage/user-docs';
 import { badgeText, SPEECH_MARK } from './badge';
@@ -46,9 +49,6 @@ export interface ServiceDeps {
   now?: () => number;
 }
 
-const DEFAULT_LOOKUP_LIMIT = 50;
-const MAX_LOOKUP_LIMIT = 1000;
-
 export function matchOptions(settings: Settings): MatchOptions {
   return {
     minPassageLength: settings.minPassageLength,
@@ -56,6 +56,12 @@ export function matchOptions(settings: Settings): MatchOptions {
     formulaPhrases: settings.formulaPhrases,
     ignorePhrases: settings.ignorePhrases,
   };
+}
+
+/** A lookup limit from a message, clamped to the tunable's bounds (bad values get the default). */
+function lookupLimit(limit: unknown): number {
+  const { default: fallback, min, max } = TUNABLES.lookupLimit;
+  return Math.max(min, Math.min(max, Math.floor(Number(limit) || fallback)));
 }
 
 function meta(doc: CorpusDoc): DocMeta {
@@ -104,13 +110,17 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     tabId: number | undefined,
     generation = tabId === undefined ? 0 : deps.tabs.generation(tabId),
   ): Promise<PageAnalysis> {
-    const [engine, settings] = await Promise.all([deps.engine.get(), deps.settings.load()]);
-    const analysis = analysePage(engine, page, settings, now());
-    if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
-      await deps.setBadge(tabId, badgeText(analysis));
-      await deps.emit({ type: 'analysis-updated', tabId });
-    }
-    return analysis;
+    // The whole request, answer included, counts as busy: lookup's preparation never runs
+    // between a page's analysis and its answer.
+    const settings = deps.settings.load();
+    return deps.engine.use(async (engine) => {
+      const analysis = analysePage(engine, page, await settings, now());
+      if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
+        await deps.setBadge(tabId, badgeText(analysis));
+        await deps.emit({ type: 'analysis-updated', tabId });
+      }
+      return analysis;
+    });
   }
 
   const service: Required<SuyuanService> = {
@@ -157,10 +167,9 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       }
     },
 
-    async lookup(query, limit = DEFAULT_LOOKUP_LIMIT): Promise<LookupResult> {
+    async lookup(query, limit): Promise<LookupResult> {
       if (typeof query !== 'string' || query.trim() === '') throw new Error('Nothing to look up');
-      const n = Math.max(1, Math.min(MAX_LOOKUP_LIMIT, Math.floor(Number(limit) || DEFAULT_LOOKUP_LIMIT)));
-      return (await deps.engine.get()).lookup(query.trim(), { limit: n });
+      return (await deps.engine.get()).lookup(query.trim(), { limit: lookupLimit(limit) });
     },
 
     async listDocs() {
@@ -180,8 +189,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // addedAt grows by 1 ms per document so the list keeps the batch order.
       const records = docs.map((d, i) => makeUserDoc(d, at + i, i));
       await deps.store.addMany(records, ADD_CHUNK_SIZE);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).add(records);
+      await deps.engine.update((engine) => engine.add(records));
       await corpusChanged();
       return records.map(meta);
     },
@@ -190,8 +198,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // Bundled documents are part of the build; only the user's own can go.
       if (typeof id !== 'string' || !isUserDocId(id)) return false;
       const removed = await deps.store.remove(id);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).remove(id);
+      if (removed) await deps.engine.update((engine) => engine.remove(id));
       if (removed) await corpusChanged();
       return removed;
     },
@@ -206,8 +213,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const backup = parseBackup(json);
       const counts = await deps.store.putAll(backup.docs);
       await deps.settings.replace(backup.settings);
-      const engine = deps.engine.peek();
-      if (engine && backup.docs.length > 0) (await engine).add(backup.docs);
+      if (backup.docs.length > 0) await deps.engine.update((engine) => engine.add(backup.docs));
       await corpusChanged();
       return counts;
     },

@@ -1,7 +1,7 @@
 // The latest analysis of each tab. Kept in memory for speed and mirrored to storage.session so a
 // worker that was stopped and restarted can still answer the panel without re-analysing.
 import { storage } from 'wxt/utils/storage';
-import type { PageAnalysis } from '../protocol';
+import type { PageAnalysis } from '../../core/model/page';
 
 const key = (tabId: number) => `session:tab:${tabId}` as const;
 const STALE_KEY = 'session:staleBefore' as const;

@@ -1,6 +1,6 @@
 // Backup file of the user corpus and settings. Import validates the whole file before anything
 // is written, so a broken or foreign file can never cost the user what they already have.
-import type { Settings } from '../protocol';
+import type { Settings } from '../../core/model/settings';
 import { DEFAULT_SETTINGS, validateSettingsPatch } from '../settings';
 import type { UserDocRecord } from './db';
 import { isUserDocId } from './user-docs';

@@ -2,7 +2,7 @@
 // bundled documents other work changes): the 31 provincial 2026 work reports, the national work
 // and congress reports, and the seed speeches.
 import type { CorpusDoc } from '../../core/model/types';
-import { loadShared } from './shared-corpus';
+import { loadShared } from '../../tests/fixtures/shared';
 
 export function realCorpus(): { docs: CorpusDoc[]; pages: CorpusDoc[] } {
   const ext = loadShared('corpus-external');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderComparisonReport } from '../../core/report/html-report';
 import type { CorpusDoc } from '../../core/model/types';
-import type { PageAnalysis } from '../../extension/protocol';
+import type { PageAnalysis } from '../../core/model/page';
 import { analyse, buildPage, createFakeService, seedDocs, SWAPS } from './fixtures';
 
 let analysis: PageAnalysis;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { badgeText, SPEECH_MARK } from '../../../extension/background/badge';
-import type { PageAnalysis } from '../../../extension/protocol';
+import type { PageAnalysis } from '../../../core/model/page';
 
 function analysis(reuseRatio: number, passages: number, speechLike = true): PageAnalysis {
   return {

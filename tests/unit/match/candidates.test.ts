@@ -1,16 +1,12 @@
 // @vitest-environment node
 // Candidate generation that cannot be out-voted, copying among a few documents, and pages that
 // repeat themselves; on the bundled corpus only.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../../cli/corpus-folder';
+import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../core/engine';
 import type { CorpusDoc, MatchResult } from '../../../core/model/types';
+import { bundledDocs } from '../../fixtures/corpus';
 
-let docs: CorpusDoc[];
-
-beforeAll(async () => {
-  docs = await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled');
-}, 60_000);
+const docs: CorpusDoc[] = bundledDocs();
 
 /** Page characters inside passages credited to `id` (as aligned document or as a holder). */
 function creditedTo(r: MatchResult, id: string, from: number, to: number): number {

@@ -1,0 +1,151 @@
+// PRC administrative divisions (provinces, prefectures, counties) from the bundled GB/T 2260 list,
+// with the short forms people write (西宁 for 西宁市, 内蒙古 for 内蒙古自治区, 大通 for 大通回族土族自治县).
+// Parsed lazily on first use; names are found in text by longest match.
+import { GAZETTEER_DATA } from './gazetteer-data';
+
+export type PlaceLevel = 'province' | 'city' | 'county';
+
+export interface Place {
+  /** The full official name, e.g. 西宁市. */
+  name: string;
+  level: PlaceLevel;
+  province: string;
+  /** The prefecture holding a county (empty for counties directly under a province). */
+  city: string;
+}
+
+export interface PlaceHit {
+  start: number;
+  end: number;
+  /** What the text says (a full name or a short form). */
+  text: string;
+  /** Every division this name may denote (short forms can be shared, e.g. 朝阳). */
+  places: Place[];
+  short: boolean;
+}
+
+const ETHNIC =
+  '蒙古,回,藏,维吾尔,苗,彝,壮,布依,朝鲜,满,侗,瑶,白,土家,哈尼,哈萨克,傣,黎,傈僳,佤,畲,高山,拉祜,水,东乡,纳西,景颇,柯尔克孜,土,达斡尔,仫佬,羌,布朗,撒拉,毛南,仡佬,锡伯,阿昌,普米,塔吉克,怒,乌孜别克,俄罗斯,鄂温克,德昂,保安,裕固,京,塔塔尔,独龙,鄂伦春,赫哲,门巴,珞巴,基诺'
+    .split(',')
+    .flatMap((e) => (e.length >= 2 ? [e + '族', e] : [e + '族']))
+    .sort((a, b) => b.length - a.length);
+
+/** Short forms that are everyday words far more often than places (和平区, 城关镇, 东方市…). */
+const NOT_SHORT = new Set(
+  '和平,新华,城关,城中,城东,城西,城南,城北,市中,郊区,矿区,新城,东方,平安,红旗,城区,新区,开发,高新,白云,太平,吉利,江南,江北,河东,河西,中山,长安,东区,西区,南区,北区,向阳,前进,胜利,新兴,兴安,安定,宁安,光明,团结,友好,东风,先锋,中原,清河,青山,金山,铁西,铁东,新建,朝阳,泰山,松山,南山,北山,东山,西山,安宁,合作,大方,和顺,阳光,红星,新民,安康,共青,长寿,丰收,开放,海港,港口,沙河,桥东,桥西,路南,路北,双桥,新都,文化,资源,解放,共和,和政,工农,振兴,复兴,民和,平和,富裕,新和,中方,互助,同心,友谊,宏伟,方正,公安,兴国,大城,安居,惠民,通道,富民,政和,大安,延长,同德,爱民,大新,乐业,民权,福安,惠农,同仁,会同,比如,平原,安新,万年,大化,新安,太湖,三河,太和,金安,双城,南部,同安,江山,凤凰,兴业,建安,三元,运河,来安,三江,清新,长治,大关,资中,资兴,小金,杂多,扬中,高要,大通,修水,新干,大丰,磐石,威信,新平,会理,定西,上城,金水,融安,兴安,安康,长寿,安全,宣传,文明,建设,南海,大兴,兴和,平定,裕民,西和,山城,临城,通城,江源,镇安,建平,始兴,利通,上党,新市,金沙,定兴,平南'.split(
+    ',',
+  ),
+);
+
+/** Full names that are also everyday words (城区 of a city, 矿区 of a mine): never taken as places. */
+const GENERIC = new Set(['城区', '郊区', '矿区', '东区', '西区', '南区', '北区', '市辖区', '新区']);
+
+/** The short form of a full name, or null when it would be a single character or a common word. */
+export function shortForm(name: string): string | null {
+  let stem = name
+    .replace(/(特别行政区|自治区|自治州|自治县|自治旗|地区|新区|盟|省|市|县|区|旗)$/, '')
+    .replace(/(壮族|回族|维吾尔)$/, '');
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const e of ETHNIC) {
+      if (stem.length > e.length + 1 && stem.endsWith(e)) {
+        stem = stem.slice(0, -e.length);
+        changed = true;
+      }
+    }
+  }
+  if (stem === name || stem.length < 2 || NOT_SHORT.has(stem)) return null;
+  // Names of zones (经济技术开发区, 新区管委会) have no everyday short form.
+  if (/开发|管理|管委|新城|群岛|委员会|海域/.test(stem)) return null;
+  return stem;
+}
+
+interface Table {
+  places: Place[];
+  /** Name (full or short) → the divisions it denotes; keyed by the name's first two characters. */
+  byPrefix: Map<string, Array<{ name: string; places: Place[]; short: boolean }>>;
+  byName: Map<string, Place[]>;
+}
+
+let table: Table | null = null;
+
+function parse(): Place[] {
+  const places: Place[] = [];
+  for (const line of GAZETTEER_DATA.split('\n')) {
+    const [province, ...cities] = line.split(';');
+    places.push({ name: province!, level: 'province', province: province!, city: '' });
+    for (const group of cities) {
+      const [city, counties] = group.split(':');
+      if (city) places.push({ name: city, level: 'city', province: province!, city });
+      for (const county of counties ? counties.split(',') : []) {
+        places.push({ name: county, level: 'county', province: province!, city: city! });
+      }
+    }
+  }
+  return places;
+}
+
+function build(): Table {
+  const places = parse();
+  const names = new Map<string, { places: Place[]; short: boolean }>();
+  const add = (name: string, p: Place, short: boolean) => {
+    const e = names.get(name);
+    if (!e) names.set(name, { places: [p], short });
+    else if (e.short === short) e.places.push(p);
+    else if (!short) names.set(name, { places: [p], short }); // a full name beats a short form
+  };
+  for (const p of places) if (!GENERIC.has(p.name)) add(p.name, p, false);
+  for (const p of places) {
+    const s = shortForm(p.name);
+    if (s) add(s, p, true);
+  }
+  const byPrefix: Table['byPrefix'] = new Map();
+  const byName = new Map<string, Place[]>();
+  for (const [name, e] of names) {
+    byName.set(name, e.places);
+    const key = name.slice(0, 2);
+    const list = byPrefix.get(key) ?? [];
+    list.push({ name, ...e });
+    byPrefix.set(key, list);
+  }
+  for (const list of byPrefix.values()) list.sort((a, b) => b.name.length - a.name.length);
+  return { places, byPrefix, byName };
+}
+
+function get(): Table {
+  return (table ??= build());
+}
+
+export function allPlaces(): readonly Place[] {
+  return get().places;
+}
+
+/** The divisions a name (full or short) denotes; empty when it is no place. */
+export function placesNamed(name: string): Place[] {
+  return get().byName.get(name) ?? [];
+}
+
+/** Every place name in `text`, longest match first, non-overlapping, in text order. */
+export function findPlaces(text: string): PlaceHit[] {
+  const { byPrefix } = get();
+  const hits: PlaceHit[] = [];
+  for (let i = 0; i < text.length - 1;) {
+    const list = byPrefix.get(text.slice(i, i + 2));
+    const hit = list?.find((e) => text.startsWith(e.name, i));
+    if (!hit) {
+      i++;
+      continue;
+    }
+    hits.push({ start: i, end: i + hit.name.length, text: hit.name, places: hit.places, short: hit.short });
+    i += hit.name.length;
+  }
+  return hits;
+}
+
+/** Is `inner` the same division as `outer`, or inside it? */
+export function within(inner: Place, outer: Place): boolean {
+  if (inner.name === outer.name && inner.level === outer.level) return true;
+  if (outer.level === 'province') return inner.province === outer.name;
+  if (outer.level === 'city') return inner.level === 'county' && inner.city === outer.name;
+  return false;
+}

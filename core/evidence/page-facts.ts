@@ -1,0 +1,41 @@
+// The page's own date and place, read from what the page says about itself. Pure: the background,
+// the CLI and the corpus import all call this one function.
+import { pageDate } from './page-date';
+import { pagePlace } from './page-place';
+import { placesNamed } from './gazetteer';
+
+export interface PageFactsInput {
+  text: string;
+  title?: string;
+  url?: string;
+  /** Meta tags, name (or property) → content. */
+  meta?: Record<string, string>;
+  frontMatter?: { date?: string; place?: string };
+}
+
+export interface PageFacts {
+  /** YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string | null;
+  /** A division's full name (西宁市), or what the front matter says. */
+  place: string | null;
+}
+
+/** A written place (西宁, 西宁市) as its full name when the gazetteer knows it, else as written. */
+function canonicalPlace(written: string): string {
+  const places = placesNamed(written.trim());
+  return places.length === 1 ? places[0]!.name : written.trim();
+}
+
+export function pageFacts(input: PageFactsInput): PageFacts {
+  const date = pageDate({
+    text: input.text,
+    title: input.title,
+    url: input.url,
+    meta: input.meta,
+    frontMatterDate: input.frontMatter?.date,
+  });
+  // A bare level (区, 市, 县) says what kind of place, not which: read the text instead.
+  const fmPlace = input.frontMatter?.place?.trim().replace(/^[省市县区旗州镇乡]$/, '');
+  const place = fmPlace ? canonicalPlace(fmPlace) : pagePlace(input.text, input.title ?? '');
+  return { date, place };
+}

@@ -1,0 +1,30 @@
+// What the page side and the engine side exchange about one page. Plain data: it crosses the
+// messaging boundary, is stored per tab, and is rendered by the panel and the HTML report.
+import type { BoilerplateSpan, DetectResult, DocMeta, MatchResult } from './types';
+
+/** What the content script extracted from a page. */
+export interface PageText {
+  url: string;
+  title: string;
+  text: string;
+  detect: DetectResult;
+}
+
+/** Everything the panel and the page need to show a comparison. Offsets are into `page.text`. */
+export interface PageAnalysis {
+  page: PageText;
+  match: MatchResult;
+  boilerplate: BoilerplateSpan[];
+  /** Metadata of the candidate documents, by id. */
+  docs: Record<string, DocMeta>;
+  analysedAt: number;
+}
+
+/** A speech the user adds (pasted, imported from a file, or the current page). */
+export interface NewDoc {
+  title: string;
+  body: string;
+  date?: string;
+  place?: string;
+  source?: string;
+}

@@ -1,0 +1,20 @@
+// The user's settings: one defaults object, the type derived from it. The numeric settings are
+// tunables (core/model/tunables.ts); storage and validation live in extension/settings.ts.
+import { TUNABLES } from './tunables';
+
+const defaults = {
+  autoHighlight: true,
+  /** Hostnames (suffix match) where Suyuan never runs. */
+  disabledSites: [] as string[],
+  boilerplateMinDocs: TUNABLES.boilerplateMinDocs.default as number,
+  minPassageLength: TUNABLES.minPassageLength.default as number,
+  /** Phrases always treated as formula. */
+  formulaPhrases: [] as string[],
+  /** Phrases ignored entirely. */
+  ignorePhrases: [] as string[],
+};
+
+export type Settings = typeof defaults;
+
+/** The settings' defaults; the background fills missing stored values from them. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze(defaults);
