@@ -59,6 +59,11 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     return 2;
   }
   const st = makeStyle();
+  const opensearch = args.opensearch ?? (process.env.SUYUAN_OPENSEARCH || undefined);
+  if (args.command === 'index' || (opensearch && args.command !== 'detect')) {
+    const { runOpenSearch } = await import('./opensearch/cli-remote');
+    return runOpenSearch(args, opensearch, io, st);
+  }
   const emit = (json: unknown, human: () => string) =>
     io.out(args.json ? JSON.stringify(json) + '\n' : human() + '\n\n');
 

@@ -77,9 +77,16 @@ function wrap(store: CorpusStore): SnapshotEngine {
       store.linkFamilies();
     },
     remove: (id) => store.remove(id),
-    match: (text, options) => matchPage(store, text, options),
-    boilerplate: (text, options) => boilerplateSpans(store, text, options),
+    match: (text, options) => {
+      store.linkFamilies();
+      return matchPage(store, text, options);
+    },
+    boilerplate: (text, options) => {
+      store.linkFamilies();
+      return boilerplateSpans(store, text, options);
+    },
     analyse: (text, options) => {
+      store.linkFamilies();
       const s = resolveSettings(store.live, options);
       const prof = profilePage(store, normalize(text), s);
       return { match: matchProfiled(store, text, prof, s), boilerplate: boilerplateOfProfile(text, prof) };

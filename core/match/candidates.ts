@@ -2,7 +2,7 @@
 // out-vote the other: the page-wide vote (rarity-weighted shared fingerprints, best for whole
 // copies) and local runs (a dense run of shared non-formula fingerprints anywhere on the page,
 // which finds a short paragraph inside a long page, or a second source beside a template).
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import type { LocalRegion } from './local-runs';
 import type { PageProfile } from './page-profile';
 
@@ -25,10 +25,10 @@ export interface Chosen {
 
 /** Slots to align: the vote's best, then for every page region with a dense run the documents
  *  that cover it, most hits first, until every such region is covered. */
-export function chooseCandidates(store: CorpusStore, prof: PageProfile): Chosen[] {
+export function chooseCandidates(store: MatchSource, prof: PageProfile): Chosen[] {
   const perFamily = new Map<number, number>();
   const familyRoom = (slot: number): boolean => {
-    const f = store.families.of(slot);
+    const f = store.familyOf(slot);
     const k = perFamily.get(f) ?? 0;
     if (k >= FAMILY_ALIGN) return false;
     perFamily.set(f, k + 1);

@@ -3,7 +3,7 @@
 // hold the same wording and are named with it, so a reader sees the whole set. The same count
 // decides formula for a passage as a whole: a sentence built of formula pieces, each in dozens of
 // speeches, can still be held whole by three.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import { GRAM } from '../index/grams';
 import type { Chain } from './chain';
 import type { PageProfile } from './page-profile';
@@ -19,7 +19,7 @@ const MIN_PROBES = 4;
  *  `limit`. Fingerprints are a
  *  sample, so when the chain is one exact run a holder's text must also contain it. */
 export function spanHolders(
-  store: CorpusStore,
+  store: MatchSource,
   prof: PageProfile,
   c: Chain,
   slot: number,
@@ -29,14 +29,14 @@ export function spanHolders(
   const probes = rarest(prof, c.pStart, c.pEnd - GRAM, defining);
   if (probes.length === 0) return [slot]; // (no fingerprint held by another document)
   const tally = new Map<number, number>();
-  for (const k of probes) store.fp.forEach(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
+  for (const k of probes) store.forEachDoc(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
   const need = Math.max(1, tally.get(slot) ?? probes.length);
   const run = c.runs.length === 1 ? c.runs[0]! : null;
   const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
   const out = [slot];
   for (const [s, k] of [...tally].sort((a, b) => a[0] - b[0])) {
     if (out.length >= limit) break;
-    if (s === slot || k < need || !store.docs[s]) continue;
+    if (s === slot || k < need) continue;
     if (exact && !store.normText(s).includes(exact)) continue;
     out.push(s);
   }
@@ -75,6 +75,6 @@ function lowerBound(a: Int32Array, x: number): number {
 }
 
 /** Families among the holders (near-duplicates count once). */
-export function holderFamilies(store: CorpusStore, holders: number[]): number {
-  return new Set(holders.map((s) => store.families.of(s))).size;
+export function holderFamilies(store: MatchSource, holders: number[]): number {
+  return new Set(holders.map((s) => store.familyOf(s))).size;
 }

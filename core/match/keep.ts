@@ -2,7 +2,7 @@
 // rather than formula. Evidence is either specific wording (characters whose fingerprints few
 // families share) or the whole passage being held by fewer families than the formula rule: a
 // sentence assembled from formula pieces but held whole by three provinces is copying among them.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import { toChain, type Chain } from './chain';
 import { holderFamilies, spanHolders } from './holders';
 import type { PageProfile } from './page-profile';
@@ -18,7 +18,7 @@ export class Keeper {
   private holders = new Map<string, number>();
 
   constructor(
-    private store: CorpusStore,
+    private store: MatchSource,
     private prof: PageProfile,
     private s: MatchSettings,
   ) {}

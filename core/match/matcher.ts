@@ -2,7 +2,7 @@
 // dense and backed by specific (rare) shared wording rather than formula or template phrasing,
 // give each page region to the best passage (greedy), then diff each passage by words.
 // Candidates are ranked by how much of the page their passages cover.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import type { Candidate, MatchOptions, MatchResult, Passage } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
 import { wordDiff } from '../diff/word-diff';
@@ -75,14 +75,14 @@ function coverage(chains: Chain[], len: number): number {
   return total / len;
 }
 
-export function matchPage(store: CorpusStore, text: string, options?: MatchOptions): MatchResult {
+export function matchPage(store: MatchSource, text: string, options?: MatchOptions): MatchResult {
   const s = resolveSettings(store.live, options);
   return matchProfiled(store, text, profilePage(store, normalize(text), s), s);
 }
 
 /** match() on a page already normalised and profiled (with votes), so a caller wanting both the
  *  match and the boilerplate pays for one profile. */
-export function matchProfiled(store: CorpusStore, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
+export function matchProfiled(store: MatchSource, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
   const chosen = chooseCandidates(store, prof);
   const keeper = new Keeper(store, prof, s);
   const { found, rawCoverage } = alignAll(store, prof, s, chosen, keeper);
@@ -94,7 +94,7 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
 
 /** Aligns the page with each chosen document and keeps the chains that pass as passages. */
 function alignAll(
-  store: CorpusStore,
+  store: MatchSource,
   prof: PageProfile,
   s: MatchSettings,
   chosen: Chosen[],
@@ -160,7 +160,7 @@ function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper
 }
 
 /** Accepted chains as passages: original offsets on both sides, the word diff, every holder. */
-function toPassages(store: CorpusStore, prof: PageProfile, accepted: Found[]): Passage[] {
+function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[]): Passage[] {
   const n = prof.n;
   return accepted.map((c) => {
     const dn = store.norm(c.slot);
@@ -170,12 +170,12 @@ function toPassages(store: CorpusStore, prof: PageProfile, accepted: Found[]): P
     return {
       start: page.start,
       end: page.end,
-      docId: store.docs[c.slot]!.id,
+      docId: store.doc(c.slot).id,
       docStart: doc.start,
       docEnd: doc.end,
       similarity: d.similarity,
       diff: d.ops,
-      holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS).map((s) => store.docs[s]!.id),
+      holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS).map((s) => store.doc(s).id),
     };
   });
 }
@@ -183,7 +183,7 @@ function toPassages(store: CorpusStore, prof: PageProfile, accepted: Found[]): P
 /** Candidates best first: by how much of the page their passages cover (raw, and as assigned);
  *  documents without any passage still rank, far below any aligned one. */
 function rankCandidates(
-  store: CorpusStore,
+  store: MatchSource,
   chosen: Chosen[],
   rawCoverage: Map<number, number>,
   passages: Passage[],
@@ -194,7 +194,7 @@ function rankCandidates(
   const L = Math.max(1, len);
   const maxVote = Math.max(1e-9, ...chosen.map((c) => c.vote));
   const candidates: Candidate[] = chosen.map(({ slot, vote }) => {
-    const doc = store.docs[slot]!;
+    const doc = store.doc(slot);
     const raw = rawCoverage.get(slot) ?? 0;
     const own = (assigned.get(doc.id) ?? 0) / L;
     const score = raw > 0 ? (raw + own) / 2 : 0.001 * (vote / maxVote);
