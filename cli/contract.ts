@@ -29,6 +29,8 @@ export interface MatchJson {
     docStart: number;
     docEnd: number;
     similarity: number;
+    /** Added field: every document holding the passage, docId first. */
+    holders: string[];
     origin: DatedDoc | null;
     alsoIn: string[];
   }>;
@@ -75,6 +77,7 @@ export function matchJson(file: string, text: string, r: MatchResult): MatchJson
       docStart: p.docStart,
       docEnd: p.docEnd,
       similarity: p.similarity,
+      holders: p.holders ? [...p.holders] : [p.docId],
       origin: datedJson(p.origin),
       alsoIn: [...(p.alsoIn ?? [])],
     })),

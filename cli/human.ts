@@ -124,6 +124,7 @@ export function matchReport(
       `   • page ${p.start}–${p.end} ← ${plain(p.docId)} ${p.docStart}–${p.docEnd}  similarity ${pct(p.similarity)}`,
       `     ${snippet(text.slice(p.start, p.end))}`,
     );
+    if (p.holders && p.holders.length > 1) lines.push(`     also held by 同见于: ${p.holders.slice(1).join(', ')}`);
     const note = originNote(p, r, docMeta, st);
     if (note) lines.push(note);
     const edits = p.diff ? readableEdits(p.diff) : [];

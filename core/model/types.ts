@@ -56,6 +56,9 @@ export interface Passage {
   similarity: number;
   /** Word-level diff from the document passage to the page passage (original characters). */
   diff?: DiffOp[];
+  /** Every corpus document holding this passage, `docId` first (copying shared by a few
+   *  documents names them all). */
+  holders?: string[];
   /** The earliest-dated corpus document holding the passage (maybe `docId` itself); null when no
    *  holder is dated. */
   origin?: DatedDoc | null;

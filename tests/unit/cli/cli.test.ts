@@ -117,7 +117,8 @@ describe('suyuan match --json (bundled corpus)', () => {
       const passages = o.passages as Record<string, unknown>[];
       expect(passages.length).toBeGreaterThan(0);
       for (const p of passages) {
-        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity', 'origin', 'alsoIn']);
+        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity', 'holders', 'origin', 'alsoIn']);
+        expect((p.holders as string[])[0]).toBe(p.docId);
         if (p.origin !== null) expectKeys(p.origin as Record<string, unknown>, ['docId', 'date']);
         expect(Array.isArray(p.alsoIn) && (p.alsoIn as unknown[]).length <= 20).toBe(true);
         const { start, end, docStart, docEnd } = p as Record<string, number>;

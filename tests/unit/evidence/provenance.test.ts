@@ -89,7 +89,7 @@ describe('a page is never compared with its own saved copy', () => {
     expect(r.candidates[0]!.id).toBe(SEED);
     expect(r.candidates.map((c) => c.id)).not.toContain('user/1');
     expect(new Set(r.passages.map((p) => p.docId))).toEqual(new Set([SEED]));
-    for (const p of r.passages) expect(p.alsoIn).not.toContain('user/1');
+    for (const p of r.passages) expect([...p.alsoIn!, ...(p.holders ?? [])]).not.toContain('user/1');
     const fresh = engine.match(pageText);
     expect(r.reuseRatio).toBeCloseTo(fresh.reuseRatio, 2);
   });
