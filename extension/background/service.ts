@@ -1,8 +1,9 @@
 // The background's SuyuanService: every request from the panel and the content scripts ends here.
 // Dependencies are passed in, so tests run the real logic on a small real corpus with fakes only
 // for the browser parts.
+import { docMeta } from '../../core/model/doc-meta';
 import type { Engine } from '../../core/model/engine-api';
-import type { CorpusDoc, DocMeta, LookupResult, MatchOptions } from '../../core/model/types';
+import type { DocMeta, LookupResult, MatchOptions } from '../../core/model/types';
 import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
 import type { NewDoc, PageAnalysis, PageText } from '../../core/model/page';
 import type { Settings } from '../../core/model/settings';
@@ -64,11 +65,6 @@ function lookupLimit(limit: unknown): number {
   return Math.max(min, Math.min(max, Math.floor(Number(limit) || fallback)));
 }
 
-function meta(doc: CorpusDoc): DocMeta {
-  const { body: _body, ...rest } = doc;
-  return rest;
-}
-
 function checkPage(page: unknown): PageText {
   const p = page as Partial<PageText> | null;
   if (typeof p !== 'object' || p === null || typeof p.text !== 'string' || typeof p.url !== 'string') {
@@ -90,7 +86,7 @@ export function analysePage(engine: Engine, page: PageText, settings: Settings, 
   const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
   for (const id of ids) {
     const doc = engine.get(id);
-    if (doc) docs[id] = meta(doc);
+    if (doc) docs[id] = docMeta(doc);
   }
   return { page, match, boilerplate, docs, analysedAt: now };
 }
@@ -191,7 +187,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       await deps.store.addMany(records, ADD_CHUNK_SIZE);
       await deps.engine.update((engine) => engine.add(records));
       await corpusChanged();
-      return records.map(meta);
+      return records.map(docMeta);
     },
 
     async removeDoc(id) {
