@@ -83,7 +83,13 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   const onImport = (files: File[]) =>
     guard(async () => {
       setReport(null);
-      const result = await importFiles(files, service, t, (done, total) => setProgress({ done, total }));
+      const result = await importFiles(
+        files,
+        service,
+        t,
+        (done, total) => setProgress({ done, total }),
+        async (ids) => new Set(await service.storedIds(ids)),
+      );
       setProgress(null);
       setReport(result);
       await refresh();
