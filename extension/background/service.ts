@@ -32,8 +32,9 @@ export interface PendingPassage {
   at: number;
 }
 
-/** A pending passage older than this is not applied (the user has moved on). */
-const PENDING_PASSAGE_MS = 15_000;
+/** A pending passage older than this is not applied (the user has moved on). On Firefox the user
+ *  opens the sidebar after the card click (toolbar button or Alt+Shift+Y), which takes a while. */
+const PENDING_PASSAGE_MS = 60_000;
 
 export interface ServiceDeps {
   engine: EngineHolder;
