@@ -1,6 +1,10 @@
-// Saves generated text (a report, a backup) as a file through a temporary Blob URL.
+// Saves generated text or bytes (a report, a backup, a corpus .zip) as a file through a temporary Blob URL.
 export function downloadText(fileName: string, text: string, mime: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: mime }));
+  downloadBlob(fileName, new Blob([text], { type: mime }));
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

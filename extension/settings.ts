@@ -26,6 +26,9 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   minPassageLength: count(TUNABLES.minPassageLength),
   formulaPhrases: [isStringList, 'a list of phrases'],
   ignorePhrases: [isStringList, 'a list of phrases'],
+  keepPages: [(v) => typeof v === 'boolean', 'true or false'],
+  keepPagesExcludedSites: [isStringList, 'a list of host names'],
+  welcomeDone: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 /** Validates a partial settings object; throws an Error naming the first bad field. */
@@ -38,7 +41,9 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
     const check = CHECKS[key as keyof Settings];
     if (!check) throw new Error(`Unknown setting: ${key}`);
     if (!check[0](value)) throw new Error(`Setting ${key} must be ${check[1]}`);
-    out[key] = Array.isArray(value) ? cleanList(value as string[], key === 'disabledSites') : value;
+    out[key] = Array.isArray(value)
+      ? cleanList(value as string[], key === 'disabledSites' || key === 'keepPagesExcludedSites')
+      : value;
   }
   return out as Partial<Settings>;
 }

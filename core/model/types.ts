@@ -19,7 +19,17 @@ export interface DocMeta {
   script?: Script;
   /** 'bundled' ships with the extension; 'user' was added by the user. */
   origin: 'bundled' | 'user';
+  /** The page address a document was saved from ("add the current page"): a page is never
+   *  compared with its own saved copy. */
+  url?: string;
+  /** When it was saved from that page (ISO 8601). */
+  capturedAt?: string;
+  /** How a user document came in: added by hand (a page, pasted text, a file), kept while reading
+   *  (the keep-pages setting), or imported from a corpus folder or .zip. Absent: added. */
+  via?: DocVia;
 }
+
+export type DocVia = 'added' | 'kept' | 'imported';
 
 /** A corpus speech: metadata and body (the text after front matter). Offsets into a doc refer to `body`. */
 export interface CorpusDoc extends DocMeta {

@@ -9,6 +9,8 @@ import type { Settings } from '../../core/model/settings';
 import { TUNABLES } from '../../core/model/tunables';
 import { createBackup, parseBackup, serializeBackup } from '../storage/backup';
 import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc, type UserDocStore } from '../storage/user-docs';
+import { PageKeeper, wantsKeeping } from './keep-pages';
+import { userCorpusMethods } from './user-corpus-methods';
 import { badgeText, SPEECH_MARK } from './badge';
 import type { EngineHolder } from './engine-holder';
 import type { TabAnalyses } from './tab-state';
@@ -97,9 +99,21 @@ export function analysePage(engine: Engine, page: PageText, settings: Settings, 
 
 export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> {
   const now = deps.now ?? Date.now;
+  const keeper = new PageKeeper(deps.store, now);
 
   async function corpusChanged(): Promise<void> {
     await deps.tabs.markStale(now());
+    await deps.emit({ type: 'corpus-changed' });
+  }
+
+  /** After the page's own analysis (so it is never compared with the copy saved here): keeps it
+   *  when the keep-pages setting says so. Tab analyses stay current: nothing else changed. */
+  async function keepIfWanted(page: PageText): Promise<void> {
+    if (!wantsKeeping(page, await deps.settings.load())) return;
+    const rec = await keeper.keep(page);
+    if (!rec) return;
+    const engine = deps.engine.peek();
+    if (engine) (await engine).add([rec]);
     await deps.emit({ type: 'corpus-changed' });
   }
 
@@ -127,7 +141,10 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const generation = tab === undefined ? 0 : deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await deps.setBadge(tab, SPEECH_MARK);
-      return analyseForTab(p, tab, generation);
+      const analysis = await analyseForTab(p, tab, generation);
+      // A failure to keep the page must not cost the reader the comparison.
+      await keepIfWanted(p).catch((err: unknown) => console.warn('[suyuan] keeping the page failed:', err));
+      return analysis;
     },
 
     async getTabAnalysis(tabId) {
@@ -185,6 +202,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // addedAt grows by 1 ms per document so the list keeps the batch order.
       const records = docs.map((d, i) => makeUserDoc(d, at + i, i));
       await deps.store.addMany(records, ADD_CHUNK_SIZE);
+      await keeper.note(records);
       const engine = deps.engine.peek();
       if (engine) (await engine).add(records);
       await corpusChanged();
@@ -197,9 +215,14 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const removed = await deps.store.remove(id);
       const engine = deps.engine.peek();
       if (engine) (await engine).remove(id);
-      if (removed) await corpusChanged();
+      if (removed) {
+        keeper.forget();
+        await corpusChanged();
+      }
       return removed;
     },
+
+    ...userCorpusMethods(deps, keeper, corpusChanged),
 
     async exportBackup() {
       const [settings, docs] = await Promise.all([deps.settings.load(), deps.store.list()]);
@@ -213,6 +236,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       await deps.settings.replace(backup.settings);
       const engine = deps.engine.peek();
       if (engine && backup.docs.length > 0) (await engine).add(backup.docs);
+      keeper.forget();
       await corpusChanged();
       return counts;
     },

@@ -38,6 +38,9 @@ function copyRecord(r: UserDocRecord): UserDocRecord {
   if (r.place !== undefined) out.place = r.place;
   if (r.source !== undefined) out.source = r.source;
   if (r.script !== undefined) out.script = r.script;
+  if (r.url !== undefined) out.url = r.url;
+  if (r.capturedAt !== undefined) out.capturedAt = r.capturedAt;
+  if (r.via !== undefined) out.via = r.via;
   return out;
 }
 
@@ -48,7 +51,22 @@ export class BackupError extends Error {
   }
 }
 
-const DOC_KEYS = new Set(['id', 'title', 'body', 'origin', 'addedAt', 'date', 'place', 'source', 'script']);
+// url, capturedAt and via were added with keep-pages (older backups simply lack them).
+const DOC_KEYS = new Set([
+  'id',
+  'title',
+  'body',
+  'origin',
+  'addedAt',
+  'date',
+  'place',
+  'source',
+  'script',
+  'url',
+  'capturedAt',
+  'via',
+]);
+const VIAS = new Set(['added', 'kept', 'imported']);
 const SCRIPTS = new Set(['simplified', 'traditional', 'mixed']);
 
 function validateDoc(value: unknown, i: number): UserDocRecord {
@@ -66,9 +84,10 @@ function validateDoc(value: unknown, i: number): UserDocRecord {
   if (d.origin !== 'user') throw new BackupError(`${where}.origin must be "user"`);
   if (typeof d.addedAt !== 'number' || !Number.isFinite(d.addedAt))
     throw new BackupError(`${where}.addedAt must be a number`);
-  for (const key of ['date', 'place', 'source'] as const) {
+  for (const key of ['date', 'place', 'source', 'url', 'capturedAt'] as const) {
     if (d[key] !== undefined && typeof d[key] !== 'string') throw new BackupError(`${where}.${key} must be text`);
   }
+  if (d.via !== undefined && !VIAS.has(d.via as string)) throw new BackupError(`${where}.via is not a known way in`);
   if (d.script !== undefined && !SCRIPTS.has(d.script as string))
     throw new BackupError(`${where}.script is not a known script`);
   return copyRecord(d as unknown as UserDocRecord);

@@ -1,0 +1,67 @@
+// The service methods over the user corpus as a whole: removing many documents (the review of
+// kept pages), the kept-pages figures, and corpus folders in and out (extension/storage/corpus-files.ts).
+import type { SuyuanService } from '../protocol';
+import { corpusFileOf, importedRecord } from '../storage/corpus-files';
+import { isUserDocId } from '../storage/user-docs';
+import type { PageKeeper } from './keep-pages';
+import type { ServiceDeps } from './service';
+
+const MAX_EXPORT_PAGE = 500;
+
+type Methods = Pick<SuyuanService, 'removeDocs' | 'keptStats' | 'importCorpus' | 'exportCorpus'>;
+
+export function userCorpusMethods(
+  deps: Pick<ServiceDeps, 'store' | 'engine'> & { now?: () => number },
+  keeper: PageKeeper,
+  corpusChanged: () => Promise<void>,
+): Methods {
+  const now = deps.now ?? Date.now;
+  return {
+    async removeDocs(ids) {
+      if (!Array.isArray(ids)) throw new Error('removeDocs needs a list of ids');
+      const engine = deps.engine.peek();
+      let removed = 0;
+      for (const id of ids) {
+        if (typeof id !== 'string' || !isUserDocId(id) || !(await deps.store.remove(id))) continue;
+        removed++;
+        if (engine) (await engine).remove(id);
+      }
+      if (removed > 0) {
+        keeper.forget();
+        await corpusChanged();
+      }
+      return removed;
+    },
+
+    async keptStats() {
+      const kept = (await deps.store.list()).filter((r) => r.via === 'kept');
+      const bytes = kept.reduce((n, r) => n + new TextEncoder().encode(r.body).length, 0);
+      return { count: kept.length, bytes };
+    },
+
+    async importCorpus(docs) {
+      if (!Array.isArray(docs)) throw new Error('importCorpus needs a list of documents');
+      const at = now();
+      // Everything is checked before anything is written; same paths replace what is stored.
+      const records = docs.map((d, i) => importedRecord(d, at + i));
+      if (records.length === 0) return [];
+      await deps.store.putAll(records);
+      const engine = deps.engine.peek();
+      if (engine) {
+        const e = await engine;
+        for (const r of records) if (e.get(r.id)) e.remove(r.id);
+        e.add(records);
+      }
+      keeper.forget();
+      await corpusChanged();
+      return records.map(({ body: _body, ...m }) => m);
+    },
+
+    async exportCorpus(offset, limit) {
+      const from = Math.max(0, Math.floor(Number(offset) || 0));
+      const n = Math.max(1, Math.min(MAX_EXPORT_PAGE, Math.floor(Number(limit) || MAX_EXPORT_PAGE)));
+      const all = await deps.store.list();
+      return { files: all.slice(from, from + n).map(corpusFileOf), total: all.length };
+    },
+  };
+}
