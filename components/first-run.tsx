@@ -24,10 +24,7 @@ export function FirstRun() {
     <section class="first-run" aria-labelledby="sy-welcome-title">
       <h2 id="sy-welcome-title">{t.welcomeTitle}</h2>
       <p>{t.welcomeText}</p>
-      <p class="privacy">
-        <span aria-hidden="true">🔒 </span>
-        {t.welcomePrivacy}
-      </p>
+      <p class="privacy">{t.welcomePrivacy}</p>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void choose(true)}>
           {t.welcomeKeep}

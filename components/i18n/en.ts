@@ -147,7 +147,7 @@ export const en: Messages = {
   kindAdded: 'added by me',
   kindKept: 'kept while reading',
   kindImported: 'imported',
-  otherPlaces: 'other',
+  otherPlaces: 'other places',
   chartBar: (label, n) => `${label}: ${n} document${n === 1 ? '' : 's'}`,
   filterYear: 'Year',
   filterPlace: 'Place',

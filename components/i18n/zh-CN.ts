@@ -152,7 +152,7 @@ export const zhCN = {
   kindAdded: '我添加的',
   kindKept: '阅读时保存',
   kindImported: '导入的',
-  otherPlaces: '其他',
+  otherPlaces: '其他地点',
   chartBar: (label: string, n: number) => `${label}：${n} 篇`,
   filterYear: '年份',
   filterPlace: '地点',

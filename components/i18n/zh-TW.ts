@@ -146,7 +146,7 @@ export const zhTW: Messages = {
   kindAdded: '我新增的',
   kindKept: '閱讀時保存',
   kindImported: '匯入的',
-  otherPlaces: '其他',
+  otherPlaces: '其他地點',
   chartBar: (label, n) => `${label}：${n} 篇`,
   filterYear: '年份',
   filterPlace: '地點',
