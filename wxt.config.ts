@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { buildManifest } from './extension/manifest';
 
@@ -16,13 +17,18 @@ export default defineConfig({
         import('./cli/corpus-folder'),
         import('./extension/corpus-asset'),
       ]);
-      const docs = await loadCorpusFolder(resolve(wxt.config.root, 'corpus'), 'bundled');
+      const { docs, notes } = await loadCorpusFolder(resolve(wxt.config.root, 'corpus'), 'bundled');
+      // The bundled corpus is ours: any file it could not read fails the build.
+      if (notes.length) throw new Error(`bundled corpus: ${notes.map((n) => `${n.path}: ${n.reason}`).join('; ')}`);
       const started = Date.now();
       const asset = buildCorpusAsset(docs);
-      const contents = JSON.stringify(asset);
-      files.push({ relativeDest: CORPUS_ASSET_PATH.replace(/^\//, ''), contents });
+      // A generated public file can only be text: the binary asset is written beside WXT's own
+      // generated files and copied from there.
+      const src = resolve(wxt.config.wxtDir, 'corpus.bin');
+      await writeFile(src, asset);
+      files.push({ relativeDest: CORPUS_ASSET_PATH.replace(/^\//, ''), absoluteSrc: src });
       wxt.logger.info(
-        `Bundled corpus: ${docs.length} documents, ${(Buffer.byteLength(contents) / 1024 / 1024).toFixed(1)} MiB JSON, indexed in ${Date.now() - started} ms`,
+        `Bundled corpus: ${docs.length} documents, ${(asset.byteLength / 1024 / 1024).toFixed(1)} MiB binary, indexed in ${Date.now() - started} ms`,
       );
     },
   },

@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TUNABLES, inBounds, type Tunable } from '../core/model/tunables';
 
-export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate'] as const;
+export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate', 'index'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage: suyuan <command> [options]
@@ -15,11 +15,17 @@ export const USAGE = `Usage: suyuan <command> [options]
       Every occurrence of a phrase in the corpus (Simplified/Traditional agnostic).
   suyuan boilerplate FILE... [--corpus PATH] [--json]
       Formulaic phrasing (提法) the file shares with many corpus documents.
+  suyuan index --opensearch URL --corpus PATH [--reindex] [--json]
+      Loads a corpus folder into an OpenSearch index (a team corpus); resumable, idempotent.
 
 FILE: .txt/.md (UTF-8, GBK, Big5, UTF-16 with BOM) or .html/.htm (main text extracted).
 --corpus PATH  folder of .txt/.md files read recursively (default: the bundled corpus).
 --json         JSON Lines: one object per FILE, in order (lookup: one object).
-Exit status: 0 ok, 1 if any FILE could not be read, 2 on a usage error.
+--opensearch URL  match, lookup and boilerplate ask this OpenSearch index instead of a local one
+               (also SUYUAN_OPENSEARCH=URL; index name SUYUAN_OPENSEARCH_INDEX, default suyuan);
+               with --corpus, the folder is indexed there first unless it already is.
+Exit status: 0 ok, 1 if any FILE could not be read, 2 on a usage error,
+3 if OpenSearch is down, too slow or answered an error (no partial result is printed).
 `;
 
 export class UsageError extends Error {}
@@ -32,6 +38,8 @@ export interface CliArgs {
   corpus?: string;
   top?: number;
   limit?: number;
+  opensearch?: string;
+  reindex?: boolean;
 }
 
 function wholeNumber(name: string, t: Tunable, value: string | undefined): number | undefined {
@@ -56,16 +64,29 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (cmd !== 'detect') options.corpus = { type: 'string' };
   if (cmd === 'match') options.top = { type: 'string' };
   if (cmd === 'lookup') options.limit = { type: 'string' };
+  options.opensearch = { type: 'string' };
+  if (cmd === 'index') options.reindex = { type: 'boolean' };
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
   } catch (err) {
     throw new UsageError(err instanceof Error ? err.message : String(err));
   }
-  const v = parsed.values as { json?: boolean; help?: boolean; corpus?: string; top?: string; limit?: string };
+  const v = parsed.values as {
+    json?: boolean;
+    help?: boolean;
+    corpus?: string;
+    top?: string;
+    limit?: string;
+    opensearch?: string;
+    reindex?: boolean;
+  };
   if (v.help) throw new UsageError('');
   const positionals = parsed.positionals;
-  if (cmd === 'lookup') {
+  if (cmd === 'index') {
+    if (positionals.length) throw new UsageError('index takes no FILE: --corpus PATH names the folder');
+    if (!v.corpus) throw new UsageError('index needs --corpus PATH');
+  } else if (cmd === 'lookup') {
     if (positionals.length !== 1) throw new UsageError('lookup takes exactly one PHRASE');
     if (positionals[0]!.trim() === '') throw new UsageError('lookup PHRASE is empty');
   } else if (positionals.length === 0) {
@@ -74,6 +95,12 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (v.corpus !== undefined && v.corpus === '') throw new UsageError('--corpus needs a PATH');
   const out: CliArgs = { command: cmd, positionals, json: v.json ?? false };
   if (v.corpus !== undefined) out.corpus = v.corpus;
+  if (v.opensearch !== undefined) {
+    if (!/^https?:\/\/\S+$/.test(v.opensearch))
+      throw new UsageError(`--opensearch needs an http(s) URL, got "${v.opensearch}"`);
+    out.opensearch = v.opensearch;
+  }
+  if (v.reindex) out.reindex = true;
   const top = wholeNumber('top', TUNABLES.top, v.top);
   if (top !== undefined) out.top = top;
   const limit = wholeNumber('limit', TUNABLES.lookupLimit, v.limit);

@@ -1,9 +1,11 @@
 // Building the index of the bundled corpus takes seconds; restoring a snapshot takes a fraction of
 // that. The CLI keeps one snapshot per corpus folder in the user's cache directory, keyed by a hash
-// of the documents: any change to the corpus (or the engine version) misses and rebuilds, and
-// restoreEngine checks every body's checksum again, so a cache can never answer for other texts.
+// of the documents: any change to the corpus (or the engine version) misses and rebuilds. The file
+// is a header line (format, key, SHA-256 of the snapshot text) and the snapshot: a damaged entry
+// (truncated, edited, a flipped bit) fails the checksum, or the restore, and is rebuilt, said once
+// on stderr, instead of answering with a wrong index or failing every later run.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { SNAPSHOT_VERSION, createEngine, restoreEngine, type SnapshotEngine } from '../core/engine';
@@ -24,11 +26,17 @@ function cacheFile(dir: string, corpusDir: string): string {
   return path.join(dir, `index-${key}.json`);
 }
 
-interface CacheFile {
+const FORMAT = 'suyuan-cache/2';
+
+interface CacheHeader {
+  format: string;
   /** Hash of the engine version and every document's id, title and body. */
   key: string;
-  snapshot: EngineSnapshot;
+  /** SHA-256 of the snapshot text after the header line. */
+  sha256: string;
 }
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 /** Identifies exactly this corpus for this engine version; any edit changes it. */
 export function corpusKey(docs: CorpusDoc[]): string {
@@ -40,11 +48,31 @@ export function corpusKey(docs: CorpusDoc[]): string {
   return h.digest('hex');
 }
 
-async function readCache(file: string): Promise<CacheFile | null> {
+type CacheRead = { snapshot: EngineSnapshot } | { stale: true } | { damaged: string };
+
+/** The cached snapshot for `key`; stale when absent or for another corpus; damaged when it lies. */
+async function readCache(file: string, key: string): Promise<CacheRead> {
+  let raw: string;
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as CacheFile;
+    raw = await readFile(file, 'utf8');
   } catch {
-    return null; // absent or corrupt: rebuild
+    return { stale: true }; // absent (or unreadable: then writing fails quietly too)
+  }
+  const nl = raw.indexOf('\n');
+  let header: Partial<CacheHeader>;
+  try {
+    header = JSON.parse(nl < 0 ? raw : raw.slice(0, nl)) as Partial<CacheHeader>;
+  } catch {
+    return { damaged: 'unreadable header' };
+  }
+  if (header?.format !== FORMAT) return { stale: true }; // an older CLI's file: replaced quietly
+  if (header.key !== key) return { stale: true };
+  const body = nl < 0 ? '' : raw.slice(nl + 1);
+  if (sha256(body) !== header.sha256) return { damaged: 'checksum mismatch' };
+  try {
+    return { snapshot: JSON.parse(body) as EngineSnapshot };
+  } catch {
+    return { damaged: 'invalid JSON' };
   }
 }
 
@@ -53,25 +81,42 @@ export interface OpenedEngine {
   from: 'cache' | 'built';
 }
 
-export async function openCachedEngine(corpusDir: string, docs: CorpusDoc[]): Promise<OpenedEngine> {
+/** The engine for `docs`, from the cache when it holds a sound copy; `warn` hears about a damaged one. */
+export async function openCachedEngine(
+  corpusDir: string,
+  docs: CorpusDoc[],
+  warn: (message: string) => void = () => {},
+): Promise<OpenedEngine> {
   const dir = cacheDir();
   if (!dir) return { engine: createEngine(docs), from: 'built' };
   const file = cacheFile(dir, corpusDir);
   const key = corpusKey(docs);
-  const cached = await readCache(file);
-  if (cached?.key === key) return { engine: restoreEngine(docs, cached.snapshot), from: 'cache' };
+  const cached = await readCache(file, key);
+  let damaged = 'damaged' in cached ? cached.damaged : undefined;
+  if ('snapshot' in cached) {
+    try {
+      return { engine: restoreEngine(docs, cached.snapshot), from: 'cache' };
+    } catch (err) {
+      damaged = `cannot restore: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+  if (damaged) warn(`index cache ${file} is damaged (${damaged}); rebuilding it`);
   const engine = createEngine(docs);
-  await writeCache(file, { key, snapshot: engine.snapshot() });
+  await writeCache(file, key, engine.snapshot());
   return { engine, from: 'built' };
 }
 
-async function writeCache(file: string, content: CacheFile): Promise<void> {
+async function writeCache(file: string, key: string, snapshot: EngineSnapshot): Promise<void> {
+  const tmp = `${file}.${process.pid}.tmp`;
   try {
     await mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, JSON.stringify(content));
+    const body = JSON.stringify(snapshot);
+    const header: CacheHeader = { format: FORMAT, key, sha256: sha256(body) };
+    await writeFile(tmp, `${JSON.stringify(header)}\n${body}`);
     await rename(tmp, file); // atomic: a concurrent reader sees the old or the new file, never half
   } catch {
-    // A read-only home or cache is fine: the next run just builds again.
+    // A read-only home or a blocked cache path is fine: the next run just builds again. The
+    // temporary file must not stay behind.
+    await unlink(tmp).catch(() => {});
   }
 }

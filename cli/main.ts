@@ -5,6 +5,7 @@ import { boilerplateJson, detectJson, lookupJson, matchJson } from './contract';
 import { boilerplateReport, detectReport, lookupReport, matchReport } from './human';
 import { InputError, readInput } from './read-input';
 import { makeStyle } from './style';
+import { plain } from './plain';
 import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from './corpus-folder';
 import type { Engine } from '../core/model/engine-api';
 
@@ -18,18 +19,27 @@ const stdio: Io = {
   err: (s) => process.stderr.write(s),
 };
 
-async function openEngine(corpus: string | undefined): Promise<Engine> {
-  const dir = corpus ?? BUNDLED_CORPUS_DIR;
-  const docs = await loadCorpusFolder(dir, corpus === undefined ? 'bundled' : 'user');
-  if (docs.length === 0) throw new Error(`no .txt/.md documents in corpus folder ${dir}`);
-  // Imported here so `detect` and usage errors never pay for the engine.
-  const { openCachedEngine } = await import('./engine-cache');
-  return (await openCachedEngine(dir, docs)).engine;
+interface OpenedCorpus {
+  engine: Engine;
+  /** Corpus files left out (each already named on stderr). */
+  skipped: number;
 }
 
-async function corpusOrFail(args: CliArgs, io: Io): Promise<Engine | null> {
+async function openEngine(corpus: string | undefined, io: Io): Promise<OpenedCorpus> {
+  const dir = corpus ?? BUNDLED_CORPUS_DIR;
+  const { docs, notes } = await loadCorpusFolder(dir, corpus === undefined ? 'bundled' : 'user');
+  for (const n of notes)
+    io.err(`suyuan: corpus ${plain(n.path)}: ${n.skipped ? 'skipped: ' : 'warning: '}${n.reason}\n`);
+  if (docs.length === 0) throw new Error(`no readable .txt/.md documents in corpus folder ${dir}`);
+  // Imported here so `detect` and usage errors never pay for the engine.
+  const { openCachedEngine } = await import('./engine-cache');
+  const { engine } = await openCachedEngine(dir, docs, (s) => io.err(`suyuan: ${s}\n`));
+  return { engine, skipped: notes.filter((n) => n.skipped).length };
+}
+
+async function corpusOrFail(args: CliArgs, io: Io): Promise<OpenedCorpus | null> {
   try {
-    return await openEngine(args.corpus);
+    return await openEngine(args.corpus, io);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     const why = e.code === 'ENOENT' ? 'no such folder' : e.code === 'ENOTDIR' ? 'not a folder' : e.message;
@@ -49,29 +59,37 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
     return 2;
   }
   const st = makeStyle();
+  const opensearch = args.opensearch ?? (process.env.SUYUAN_OPENSEARCH || undefined);
+  if (args.command === 'index' || (opensearch && args.command !== 'detect')) {
+    const { runOpenSearch } = await import('./opensearch/cli-remote');
+    return runOpenSearch(args, opensearch, io, st);
+  }
   const emit = (json: unknown, human: () => string) =>
     io.out(args.json ? JSON.stringify(json) + '\n' : human() + '\n\n');
 
   if (args.command === 'lookup') {
-    const engine = await corpusOrFail(args, io);
-    if (!engine) return 1;
+    const opened = await corpusOrFail(args, io);
+    if (!opened) return 1;
     const q = args.positionals[0]!;
-    const r = engine.lookup(q, args.limit !== undefined ? { limit: args.limit } : {});
+    const r = opened.engine.lookup(q, args.limit !== undefined ? { limit: args.limit } : {});
     emit(lookupJson(r), () => lookupReport(r, st));
-    return 0;
+    return opened.skipped > 0 ? 1 : 0;
   }
 
   let engine: Engine | null = null;
+  let failed = 0;
   if (args.command !== 'detect') {
-    engine = await corpusOrFail(args, io);
-    if (!engine) return 1;
+    const opened = await corpusOrFail(args, io);
+    if (!opened) return 1;
+    engine = opened.engine;
+    failed = opened.skipped;
   }
   const { detect } = args.command === 'detect' ? await import('../core/detect/detect') : { detect: null };
 
-  let failed = 0;
   for (const file of args.positionals) {
     try {
       const input = await readInput(file);
+      if (input.warning) io.err(`suyuan: ${file}: warning: ${input.warning}\n`);
       if (args.command === 'detect') {
         const r = detect!(input.text, input.title);
         emit(detectJson(file, r), () => detectReport(file, r, st));

@@ -3,6 +3,7 @@
 import { boilerplateOfProfile, boilerplateSpans } from './boilerplate/boilerplate';
 import { CorpusStore } from './index/corpus-store';
 import { Families, type FamiliesJson } from './index/families';
+import { decodeContainer, encodeContainer, view16, view32 } from './index/binary-container';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { GRAM, WINDOW } from './index/grams';
 import { lookupPhrase } from './lookup/lookup';
@@ -19,8 +20,13 @@ import type { CorpusDoc, DocMeta } from './model/types';
  *  families of near-duplicate documents. */
 export const SNAPSHOT_VERSION = 4;
 
+/** First four bytes of a binary snapshot ("SYSN" read as a little-endian u32). */
+export const BINARY_SNAPSHOT_MAGIC = 0x4e535953;
+
 export type SnapshotEngine = Engine & {
   snapshot(): EngineSnapshot;
+  /** The same snapshot in the binary encoding: index arrays as raw sections, no base64. */
+  snapshotBytes(): Uint8Array;
   /** Bytes held by the index typed arrays (fingerprint postings, phrase postings, document
    *  table and position maps; not the normalised text itself). */
   indexBytes(): number;
@@ -28,15 +34,24 @@ export type SnapshotEngine = Engine & {
   indexParts(): Record<string, number>;
 };
 
-interface SnapshotBody {
+/** What both encodings hold, apart from the fingerprint index. */
+interface SnapshotHead {
   version: number;
   gram: number;
   window: number;
   /** Document id per slot (null for a removed slot), with a checksum of its body. */
   slots: (string | null)[];
   sums: (string | null)[];
-  fp: FingerprintIndexJson;
   families: FamiliesJson;
+}
+
+interface BinaryHead extends SnapshotHead {
+  idBytes: number;
+}
+
+/** The JSON snapshot: the head plus the fingerprint index as base64 strings. */
+interface SnapshotBody extends SnapshotHead {
+  fp: FingerprintIndexJson;
 }
 
 function checksum(body: string): string {
@@ -62,9 +77,16 @@ function wrap(store: CorpusStore): SnapshotEngine {
       store.linkFamilies();
     },
     remove: (id) => store.remove(id),
-    match: (text, options) => matchPage(store, text, options),
-    boilerplate: (text, options) => boilerplateSpans(store, text, options),
+    match: (text, options) => {
+      store.linkFamilies();
+      return matchPage(store, text, options);
+    },
+    boilerplate: (text, options) => {
+      store.linkFamilies();
+      return boilerplateSpans(store, text, options);
+    },
     analyse: (text, options) => {
+      store.linkFamilies();
       const s = resolveSettings(store.live, options);
       const prof = profilePage(store, normalize(text), s);
       return { match: matchProfiled(store, text, prof, s), boilerplate: boilerplateOfProfile(text, prof) };
@@ -81,19 +103,51 @@ function wrap(store: CorpusStore): SnapshotEngine {
     }),
     indexBytes: () => store.fp.bytes() + (store.text?.byteLength() ?? 0),
     snapshot: (): EngineSnapshot => {
-      store.linkFamilies();
-      const body: SnapshotBody = {
-        version: SNAPSHOT_VERSION,
-        gram: GRAM,
-        window: WINDOW,
-        slots: store.docs.map((d) => d?.id ?? null),
-        sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
-        fp: store.fp.toJSON(),
-        families: store.families.toJSON(),
-      };
+      const body: SnapshotBody = { ...headOf(store), fp: store.fp.toJSON() };
       return body as unknown as EngineSnapshot;
     },
+    snapshotBytes: () => {
+      const head = headOf(store);
+      const { dir, keys, ids, idBytes, offsets, docs } = store.fp.toParts();
+      const bh: BinaryHead = { ...head, idBytes };
+      return encodeContainer(BINARY_SNAPSHOT_MAGIC, bh, { dir, keys, ids, offsets, docs });
+    },
   };
+}
+
+function headOf(store: CorpusStore): SnapshotHead {
+  store.linkFamilies();
+  return {
+    version: SNAPSHOT_VERSION,
+    gram: GRAM,
+    window: WINDOW,
+    slots: store.docs.map((d) => d?.id ?? null),
+    sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
+    families: store.families.toJSON(),
+  };
+}
+
+/** The binary snapshot's head and fingerprint index; null when it is not a readable binary snapshot. */
+function readBinary(bytes: Uint8Array): { head: SnapshotHead; fp: () => FingerprintIndex } | null {
+  let c;
+  try {
+    c = decodeContainer<BinaryHead>(BINARY_SNAPSHOT_MAGIC, bytes, 'snapshot');
+  } catch {
+    return null;
+  }
+  const s = c.sections;
+  if (!s.dir || !s.keys || !s.ids || !s.offsets || !s.docs) return null;
+  const { dir, keys, ids, offsets, docs } = s;
+  const fp = () =>
+    FingerprintIndex.fromParts({
+      dir: view32(dir),
+      keys: view16(keys),
+      ids,
+      idBytes: c.head.idBytes,
+      offsets: view32(offsets),
+      docs,
+    });
+  return { head: c.head, fp };
 }
 
 export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
@@ -106,26 +160,81 @@ export function createEngine(docs: CorpusDoc[]): SnapshotEngine {
   return wrap(store);
 }
 
-/** Loads a snapshot made by snapshot(); rebuilds from the documents when the snapshot is from
- *  another version or does not describe exactly these documents. */
-export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): SnapshotEngine {
+/** Either encoding, read: null when it is not a readable snapshot. */
+function readSnapshot(
+  snapshot: EngineSnapshot | Uint8Array,
+): { head: SnapshotHead; fp: () => FingerprintIndex } | null {
+  if (snapshot instanceof Uint8Array) return readBinary(snapshot);
   const snap = snapshot as unknown as SnapshotBody;
-  if (snap.version !== SNAPSHOT_VERSION || snap.gram !== GRAM || snap.window !== WINDOW) return createEngine(docs);
+  if (typeof snap !== 'object' || snap === null) return null;
+  return { head: snap, fp: () => FingerprintIndex.fromJSON(snap.fp) };
+}
+
+function compatible(head: SnapshotHead): boolean {
+  return (
+    head.version === SNAPSHOT_VERSION &&
+    head.gram === GRAM &&
+    head.window === WINDOW &&
+    Array.isArray(head.slots) &&
+    Array.isArray(head.sums)
+  );
+}
+
+/** Loads a snapshot made by snapshot() (JSON) or snapshotBytes() (binary); rebuilds from the
+ *  documents when the snapshot is from another version, unreadable, or does not describe exactly
+ *  these documents. */
+export function restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot | Uint8Array): SnapshotEngine {
+  const read = readSnapshot(snapshot);
+  if (!read || !compatible(read.head) || !describes(read.head, docs)) return createEngine(docs);
+  return restoreIncremental(docs, snapshot)!.engine;
+}
+
+/** Restores what a snapshot still describes and catches up with the rest: documents it holds that
+ *  `docs` no longer has (or has with another body) are removed, documents it lacks are indexed.
+ *  This is how a persisted index follows a corpus that changed after it was written. Null when the
+ *  snapshot is unreadable or of another engine version: the caller rebuilds. */
+export function restoreIncremental(
+  docs: CorpusDoc[],
+  snapshot: EngineSnapshot | Uint8Array,
+): { engine: SnapshotEngine; added: number; removed: number } | null {
+  const read = readSnapshot(snapshot);
+  if (!read || !compatible(read.head)) return null;
+  const { head } = read;
   const byId = new Map(docs.map((d) => [d.id, d]));
-  const live = snap.slots.filter((s) => s !== null).length;
-  if (live !== byId.size) return createEngine(docs);
-  for (let i = 0; i < snap.slots.length; i++) {
-    const id = snap.slots[i];
+  const store = new CorpusStore();
+  store.fp = read.fp();
+  const gone: number[] = [];
+  head.slots.forEach((id, slot) => {
+    const d = id === null ? undefined : byId.get(id);
+    if (d && checksum(d.body) === head.sums[slot]) {
+      store.add(d, true);
+      byId.delete(d.id);
+    } else {
+      store.addHole();
+      if (id !== null) gone.push(slot);
+    }
+  });
+  store.families = Families.fromJSON(head.families, head.slots.length);
+  // The snapshot does not keep per-document posting counts: an average stands in for the
+  // tombstones' share, which only decides when the index compacts.
+  const perDoc = Math.ceil(store.fp.postings() / Math.max(1, head.slots.length));
+  for (const slot of gone) store.fp.removeDoc(slot, perDoc);
+  const engine = wrap(store);
+  const rest = [...byId.values()];
+  if (rest.length > 0) engine.add(rest);
+  return { engine, added: rest.length, removed: gone.length };
+}
+
+/** True when the snapshot is of exactly these documents. */
+function describes(head: SnapshotHead, docs: CorpusDoc[]): boolean {
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  const live = head.slots.filter((s) => s !== null).length;
+  if (live !== byId.size) return false;
+  for (let i = 0; i < head.slots.length; i++) {
+    const id = head.slots[i];
     if (id === null || id === undefined) continue;
     const d = byId.get(id);
-    if (!d || checksum(d.body) !== snap.sums[i]) return createEngine(docs);
+    if (!d || checksum(d.body) !== head.sums[i]) return false;
   }
-  const store = new CorpusStore();
-  store.fp = FingerprintIndex.fromJSON(snap.fp);
-  for (const id of snap.slots) {
-    if (id === null) store.addHole();
-    else store.add(byId.get(id)!, true);
-  }
-  store.families = Families.fromJSON(snap.families, snap.slots.length);
-  return wrap(store);
+  return true;
 }

@@ -18,6 +18,8 @@ export interface ImportReport {
   added: DocMeta[];
   /** Files that were refused, with a reason a person can read. */
   errors: { name: string; reason: string }[];
+  /** Files imported with a few invalid bytes replaced (U+FFFD): name and how many. */
+  warnings?: { name: string; replaced: number }[];
 }
 
 /** The background's service. Every method is callable from the panel and the content script. */

@@ -1,6 +1,6 @@
-// `npm run bench -- asset`: the built extension's bundled-corpus asset (.output/chrome-mv3/corpus.json):
-// its size, and a cold restore as the background does it after a worker start (read, JSON.parse,
-// check, restoreEngine; then prepare for lookup, and the first match). Each run is a fresh Node
+// `npm run bench -- asset`: the built extension's bundled-corpus asset (.output/chrome-mv3/corpus.bin):
+// its size, and a cold restore as the background does it after a worker start (read, decode the
+// binary container and bodies, restoreEngine; then prepare for lookup, and the first match). Each run is a fresh Node
 // process, so nothing is warm from an earlier run.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 // SUYUAN_ASSET=<file> measures another build's asset (e.g. one saved before a corpus change).
-const ASSET = process.env.SUYUAN_ASSET ?? fileURLToPath(new URL('../.output/chrome-mv3/corpus.json', import.meta.url));
+const ASSET = process.env.SUYUAN_ASSET ?? fileURLToPath(new URL('../.output/chrome-mv3/corpus.bin', import.meta.url));
 const RUNS = 5;
 
 interface Once {
@@ -27,7 +27,7 @@ async function once(): Promise<Once> {
     import('../core/engine'),
   ]);
   const t0 = performance.now();
-  const asset = parseCorpusAsset(JSON.parse(readFileSync(ASSET, 'utf8')));
+  const asset = parseCorpusAsset(new Uint8Array(readFileSync(ASSET)));
   const t1 = performance.now();
   const engine = restoreEngine(asset.docs, asset.snapshot);
   const t2 = performance.now();
@@ -67,10 +67,10 @@ export function benchAsset(): void {
   const f = (k: keyof Once) => `${median(runs.map((r) => r[k])).toFixed(0)} ms`;
   console.log(`\n== bundled corpus asset (${runs[0]!.docs} documents, ${(runs[0]!.chars / 1e6).toFixed(2)} M chars)`);
   console.log(
-    `size: ${(bytes / 1024 / 1024).toFixed(2)} MiB JSON (${(gz / 1024 / 1024).toFixed(2)} MiB gzipped, as in the store zip)`,
+    `size: ${(bytes / 1024 / 1024).toFixed(2)} MiB binary (${(gz / 1024 / 1024).toFixed(2)} MiB gzipped, as in the store zip)`,
   );
   console.log(
-    `cold restore, median of ${RUNS} fresh processes: JSON.parse+check ${f('parseMs')}, restoreEngine ${f('restoreMs')}`,
+    `cold restore, median of ${RUNS} fresh processes: decode+check ${f('parseMs')}, restoreEngine ${f('restoreMs')}`,
   );
   console.log(`  then prepare (lookup) ${f('prepareMs')}, first match of a 5,000-char page ${f('firstMatchMs')}`);
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath, URL as NodeURL } from 'node:url';
 import { Window } from 'happy-dom';
-import { speechOf } from '../tests/fixtures/pages/shared-texts';
+import { speechOf } from '../tests/fixtures/shared';
 import { wrapInChrome } from '../tests/fixtures/pages/wrap-in-chrome';
 import { detect } from '../core/detect/detect';
 import { looksChinese } from '../core/detect/early-exit';

@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { speechOf } from '../tests/fixtures/pages/shared-texts';
+import { speechOf } from '../tests/fixtures/shared';
 import { wrapInChrome } from '../tests/fixtures/pages/wrap-in-chrome';
 
 const REPO = fileURLToPath(new URL('..', import.meta.url));

@@ -6,9 +6,9 @@ import DiffMatchPatch from 'diff-match-patch';
 import FlexSearch from 'flexsearch';
 import { createEngine, restoreEngine } from '../core/engine';
 import type { CorpusDoc } from '../core/model/types';
-import { rng, type Rng } from './lib/rng';
-import { lightEdit } from './lib/reuse-cases';
-import { loadShared } from './lib/shared-corpus';
+import { rng, type Rng } from '../tests/fixtures/rng';
+import { lightEdit } from '../tests/fixtures/reuse-cases';
+import { loadShared } from '../tests/fixtures/shared';
 import { paragraphPool, splicedDoc, syntheticCorpus } from './lib/synthetic-corpus';
 
 const SEED = 7_2026;

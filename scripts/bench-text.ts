@@ -1,22 +1,16 @@
 // Speed of the text core on real text: normalisation (cold and warm), the Traditional→Simplified
 // converter's creation, script detection, and decoding of 100 KB legacy-encoded files.
 // Run alone with `npx tsx scripts/bench-text.ts`, or through `npm run bench -- text`.
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import iconv from 'iconv-lite';
 
-const SHARED = fileURLToPath(new URL('../../shared/', import.meta.url));
+import { readSet } from '../tests/fixtures/shared';
 
 function bodies(source: string): string {
-  const dir = `${SHARED}corpus-external/${source}/`;
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.txt'))
-    .sort()
-    .map((f) => {
-      const raw = readFileSync(dir + f, 'utf8');
-      return raw.slice(raw.indexOf('\n\n') + 2);
-    })
+  return readSet('corpus-external')
+    .filter((t) => t.group === source)
+    .map((t) => t.body)
     .join('\n');
 }
 

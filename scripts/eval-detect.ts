@@ -5,7 +5,7 @@
 // Each text is evaluated as plain text and as a generated web page (nav, sidebar of 相关文章,
 // footer with copyright/ICP) run through extractFromHtml. Files are split by number: the model
 // was fitted on the even ones (`--fit` refits and prints the weights), odd ones are held out.
-import { readSet, type SharedText } from '../tests/fixtures/pages/shared-texts';
+import { readSet, type SharedText } from '../tests/fixtures/shared';
 import { wrapInChrome } from '../tests/fixtures/pages/wrap-in-chrome';
 import { extractFromHtml } from '../core/extract/from-html';
 import { features } from '../core/detect/features';

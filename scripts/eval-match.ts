@@ -6,9 +6,17 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { createEngine } from '../core/engine';
 import type { CorpusDoc, MatchResult } from '../core/model/types';
 import { normalize, toOriginal } from '../core/text/normalize';
-import { rng } from './lib/rng';
-import { excerpt, heavyEdit, htmlPage, lightEdit, shortReuse, type CaseKind, type ReuseCase } from './lib/reuse-cases';
-import { loadShared } from './lib/shared-corpus';
+import { rng } from '../tests/fixtures/rng';
+import {
+  excerpt,
+  heavyEdit,
+  htmlPage,
+  lightEdit,
+  shortReuse,
+  type CaseKind,
+  type ReuseCase,
+} from '../tests/fixtures/reuse-cases';
+import { loadShared } from '../tests/fixtures/shared';
 
 const SEED = Number(process.env.EVAL_SEED ?? 20260101);
 const PER_KIND = 12;

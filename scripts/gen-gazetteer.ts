@@ -2,7 +2,7 @@
 // Run: npm run gen:gazetteer (after upgrading the package). A unit test fails when the file is stale.
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildGazetteerModule } from './lib/gazetteer-build';
+import { buildGazetteerModule } from '../tests/fixtures/gazetteer-build';
 
 const out = fileURLToPath(new URL('../core/evidence/gazetteer-data.ts', import.meta.url));
 const text = buildGazetteerModule();

@@ -14,18 +14,27 @@ import { docxToText } from './import-docx';
 const HTML = /\.html?$/i;
 const FRONT_MATTER_KEY = /^(title|date|place|source):\s*(.*)$/;
 
-export async function fileToDoc(name: string, bytes: Uint8Array, t: Messages): Promise<NewDoc> {
+/** One file read: the speech, and how many invalid bytes were replaced (a warning, not a refusal). */
+export interface FileDoc {
+  doc: NewDoc;
+  replaced?: number;
+}
+
+export async function fileToDoc(name: string, bytes: Uint8Array, t: Messages): Promise<FileDoc> {
   // Old binary Word files (.doc) have no maintained reader that runs in the browser.
   if (/\.doc$/i.test(name)) throw new ImportRefused(t.docUnsupported);
   let doc: NewDoc;
+  let replaced: number | undefined;
   if (/\.docx$/i.test(name)) doc = fromPlainText(await docxToText(bytes, t.notADocx));
   else {
-    const { text } = decodeBytes(bytes, { fileName: name });
-    doc = HTML.test(name) ? fromHtml(text) : fromPlainText(text);
+    // The same decoder as the CLI: a few bad bytes become U+FFFD and are counted.
+    const decoded = decodeBytes(bytes, { fileName: name });
+    replaced = decoded.replaced;
+    doc = HTML.test(name) ? fromHtml(decoded.text) : fromPlainText(decoded.text);
   }
   if (!doc.body.trim()) throw new ImportRefused(t.emptyText);
   if (!doc.title.trim()) doc.title = name.replace(/\.[^.]+$/, '');
-  return doc;
+  return replaced ? { doc, replaced } : { doc };
 }
 
 function fromHtml(html: string): NewDoc {

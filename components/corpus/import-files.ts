@@ -22,6 +22,7 @@ export async function importFiles(
 ): Promise<ImportReport> {
   const added: DocMeta[] = [];
   const errors: ImportReport['errors'] = [];
+  const warnings: NonNullable<ImportReport['warnings']> = [];
   let batch: { name: string; doc: NewDoc }[] = [];
   let done = 0;
   const flush = async () => {
@@ -40,7 +41,9 @@ export async function importFiles(
   for (const file of files) {
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
-      batch.push({ name: file.name, doc: await fileToDoc(file.name, bytes, t) });
+      const { doc, replaced } = await fileToDoc(file.name, bytes, t);
+      if (replaced) warnings.push({ name: file.name, replaced });
+      batch.push({ name: file.name, doc });
     } catch (e) {
       errors.push({ name: file.name, reason: errorText(e) });
       done++;
@@ -49,5 +52,5 @@ export async function importFiles(
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();
-  return { added, errors };
+  return warnings.length ? { added, errors, warnings } : { added, errors };
 }

@@ -27,6 +27,11 @@ export function TaskStatus(props: { progress: Progress; notice: Notice; report: 
       {report && (
         <div class="import-report" role="status">
           <div class="ok">{t.importDone(report.added.length)}</div>
+          {report.warnings?.map((w, i) => (
+            <div key={`w${i}`} class="warning">
+              {t.importReplaced(w.name, w.replaced)}
+            </div>
+          ))}
           {report.errors.length > 0 && (
             <div class="error">
               {t.importErrors}

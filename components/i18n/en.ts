@@ -93,6 +93,7 @@ export const en: Messages = {
   confirmYes: 'Yes, delete',
   importing: (done, total) => `Importing ${done} of ${total}`,
   importDone: (n) => `Imported ${n} file${n === 1 ? '' : 's'}`,
+  importReplaced: (name, n) => `${name}: imported with ${n} unreadable byte sequence${n === 1 ? '' : 's'} shown as �`,
   importErrors: 'These files were not imported:',
   docUnsupported: 'old Word files (.doc) are not supported; save as docx, txt or html first',
   notADocx: 'not a valid docx file (its text could not be read)',

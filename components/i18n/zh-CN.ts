@@ -98,6 +98,7 @@ export const zhCN = {
   confirmYes: '确定删除',
   importing: (done: number, total: number) => `正在导入 ${done} / ${total}`,
   importDone: (n: number) => `已导入 ${n} 篇`,
+  importReplaced: (name: string, n: number) => `${name}：已导入，其中 ${n} 处无法识别的字节显示为 �`,
   importErrors: '以下文件未导入：',
   docUnsupported: '不支持旧版 Word（.doc）文件，请另存为 docx、txt 或 html 后导入',
   notADocx: '不是有效的 docx 文件（无法读取其中的文字）',

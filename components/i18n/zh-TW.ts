@@ -93,6 +93,7 @@ export const zhTW: Messages = {
   confirmYes: '確定刪除',
   importing: (done, total) => `正在匯入 ${done} / ${total}`,
   importDone: (n) => `已匯入 ${n} 篇`,
+  importReplaced: (name, n) => `${name}：已匯入，其中 ${n} 處無法識別的位元組顯示為 �`,
   importErrors: '以下檔案未匯入：',
   docUnsupported: '不支援舊版 Word（.doc）檔案，請另存為 docx、txt 或 html 後匯入',
   notADocx: '不是有效的 docx 檔案（無法讀取其中的文字）',

@@ -1,4 +1,5 @@
 // Groups lookup hits by speech and finds where the hit sits inside its KWIC context.
+import { TUNABLES } from '../../core/model/tunables';
 import type { LookupHit } from '../../core/model/types';
 
 export interface HitGroup {
@@ -21,15 +22,16 @@ export function groupHits(hits: readonly LookupHit[]): HitGroup[] {
 
 /**
  * Splits a hit's context into before / hit / after. The query is found directly when the scripts
- * agree; otherwise (a Traditional hit for a Simplified query) the hit is placed by its length,
- * assuming the engine cut the same context either side unless the document start was nearer.
+ * agree; otherwise (a Traditional hit for a Simplified query) the hit is placed where the engine
+ * cut the context: lookupContext characters before it, fewer only at the document start. (Not
+ * half the context: near the document end the context is shorter after the hit than before it.)
  */
 export function splitContext(hit: LookupHit, query: string): [string, string, string] {
   const ctx = hit.context;
   const len = hit.end - hit.start;
   let at = query ? ctx.indexOf(query) : -1;
   if (at < 0 || ctx.indexOf(query, at + 1) >= 0) {
-    const guess = Math.min(hit.start, Math.floor((ctx.length - len) / 2));
+    const guess = Math.min(hit.start, TUNABLES.lookupContext.default, ctx.length - len);
     at = at >= 0 && ctx.indexOf(query, at + 1) >= 0 ? nearest(ctx, query, guess) : guess;
   }
   at = Math.max(0, Math.min(at, ctx.length));

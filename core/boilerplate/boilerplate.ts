@@ -1,7 +1,7 @@
 // Formulaic spans of a page: characters under fingerprints used by at least boilerplateMinDocs
 // corpus documents, plus user formula phrases, merged into phrase-sized spans. Ignored phrases
 // are never reported.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import { GRAM, WINDOW } from '../index/grams';
 import { profilePage, type PageProfile } from '../match/page-profile';
 import { resolveSettings } from '../match/settings';
@@ -14,7 +14,7 @@ const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
 /** Shorter formula spans are too short to be a phrase. */
 const MIN_SPAN = 4;
 
-export function boilerplateSpans(store: CorpusStore, text: string, options?: MatchOptions): BoilerplateSpan[] {
+export function boilerplateSpans(store: MatchSource, text: string, options?: MatchOptions): BoilerplateSpan[] {
   return boilerplateOfProfile(text, profilePage(store, normalize(text), resolveSettings(store.live, options), false));
 }
 

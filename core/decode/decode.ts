@@ -1,7 +1,10 @@
 // Bytes of a user's file or a fetched page → text, with only TextDecoder (browsers and Node ≥ 20
 // with full ICU). Order: BOM, BOM-less UTF-16, declared charset (Content-Type, then <meta>), valid
-// UTF-8, then the better-reading of GB18030, Big5 (and UTF-16 for pure-Han text).
-// Unreadable input throws DecodeError with a plain message.
+// UTF-8, then the better-reading of UTF-8 with a few bad bytes, GB18030, Big5 (and UTF-16 for
+// pure-Han text). A few invalid bytes (a damaged copy, a last character cut off) degrade to U+FFFD
+// and are counted in `replaced`, so callers can warn instead of refusing the whole file; input that
+// is mostly not text throws DecodeError with a plain message. The CLI and the extension's import
+// both read files through this one function.
 import { controlKind, magicKind } from './binary';
 import { charsetFromContentType, charsetFromMeta } from './charset';
 import { DecodeError } from './decode-error';
@@ -18,6 +21,40 @@ export interface Decoded {
   text: string;
   /** TextDecoder's name of the encoding used, e.g. "utf-8", "gb18030", "big5", "utf-16le". */
   encoding: string;
+  /** Invalid byte sequences replaced with U+FFFD; absent for a clean file. */
+  replaced?: number;
+}
+
+/** The warning a person sees for a degraded decoding, or undefined when nothing was replaced. */
+export function decodeWarning(d: Decoded): string | undefined {
+  if (!d.replaced) return undefined;
+  const what = d.replaced === 1 ? 'invalid byte sequence' : 'invalid byte sequences';
+  return `${d.replaced} ${what} replaced with U+FFFD (read as ${d.encoding})`;
+}
+
+const countFffd = (text: string) => {
+  let n = 0;
+  for (let i = text.indexOf('\uFFFD'); i >= 0; i = text.indexOf('\uFFFD', i + 1)) n++;
+  return n;
+};
+
+function withoutScore({ score: _, ...d }: Decoded & { score: number }): Decoded {
+  return d;
+}
+
+/** A lenient decoding is text with a few holes: at most 4 replacements or 2 % of the non-ASCII
+ *  characters, and (with enough of them to judge) a real share of frequent Chinese characters. */
+function fewHoles(text: string): boolean {
+  const s = chineseScore(text);
+  const real = s.nonAscii - s.replacements;
+  return s.replacements <= Math.max(4, real * 0.02) && (real < 20 || s.frequent >= real * 0.05);
+}
+
+/** The non-fatal decoding with its replacement count (U+FFFD already in a valid file counts 0). */
+function lenient(bytes: Uint8Array, encoding: string): Decoded {
+  const text = new TextDecoder(encoding).decode(bytes);
+  if (tryDecode(bytes, encoding) !== undefined) return { text, encoding };
+  return { text, encoding, replaced: Math.max(1, countFffd(text)) };
 }
 
 function tryDecode(bytes: Uint8Array, encoding: string): string | undefined {
@@ -39,16 +76,18 @@ function bomEncoding(bytes: Uint8Array): string | undefined {
  *  character; Han characters such as 一 U+4E00 leave some too, on either parity): the endianness
  *  that reads better wins, and neither wins on a real binary file. */
 function utf16WithoutBom(bytes: Uint8Array): Decoded | undefined {
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined;
+  if (bytes.length < 4) return undefined;
   if (bytes.subarray(0, 8192).indexOf(0) < 0) return undefined;
   let best: (Decoded & { score: number }) | undefined;
   for (const encoding of ['utf-16le', 'utf-16be']) {
-    const text = tryDecode(bytes, encoding);
-    if (text === undefined || !isPlausible(text) || /[\u0001-\u0008\u000e-\u001f]/.test(text)) continue;
-    const score = chineseScore(text).score;
-    if (!best || score > best.score) best = { text, encoding, score };
+    // An odd length is a last byte cut off: one replacement, like any other hole.
+    const d = lenient(bytes, encoding);
+    // eslint-disable-next-line no-control-regex -- control characters mark a wrong (binary) reading
+    if (!fewHoles(d.text) || /[\u0001-\u0008\u000e-\u001f]/.test(d.text)) continue;
+    const score = chineseScore(d.text).score;
+    if (!best || score > best.score) best = { ...d, score };
   }
-  return best && { text: best.text, encoding: best.encoding };
+  return best && withoutScore(best);
 }
 
 /** Single-byte Western labels are a classic wrong declaration on Chinese pages: they never fail. */
@@ -60,9 +99,9 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   const bom = bomEncoding(bytes);
   if (bom) {
     // TextDecoder drops the BOM itself (ignoreBOM: false).
-    const text = new TextDecoder(bom).decode(bytes);
-    if (text.length === 0) throw new DecodeError('file is empty');
-    return { text, encoding: bom };
+    const decoded = lenient(bytes, bom);
+    if (decoded.text.length === 0) throw new DecodeError('file is empty');
+    return decoded;
   }
 
   const magic = magicKind(bytes, opts.fileName);
@@ -84,16 +123,25 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOptions = {}): Decode
   }
 
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
+  return bestReading(bytes);
+}
 
-  let best: { text: string; encoding: string; score: number } | undefined;
+/** Not valid UTF-8: UTF-8 with a few holes, GB18030, Big5 and (even length) UTF-16 compete on
+ *  how much they read like Chinese; each U+FFFD costs as much as several frequent characters. */
+function bestReading(bytes: Uint8Array): Decoded {
+  let best: (Decoded & { score: number }) | undefined;
+  const consider = (d: Decoded) => {
+    const score = chineseScore(d.text).score;
+    if (!best || score > best.score) best = { ...d, score };
+  };
+  const utf8 = lenient(bytes, 'utf-8');
+  if (fewHoles(utf8.text)) consider(utf8);
   // UTF-16 text with no ASCII at all has no NUL bytes either; it competes on the same score.
   const candidates = bytes.length % 2 === 0 ? ['gb18030', 'big5', 'utf-16le', 'utf-16be'] : ['gb18030', 'big5'];
   for (const encoding of candidates) {
-    const text = new TextDecoder(encoding).decode(bytes);
-    if (!isPlausible(text)) continue;
-    const score = chineseScore(text).score;
-    if (!best || score > best.score) best = { text, encoding, score };
+    const d = lenient(bytes, encoding);
+    if (isPlausible(d.text)) consider(d);
   }
   if (!best) throw new DecodeError('not a text encoding we can read (tried UTF-8, GB18030 and Big5)');
-  return { text: best.text, encoding: best.encoding };
+  return withoutScore(best);
 }

@@ -3,6 +3,7 @@
 // to rebuild it. A restored snapshot normalises nothing up front: the matcher normalises the few
 // documents it aligns (cached), and the first lookup builds the CorpusText. Slots are never
 // reused, so postings stay valid after removals.
+import type { MatchSource } from '../backend/match-source';
 import type { CorpusDoc } from '../model/types';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { CorpusText } from './corpus-text';
@@ -16,7 +17,7 @@ interface Pending {
   map: PosMap;
 }
 
-export class CorpusStore {
+export class CorpusStore implements MatchSource {
   docs: (CorpusDoc | undefined)[] = [];
   byId = new Map<string, number>();
   fpCounts: number[] = [];
@@ -37,6 +38,26 @@ export class CorpusStore {
   deadInText = 0;
   /** Documents normalised on demand (restored from a snapshot, not in `text`). */
   private norms = new Map<number, NormalizedText>();
+
+  get slotCount(): number {
+    return this.docs.length;
+  }
+
+  df(h: number): number {
+    return this.fp.df(h);
+  }
+
+  forEachDoc(h: number, fn: (slot: number) => void): void {
+    this.fp.forEach(h, fn);
+  }
+
+  familyOf(slot: number): number {
+    return this.families.of(slot);
+  }
+
+  doc(slot: number): CorpusDoc {
+    return this.docs[slot]!;
+  }
 
   /** The document's normalised text with its position map. */
   norm(slot: number): NormalizedText {

@@ -17,7 +17,7 @@ export const LINK = 0.5;
 export const FAMILY_CAP = 64;
 /** Documents with a smaller sketch (about 350 characters) are never linked: a short note that
  *  quotes one paragraph is not a copy of the speech. */
-const MIN_SKETCH = 10;
+export const MIN_SKETCH = 10;
 
 /** The fingerprints of the sketch: one in eight, chosen by a mix of the hash (winnowed hashes
  *  are window minima, so their own low bits are not used directly). */

@@ -92,6 +92,11 @@ export class FingerprintIndex {
     if (this.deadPostings > Math.max(50_000, this.frozenPostings / 4)) this.freeze();
   }
 
+  /** Postings in the frozen segment (all slots, tombstoned or not). */
+  postings(): number {
+    return this.frozenPostings;
+  }
+
   /** Live documents holding the fingerprint. */
   df(h: number): number {
     this.settle();
@@ -381,9 +386,21 @@ export class FingerprintIndex {
     );
   }
 
-  toJSON(): FingerprintIndexJson {
+  /** The frozen arrays as they are (after folding in every pending change), for a binary snapshot. */
+  toParts(): FrozenPostings {
     this.freeze();
-    const f = this.frozen;
+    return this.frozen;
+  }
+
+  static fromParts(parts: FrozenPostings): FingerprintIndex {
+    const idx = new FingerprintIndex();
+    idx.frozen = parts;
+    idx.countFrozen();
+    return idx;
+  }
+
+  toJSON(): FingerprintIndexJson {
+    const f = this.toParts();
     const b64 = (a: Uint8Array | Uint16Array | Uint32Array): string =>
       bytesToBase64(new Uint8Array(a.buffer, a.byteOffset, a.byteLength));
     return {
@@ -397,19 +414,16 @@ export class FingerprintIndex {
   }
 
   static fromJSON(j: FingerprintIndexJson): FingerprintIndex {
-    const idx = new FingerprintIndex();
     const dir = base64ToBytes(j.dir);
     const keys = base64ToBytes(j.keys);
     const offs = base64ToBytes(j.offsets);
-    idx.frozen = {
+    return FingerprintIndex.fromParts({
       dir: new Uint32Array(dir.buffer, dir.byteOffset, dir.byteLength / 4),
       keys: new Uint16Array(keys.buffer, keys.byteOffset, keys.byteLength / 2),
       ids: base64ToBytes(j.ids),
       idBytes: j.idBytes,
       offsets: new Uint32Array(offs.buffer, offs.byteOffset, offs.byteLength / 4),
       docs: base64ToBytes(j.docs),
-    };
-    idx.countFrozen();
-    return idx;
+    });
   }
 }

@@ -2,7 +2,7 @@
 // dense and backed by specific (rare) shared wording rather than formula or template phrasing,
 // give each page region to the best passage (greedy), then diff each passage by words.
 // Candidates are ranked by how much of the page their passages cover.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import type { Candidate, MatchOptions, MatchResult, Passage } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
 import { wordDiff } from '../diff/word-diff';
@@ -96,14 +96,14 @@ function coverage(chains: Chain[], len: number): number {
   return total / len;
 }
 
-export function matchPage(store: CorpusStore, text: string, options?: MatchOptions): MatchResult {
+export function matchPage(store: MatchSource, text: string, options?: MatchOptions): MatchResult {
   const s = resolveSettings(store.live, options);
   return matchProfiled(store, text, profilePage(store, normalize(text), s), s);
 }
 
 /** match() on a page already normalised and profiled (with votes), so a caller wanting both the
  *  match and the boilerplate pays for one profile. */
-export function matchProfiled(store: CorpusStore, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
+export function matchProfiled(store: MatchSource, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
   const n = prof.n;
   const P = n.text;
   const sortedVotes = [...prof.votes].sort((a, b) => b[1] - a[1]);
@@ -116,7 +116,7 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
   const ranked: [number, number][] = [];
   for (const sv of sortedVotes) {
     if (ranked.length >= ALIGN_DOCS || (ranked.length >= 3 && sv[1] < floor)) break;
-    const f = store.families.of(sv[0]);
+    const f = store.familyOf(sv[0]);
     const k = perFamily.get(f) ?? 0;
     if (k >= FAMILY_ALIGN) continue;
     perFamily.set(f, k + 1);
@@ -181,7 +181,7 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
       return {
         start: page.start,
         end: page.end,
-        docId: store.docs[c.slot]!.id,
+        docId: store.doc(c.slot).id,
         docStart: doc.start,
         docEnd: doc.end,
         similarity: d.similarity,
@@ -197,7 +197,8 @@ export function matchProfiled(store: CorpusStore, text: string, prof: PageProfil
     const own = (assigned.get(slot) ?? 0) / L;
     // Documents without any passage still rank, far below any aligned one.
     const score = raw > 0 ? (raw + own) / 2 : 0.001 * (vote / maxVote);
-    candidates.push({ id: store.docs[slot]!.id, title: store.docs[slot]!.title, score: Math.min(1, score) });
+    const d = store.doc(slot);
+    candidates.push({ id: d.id, title: d.title, score: Math.min(1, score) });
   }
   candidates.sort((a, b) => b.score - a.score);
 

@@ -1,7 +1,7 @@
 // What the index says about a page: its winnowed fingerprints, which of its characters sit in
 // formulaic phrasing (fingerprints used by ≥ boilerplateMinDocs documents, or user formula
 // phrases), and a rarity-weighted vote per document for choosing whom to align against.
-import type { CorpusStore } from '../index/corpus-store';
+import type { MatchSource } from '../backend/match-source';
 import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
 import type { NormalizedText } from '../text/normalize';
 import { phraseMask } from './phrase-mask';
@@ -24,9 +24,8 @@ export interface PageProfile {
   votes: Map<number, number>;
 }
 
-export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
+export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
   const P = n.text;
-  store.linkFamilies();
   const ignored = phraseMask(P, s.ignorePhrases);
   const formula = phraseMask(P, s.formulaPhrases);
   const formulaDf = new Uint32Array(P.length);
@@ -34,17 +33,13 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   const blockedGrams = new Uint8Array(hashes.length);
   if (s.ignorePhrases.length)
     for (let i = 0; i < hashes.length; i++) for (let t = 0; t < GRAM; t++) if (ignored[i + t]) blockedGrams[i] = 1;
-  const N = Math.max(1, store.live);
-  // Fingerprints in more than this many documents cannot tell sources apart and would drag the
-  // vote through much of the corpus.
-  const maxDf = Math.max(50, Math.ceil(N * 0.02));
-  const tally = new Float64Array(store.docs.length);
+  const tally = new Float64Array(store.slotCount);
   const touched: number[] = [];
   const rarity = new Uint32Array(P.length);
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
-    const docs = store.fp.df(h);
+    const docs = store.df(h);
     if (docs === 0) continue;
     const df = store.familyDf(h, docs);
     for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
@@ -53,9 +48,9 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
         formula[t] = 1;
         if (formulaDf[t]! === 0 || docs < formulaDf[t]!) formulaDf[t] = docs;
       }
-    if (!vote || df > maxDf) continue;
-    const w = Math.log(1 + N / df);
-    store.fp.forEach(h, (slot) => {
+    const w = vote ? voteWeight(df, store.live) : 0;
+    if (w === 0) continue;
+    store.forEachDoc(h, (slot) => {
       if (tally[slot] === 0) touched.push(slot);
       tally[slot]! += w;
     });
@@ -63,4 +58,13 @@ export function profilePage(store: CorpusStore, n: NormalizedText, s: MatchSetti
   const votes = new Map<number, number>();
   for (const slot of touched) votes.set(slot, tally[slot]!);
   return { n, hashes, ignored, blockedGrams, formula, formulaDf, rarity, votes };
+}
+
+/** A fingerprint's weight in the vote, from its family count: rarer wording weighs more, and
+ *  fingerprints in more than max(50, 2 % of the corpus) documents (0) cannot tell sources apart
+ *  and would drag the vote through much of the corpus. */
+export function voteWeight(df: number, live: number): number {
+  const N = Math.max(1, live);
+  if (df === 0 || df > Math.max(50, Math.ceil(N * 0.02))) return 0;
+  return Math.log(1 + N / df);
 }

@@ -29,7 +29,7 @@ export async function fetchBundledCorpus(): Promise<CorpusAsset | null> {
     console.warn(`[suyuan] no bundled corpus in this build (HTTP ${res.status})`);
     return null;
   }
-  return parseCorpusAsset(await res.json());
+  return parseCorpusAsset(await res.arrayBuffer());
 }
 
 export function sessionPending<T>(key: `session:${string}`): PendingStore<T> {
@@ -58,6 +58,7 @@ export function setupBackground(): SuyuanService {
   const engine = createEngineHolder({
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
+    index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
   });
   const service = createSuyuanService({
     engine,

@@ -112,8 +112,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     if (!wantsKeeping(page, await deps.settings.load())) return;
     const rec = await keeper.keep(page);
     if (!rec) return;
-    const engine = deps.engine.peek();
-    if (engine) (await engine).add([rec]);
+    await deps.engine.update((engine) => engine.add([rec]));
     await deps.emit({ type: 'corpus-changed' });
   }
 
@@ -124,13 +123,17 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     tabId: number | undefined,
     generation = tabId === undefined ? 0 : deps.tabs.generation(tabId),
   ): Promise<PageAnalysis> {
-    const [engine, settings] = await Promise.all([deps.engine.get(), deps.settings.load()]);
-    const analysis = analysePage(engine, page, settings, now());
-    if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
-      await deps.setBadge(tabId, badgeText(analysis));
-      await deps.emit({ type: 'analysis-updated', tabId });
-    }
-    return analysis;
+    // The whole request, answer included, counts as busy: lookup's preparation never runs
+    // between a page's analysis and its answer.
+    const settings = deps.settings.load();
+    return deps.engine.use(async (engine) => {
+      const analysis = analysePage(engine, page, await settings, now());
+      if (tabId !== undefined && (await deps.tabs.set(tabId, analysis, generation))) {
+        await deps.setBadge(tabId, badgeText(analysis));
+        await deps.emit({ type: 'analysis-updated', tabId });
+      }
+      return analysis;
+    });
   }
 
   const service: Required<SuyuanService> = {
@@ -203,8 +206,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const records = docs.map((d, i) => makeUserDoc(d, at + i, i));
       await deps.store.addMany(records, ADD_CHUNK_SIZE);
       await keeper.note(records);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).add(records);
+      await deps.engine.update((engine) => engine.add(records));
       await corpusChanged();
       return records.map(meta);
     },
@@ -213,9 +215,8 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // Bundled documents are part of the build; only the user's own can go.
       if (typeof id !== 'string' || !isUserDocId(id)) return false;
       const removed = await deps.store.remove(id);
-      const engine = deps.engine.peek();
-      if (engine) (await engine).remove(id);
       if (removed) {
+        await deps.engine.update((engine) => engine.remove(id));
         keeper.forget();
         await corpusChanged();
       }
@@ -234,8 +235,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       const backup = parseBackup(json);
       const counts = await deps.store.putAll(backup.docs);
       await deps.settings.replace(backup.settings);
-      const engine = deps.engine.peek();
-      if (engine && backup.docs.length > 0) (await engine).add(backup.docs);
+      if (backup.docs.length > 0) await deps.engine.update((engine) => engine.add(backup.docs));
       keeper.forget();
       await corpusChanged();
       return counts;

@@ -19,14 +19,15 @@ export function userCorpusMethods(
   return {
     async removeDocs(ids) {
       if (!Array.isArray(ids)) throw new Error('removeDocs needs a list of ids');
-      const engine = deps.engine.peek();
-      let removed = 0;
+      const gone: string[] = [];
       for (const id of ids) {
-        if (typeof id !== 'string' || !isUserDocId(id) || !(await deps.store.remove(id))) continue;
-        removed++;
-        if (engine) (await engine).remove(id);
+        if (typeof id === 'string' && isUserDocId(id) && (await deps.store.remove(id))) gone.push(id);
       }
+      const removed = gone.length;
       if (removed > 0) {
+        await deps.engine.update((engine) => {
+          for (const id of gone) engine.remove(id);
+        });
         keeper.forget();
         await corpusChanged();
       }
@@ -46,12 +47,10 @@ export function userCorpusMethods(
       const records = docs.map((d, i) => importedRecord(d, at + i));
       if (records.length === 0) return [];
       await deps.store.putAll(records);
-      const engine = deps.engine.peek();
-      if (engine) {
-        const e = await engine;
+      await deps.engine.update((e) => {
         for (const r of records) if (e.get(r.id)) e.remove(r.id);
         e.add(records);
-      }
+      });
       keeper.forget();
       await corpusChanged();
       return records.map(({ body: _body, ...m }) => m);

@@ -11,8 +11,16 @@ export interface UserDocRecord extends CorpusDoc {
   addedAt: number;
 }
 
+/** The engine's index of every document (bundled and user), as a binary snapshot. */
+export interface IndexRecord {
+  bytes: Uint8Array;
+  /** ms since epoch */
+  savedAt: number;
+}
+
 export interface SuyuanDB extends DBSchema {
   docs: { key: string; value: UserDocRecord; indexes: { byAddedAt: number } };
+  index: { key: string; value: IndexRecord };
 }
 
 export const DB_NAME = 'suyuan';
@@ -39,6 +47,10 @@ export const MIGRATIONS: readonly Migration[] = [
       }
       cursor = await cursor.continue();
     }
+  },
+  // 2 → 3: the built index, so a worker start restores it instead of indexing every document.
+  (db) => {
+    db.createObjectStore('index');
   },
 ];
 

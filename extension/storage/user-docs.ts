@@ -5,6 +5,7 @@ import type { NewDoc } from '../../core/model/page';
 import { DB_NAME, openUserDb, type SuyuanDB, type UserDocRecord } from './db';
 
 export const USER_ID_PREFIX = 'user/';
+const INDEX_KEY = 'engine';
 
 /** Big imports are written this many documents per transaction so one transaction never holds
  *  hundreds of megabytes; a failing chunk rolls the earlier ones back. */
@@ -109,6 +110,15 @@ export class UserDocStore {
     await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
     const replaced = existing.filter((k) => k !== undefined).length;
     return { added: records.length - replaced, replaced };
+  }
+
+  /** The persisted engine index (see extension/background/engine-build.ts). */
+  async loadIndex(): Promise<Uint8Array | null> {
+    return (await (await this.open()).get('index', INDEX_KEY))?.bytes ?? null;
+  }
+
+  async saveIndex(bytes: Uint8Array): Promise<void> {
+    await (await this.open()).put('index', { bytes, savedAt: Date.now() }, INDEX_KEY);
   }
 
   async close(): Promise<void> {

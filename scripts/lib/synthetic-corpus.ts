@@ -2,7 +2,7 @@
 // paragraphs of the real texts in /work/shared, with a fixed seed, so a 10,000-speech corpus has
 // realistic vocabulary, formula and cross-document sharing.
 import type { CorpusDoc } from '../../core/model/types';
-import type { Rng } from './rng';
+import type { Rng } from '../../tests/fixtures/rng';
 
 export function paragraphPool(docs: CorpusDoc[]): string[] {
   const out: string[] = [];

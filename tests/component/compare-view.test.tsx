@@ -1,10 +1,9 @@
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { CorpusDoc } from '../../core/model/types';
 import type { PageAnalysis } from '../../core/model/page';
-import { analyse, buildPage, createFakeService, loadDoc, SHARED, seedDocs, SWAPS } from './fixtures';
+import { texts } from '../fixtures/corpus';
+import { analyse, buildPage, createFakeService, seedDocs, SWAPS } from './fixtures';
 import { renderPanel } from './render-panel';
 
 const TAB = 7;
@@ -189,8 +188,8 @@ describe('compare view', () => {
     await waitFor(() => expect(fake.service.getTabAnalysis).toHaveBeenCalledTimes(2));
   });
 
-  it('explains a page that is not speech-like (a real negative text)', async () => {
-    const neg = loadDoc(negativeFile());
+  it('explains a page that is not speech-like (a non-speech text)', async () => {
+    const neg = texts('fiction')[0]!;
     const { engine } = createFakeService({ docs });
     const a = analyse(engine, { title: neg.title, text: neg.body }, false);
     setup({ [TAB]: a });
@@ -200,11 +199,3 @@ describe('compare view', () => {
 });
 
 const comparePanel = () => document.getElementById('sy-panel-compare')!;
-
-function negativeFile(): string {
-  const dir = 'corpus-negative/fiction/';
-  const f = readdirSync(join(SHARED, dir))
-    .filter((n) => n.endsWith('.txt'))
-    .sort()[0]!;
-  return dir + f;
-}

@@ -5,7 +5,8 @@ import { fromPlainText } from '../../components/corpus/import-file';
 import { importFiles, IMPORT_BATCH } from '../../components/corpus/import-files';
 import { zhCN } from '../../components/i18n/zh-CN';
 import type { NewDoc, PageAnalysis } from '../../core/model/page';
-import { analyse, buildPage, createFakeService, readShared, seedDocs } from './fixtures';
+import { report as bundledReport, seedPage } from '../fixtures/corpus';
+import { analyse, buildPage, createFakeService, seedDocs } from './fixtures';
 import { renderPanel } from './render-panel';
 import { docxOf } from '../fixtures/docx';
 
@@ -25,9 +26,12 @@ function pickFiles(label: string, files: File[]) {
   fireEvent.change(input);
 }
 
-const report = readShared('corpus-external/cn-gov-work-reports/0003.txt');
-const reportTitle = /^title: (.*)/.exec(report)![1]!;
-const seed = readShared('seeds/002_576c2e6f06f9add2.txt');
+// A plain-text file with a `title:` / `source:` header (the 1955 report), and a speech page with
+// its site junk (seed 002 as its template site serves it).
+const r1955 = bundledReport('gwr-1955');
+const report = `title: ${r1955.title}\nsource: ${r1955.source}\n\n${r1955.body}\n`;
+const reportTitle = r1955.title;
+const seed = seedPage('002').body;
 
 describe('corpus view', () => {
   it('lists bundled speeches and filters them', async () => {
@@ -118,7 +122,7 @@ describe('corpus view', () => {
   it('reads corpus front matter from a plain-text file', () => {
     const doc = fromPlainText(report);
     expect(doc.title).toBe(reportTitle);
-    expect(doc.source).toMatch(/^aldohemsn/);
+    expect(doc.source).toBe(r1955.source);
     expect(report.trimEnd().endsWith(doc.body)).toBe(true);
     expect(doc.body).not.toMatch(/^(title|source):/m);
   });

@@ -1,51 +1,18 @@
-// Real data for the panel's component tests: an engine over the seed speeches and a few
-// government work reports, a "page" built from seed passages with swapped names, and a fake
-// SuyuanService on top of that engine with spies on every method.
+// Real data for the panel's component tests: an engine over the bundled seed speeches, a "page"
+// built from seed passages with swapped names, and a fake SuyuanService on top of that engine with
+// spies on every method.
 import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
 import { corpusFileOf } from '../../extension/storage/corpus-files';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
 import type { PanelEvent, SuyuanService } from '../../extension/protocol';
 import type { NewDoc, PageAnalysis } from '../../core/model/page';
+import { seeds } from '../fixtures/corpus';
 
-// Plain paths, not URL objects: under happy-dom the global URL is not Node's.
-export const SHARED = join(dirname(fileURLToPath(import.meta.url)), '../../../shared');
-
-export function readShared(rel: string): string {
-  return readFileSync(join(SHARED, rel), 'utf8');
-}
-
-/** A shared corpus file as a doc: `title:`/`source:` header when present, else the first line is the title. */
-export function loadDoc(rel: string): CorpusDoc {
-  const raw = readShared(rel);
-  const header = /^title: (.*)\nsource: (.*)\n\n/.exec(raw);
-  const body = header ? raw.slice(header[0].length) : raw;
-  const title = header
-    ? header[1]!
-    : raw
-        .split('\n')
-        .find((l) => l.trim())!
-        .trim();
-  return { id: rel, title, body, origin: 'bundled', ...(header ? { source: header[2]! } : {}) };
-}
-
+/** The bundled seed speeches, the panel tests' corpus. */
 export function seedDocs(): CorpusDoc[] {
-  const names = readdirSync(join(SHARED, 'seeds'))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return names.map((n) => loadDoc(`seeds/${n}`));
-}
-
-export function reportDocs(count: number): CorpusDoc[] {
-  const dir = 'corpus-external/cn-gov-work-reports/';
-  const names = readdirSync(join(SHARED, dir))
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return names.slice(-count).map((n) => loadDoc(dir + n));
+  return seeds();
 }
 
 export const SWAPS = [

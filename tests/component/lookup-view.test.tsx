@@ -1,7 +1,7 @@
 import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { phraseRows } from '../../components/boilerplate/boilerplate-view';
-import { groupHits } from '../../components/lookup/group-hits';
+import { groupHits, splitContext } from '../../components/lookup/group-hits';
 import type { CorpusDoc } from '../../core/model/types';
 import type { PageAnalysis } from '../../core/model/page';
 import { analyse, buildPage, createFakeService, seedDocs } from './fixtures';
@@ -61,6 +61,23 @@ describe('lookup view', () => {
       const h = byDoc[i]!;
       expect(m.textContent).toBe(fake.engine.get(h.docId)!.body.slice(h.start, h.end));
     });
+  });
+
+  it('places a hit in the other script where the engine cut its context, also near the document end', () => {
+    const body = '前文'.repeat(20) + '组织工作' + '完';
+    const near = { docId: 'd', title: 't', start: 40, end: 44 };
+    // 20 characters before (the engine's lookupContext), 1 after: the document ends.
+    expect(splitContext({ ...near, context: body.slice(20, 45) }, '組織工作')).toEqual([
+      body.slice(20, 40),
+      '组织工作',
+      '完',
+    ]);
+    // At the document start there are fewer characters before.
+    expect(splitContext({ ...near, start: 3, end: 7, context: '开头的组织工作' }, '組織工作')).toEqual([
+      '开头的',
+      '组织工作',
+      '',
+    ]);
   });
 
   it('opens a hit in the reader, marked in the full text', async () => {

@@ -123,7 +123,7 @@ describe('side panel', () => {
 
   it('shows the whole bundled corpus', async () => {
     await showView('语料库', 'sy-panel-corpus');
-    const expected = bundled('seeds').length + bundled('reports').length;
+    const expected = bundled().length;
     const count = await waitFor('the corpus count', async () => {
       const text = await panel
         .locator('#sy-panel-corpus .meta')

@@ -1,7 +1,6 @@
 // @vitest-environment node
 // The CLI's public JSON Lines contract, exercised through the real executable on temp files.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import iconv from 'iconv-lite';
 import { run } from '../../../cli/main';
@@ -12,10 +11,10 @@ import {
   removeCliCache,
   repo,
   runCli,
-  shared,
   tempDir,
   type CliResult,
 } from './run-cli';
+import { texts as fixtureTexts } from '../../fixtures/corpus';
 
 const SEED_000 = 'seeds/000_c5f98e3d9855bd8c.md';
 const SEED_001 = 'seeds/001_580fba34ab55489b.md';
@@ -40,14 +39,7 @@ const texts = {
   big5: big5Text(),
   utf16: bundledDoc(SEED_001).body,
 };
-const negative = (() => {
-  const dir = path.join(shared, 'corpus-negative', 'fiction');
-  const f = readdirSync(dir)
-    .filter((n) => n.endsWith('.txt'))
-    .sort()[0]!;
-  const content = readFileSync(path.join(dir, f), 'utf8');
-  return content.slice(content.indexOf('\n\n') + 2);
-})();
+const negative = fixtureTexts('fiction')[0]!.body;
 
 const files = {
   utf8: tmp.write('utf8.txt', texts.utf8),

@@ -1,14 +1,11 @@
 // Spawns the real CLI (node cli/bin.mjs) the way users and other tools run it.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseDocumentFile } from '../../../core/corpus/front-matter';
-import type { CorpusDoc } from '../../../core/model/types';
 
 export const repo = fileURLToPath(new URL('../../../', import.meta.url));
-export const shared = path.join(repo, '..', 'shared');
 
 // One index cache per test file: the first spawn builds and stores the bundled corpus's index, the
 // later ones restore it (which also exercises the cache), and the user's real cache is left alone.
@@ -61,9 +58,7 @@ export function tempDir(): { dir: string; write(name: string, data: string | Uin
   };
 }
 
-export function bundledDoc(id: string): CorpusDoc {
-  return parseDocumentFile(id, readFileSync(path.join(repo, 'corpus', id), 'utf8'), 'bundled');
-}
+export { bundledDoc } from '../../fixtures/corpus';
 
 /** Share of the character bigrams of `a` (whitespace/punctuation removed) also found in `b`. */
 export function bigramContainment(a: string, b: string): number {

@@ -82,7 +82,7 @@ describe('corpus folders between the extension and the CLI', () => {
       mkdirSync(path.dirname(out), { recursive: true });
       writeFileSync(out, await f.async('uint8array'));
     }
-    const cliDocs = await loadCorpusFolder(dir);
+    const { docs: cliDocs } = await loadCorpusFolder(dir);
     expect(cliDocs.map(comparable).sort(byId)).toEqual(stored.map(comparable).sort(byId));
 
     // The command itself: a copy of a kept page finds it by the path the export gave it.
@@ -105,7 +105,7 @@ describe('corpus folders between the extension and the CLI', () => {
     write('plain.txt', syntheticSpeech(42).body);
     write('old/gbk.txt', iconv.encode(`在全县大会上的讲话\n${syntheticSpeech(43).body}`, 'gb18030'));
     write('trad.md', `---\ntitle: 施政報告\nscript: traditional\n---\n\n各位議員：\n${'我們會繼續推動經濟發展，改善民生。'.repeat(20)}`);
-    const cliDocs = await loadCorpusFolder(dir);
+    const { docs: cliDocs } = await loadCorpusFolder(dir);
     expect(cliDocs).toHaveLength(4);
 
     // Zipped the way `zip -r mycorpus.zip mycorpus` does, plus files that cannot be read.

@@ -1,15 +1,14 @@
 // @vitest-environment node
-import iconv from 'iconv-lite';
+import { Converter } from 'opencc-js';
 import { describe, expect, it } from 'vitest';
 import { DecodeError, decodeBytes } from '../../../core/decode/decode';
-import { externalDocs, readSeed, readSeedBytes, seedFiles, TRADITIONAL_SEED } from '../text/shared-data';
+import { encode as enc, reports, seed, seeds as bundledSeeds, TRADITIONAL_SEED } from '../../fixtures/corpus';
 
-const enc = (text: string, encoding: string) => new Uint8Array(iconv.encode(text, encoding));
 /** Texts whose iconv-lite bytes the platform decoder reads back unchanged (some seeds hold characters
  *  outside GBK, and iconv-lite's Big5 table differs from the WHATWG one on a few HKSCS characters). */
 const encodable = (texts: string[], encoding: string) =>
   texts.filter((t) => new TextDecoder(encoding).decode(enc(t, encoding)) === t);
-const seeds = seedFiles().map(readSeed);
+const seeds = bundledSeeds().map((s) => s.body);
 
 function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeBytes>[1]): string {
   try {
@@ -23,12 +22,11 @@ function decodeError(bytes: Uint8Array, opts?: Parameters<typeof decodeBytes>[1]
 
 describe('decodeBytes: Unicode', () => {
   it('reads the seeds as UTF-8', () => {
-    for (const f of seedFiles())
-      expect(decodeBytes(readSeedBytes(f))).toEqual({ text: readSeed(f), encoding: 'utf-8' });
+    for (const t of seeds) expect(decodeBytes(new TextEncoder().encode(t))).toEqual({ text: t, encoding: 'utf-8' });
   });
 
   it('honours UTF-8 and UTF-16 byte-order marks and drops the mark', () => {
-    const text = readSeed(TRADITIONAL_SEED);
+    const text = seed(TRADITIONAL_SEED).body;
     expect(decodeBytes(new Uint8Array([0xff, 0xfe, ...enc(text, 'utf-16le')]))).toEqual({ text, encoding: 'utf-16le' });
     expect(decodeBytes(new Uint8Array([0xfe, 0xff, ...enc(text, 'utf-16be')]))).toEqual({ text, encoding: 'utf-16be' });
     expect(decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text, 'utf-8')]))).toEqual({ text, encoding: 'utf-8' });
@@ -44,8 +42,8 @@ describe('decodeBytes: UTF-16 without a byte-order mark', () => {
   });
 
   it('reads pure Han text with no NUL byte at all', () => {
-    const t = readSeed(TRADITIONAL_SEED)
-      .replace(/[^\p{Script=Han}]/gu, '')
+    const t = seed(TRADITIONAL_SEED)
+      .body.replace(/[^\p{Script=Han}]/gu, '')
       .slice(0, 3000);
     expect(decodeBytes(enc(t, 'utf-16le'))).toEqual({ text: t, encoding: 'utf-16le' });
   });
@@ -62,22 +60,26 @@ describe('decodeBytes: legacy Chinese encodings', () => {
     for (const t of seeds) expect(decodeBytes(enc(t, 'gb18030'))).toEqual({ text: t, encoding: 'gb18030' });
   });
 
-  it('reads Big5 Traditional texts exactly: the Traditional seed and Hong Kong hansard turns', () => {
-    const hk = externalDocs()
-      .filter((d) => d.source === 'hk-legco-hansard-2013')
-      .map((d) => d.body);
-    const texts = encodable([readSeed(TRADITIONAL_SEED), ...hk], 'big5');
+  // Over the Hong Kong hansard turns of ../shared too: tests/data/decode.test.ts.
+  it('reads Big5 Traditional texts exactly: the Traditional seed and Taiwan-Traditional paragraphs of the corpus', () => {
+    // Written at test time: OpenCC's Taiwan conversion of bundled Simplified texts, paragraph by
+    // paragraph (the bundled Traditional reports use variants outside Big5, e.g. 爲 産 衆).
+    const toTaiwan = Converter({ from: 'cn', to: 'tw' });
+    const paragraphs = [...bundledSeeds().slice(0, 4), ...reports().slice(-6)]
+      .flatMap((d) => toTaiwan(d.body).split('\n'))
+      .filter((p) => p.length >= 200);
+    const texts = encodable([seed(TRADITIONAL_SEED).body, ...paragraphs], 'big5');
     expect(texts.length).toBeGreaterThanOrEqual(60);
     for (const t of texts) expect(decodeBytes(enc(t, 'big5'))).toEqual({ text: t, encoding: 'big5' });
   });
 
   it('a Traditional text in GBK is still GB18030, not Big5', () => {
-    const t = readSeed(TRADITIONAL_SEED);
+    const t = seed(TRADITIONAL_SEED).body;
     expect(decodeBytes(enc(t, 'gbk'))).toEqual({ text: t, encoding: 'gb18030' });
   });
 
   it('uses the charset of a Content-Type header', () => {
-    const t = readSeed(TRADITIONAL_SEED);
+    const t = seed(TRADITIONAL_SEED).body;
     expect(decodeBytes(enc(t, 'big5'), { contentType: 'text/plain; charset=Big5' })).toEqual({
       text: t,
       encoding: 'big5',
@@ -89,7 +91,7 @@ describe('decodeBytes: legacy Chinese encodings', () => {
   });
 
   it('uses <meta charset> and http-equiv declarations of an HTML page', () => {
-    const body = readSeed('000_c5f98e3d9855bd8c.txt').slice(0, 2000);
+    const body = seed('000').body.slice(0, 2000);
     const page1 = `<html><head><meta charset="gb2312"><title>讲话</title></head><body>${body}</body></html>`;
     expect(decodeBytes(enc(page1, 'gbk'), { fileName: 'a.html' })).toEqual({ text: page1, encoding: 'gbk' });
     const page2 = `<html><head><meta http-equiv="Content-Type" content="text/html; charset=GBK"></head><body>${body}</body></html>`;
@@ -97,7 +99,7 @@ describe('decodeBytes: legacy Chinese encodings', () => {
   });
 
   it('ignores a declaration the bytes contradict', () => {
-    const t = readSeed('002_576c2e6f06f9add2.txt');
+    const t = seed('002').body;
     // Declared Big5 but really GBK: Big5 fails on the bytes, sniffing finds GB18030.
     expect(decodeBytes(enc(t, 'gbk'), { contentType: 'text/plain; charset=big5' })).toEqual({
       text: t,

@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { looksChinese } from '../../../core/detect/early-exit';
-import { readSet } from '../../fixtures/pages/shared-texts';
+import { seedPages } from '../../fixtures/corpus';
 
 describe('looksChinese', () => {
   it('is true for every seed and for Traditional text', () => {
-    for (const s of readSet('seeds')) expect(looksChinese(s.body.slice(0, 500)), s.file).toBe(true);
+    for (const s of seedPages()) expect(looksChinese(s.body.slice(0, 500)), s.id).toBe(true);
     expect(looksChinese('主席，我謹動議通過議案，政府會繼續推動香港經濟發展。')).toBe(true);
   });
 

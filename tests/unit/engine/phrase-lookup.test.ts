@@ -6,11 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { PhraseIndex, SAMPLE, SEP } from '../../../core/index/phrase-index';
 import { compactPosMap, expandPosMap, spanOf } from '../../../core/index/pos-map';
 import { normalize } from '../../../core/text/normalize';
-import { loadShared } from '../../../scripts/lib/shared-corpus';
+import { reports } from '../../fixtures/corpus';
 
-const docs = loadShared('corpus-external')
-  .filter((d) => d.id.startsWith('cn-gov-work-reports/'))
-  .slice(0, 60);
+const docs = reports().slice(0, 60);
 const norms = docs.map((d) => normalize(d.body));
 const all = norms.map((n) => n.text).join(SEP);
 const index = new PhraseIndex(all);

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compactPosMap, expandPosMap, posMapBytes, spanOf, type PosMap } from '../../../core/index/pos-map';
 import { normalize, type NormalizedText } from '../../../core/text/normalize';
-import { loadShared } from '../../../scripts/lib/shared-corpus';
+import { report } from '../../fixtures/corpus';
 
 const FRAGMENTS = [
   ...Array.from('这个会议讲话党的建设同志们发展工作二三月日年号份书记市某'),
@@ -150,14 +150,14 @@ describe('compact position maps', () => {
     expect(posMapBytes(compactPosMap(normalize('发展'.repeat(5000))))).toBe(3);
   });
 
-  const shared = loadShared('corpus-external');
-  const doc = shared.find((d) => d.id === 'cn-gov-work-reports/0003')!;
-  const legco = shared.find((d) => d.id.startsWith('hk-legco-hansard-2013/'))!;
+  const doc = report('gwr-1955');
+  // The 1954 report as Wikisource gives it, in Traditional characters.
+  const trad = report('gwr-1954');
   it.each([
     ['a report three times', () => [doc.body, doc.body, doc.body].join('\n\n')],
     [
       'Simplified and Traditional, far past 65,536',
-      () => [doc.body, legco.body, doc.body, legco.body, doc.body].join('\n'),
+      () => [doc.body, trad.body, doc.body, trad.body, doc.body].join('\n'),
     ],
     ['a long leading gap and a long run', () => ' '.repeat(70_000) + '发展'.repeat(40_000) + '\n××同志\n' + doc.body],
     [

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildGazetteerModule } from '../../../scripts/lib/gazetteer-build';
+import { buildGazetteerModule } from '../../fixtures/gazetteer-build';
 import { allPlaces, findPlaces, placesNamed, shortForm, within } from '../../../core/evidence/gazetteer';
 
 const generated = path.join(process.cwd(), 'core/evidence/gazetteer-data.ts');

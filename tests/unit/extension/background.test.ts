@@ -7,7 +7,7 @@ import { fetchBundledCorpus, setupBackground } from '../../../extension/backgrou
 import { createEngineHolder } from '../../../extension/background/engine-holder';
 import { openPanel, setupActionOpensPanel } from '../../../extension/background/side-panel';
 import { suyuan } from '../../../extension/messaging';
-import { copiedPage, smallAsset } from './helpers';
+import { copiedPage, smallAsset, smallAssetBytes } from './helpers';
 
 const sidePanel = () => ({ setPanelBehavior: vi.fn(async () => undefined), open: vi.fn(async () => undefined) });
 
@@ -19,7 +19,7 @@ beforeEach(() => {
   });
   vi.stubGlobal(
     'fetch',
-    vi.fn(async () => new Response(JSON.stringify(smallAsset()), { status: 200 })),
+    vi.fn(async () => new Response(smallAssetBytes().slice(), { status: 200 })),
   );
 });
 afterEach(() => {
@@ -34,7 +34,7 @@ describe('setupBackground', () => {
     const docs = await suyuan.listDocs();
     expect(docs).toHaveLength(5);
     expect(fetch).toHaveBeenCalledTimes(1);
-    expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('chrome-extension://test-extension-id/corpus.json');
+    expect(vi.mocked(fetch).mock.calls[0]![0]).toBe('chrome-extension://test-extension-id/corpus.bin');
     await suyuan.lookup('社会主义');
     expect(fetch).toHaveBeenCalledTimes(1);
     expect(
@@ -90,27 +90,64 @@ describe('engine holder', () => {
   });
 });
 
-describe('engine holder: lookup is prepared after the load', () => {
-  it('queues prepare() once the engine is loaded, and a failing prepare only warns', async () => {
+describe('engine holder: lookup is prepared when idle, never ahead of a waiting page', () => {
+  function idleQueue() {
     const queued: (() => void)[] = [];
-    const holder = createEngineHolder({
-      bundled: async () => smallAsset(),
-      userDocs: async () => [],
-      later: (fn) => queued.push(fn),
-    });
+    const idle = (fn: () => void) => {
+      queued.push(fn);
+      return () => queued.splice(queued.indexOf(fn) >>> 0, 1);
+    };
+    /** Fires what is queued, as a timer would: once. */
+    const fire = () => queued.splice(0).forEach((fn) => fn());
+    return { queued, idle, fire };
+  }
+
+  it('queues prepare() for the quiet time, and a failing prepare only warns', async () => {
+    const { queued, idle } = idleQueue();
+    const holder = createEngineHolder({ bundled: async () => smallAsset(), userDocs: async () => [], idle });
     const engine = await holder.get();
     expect(queued).toHaveLength(1);
-    const prepare = vi.spyOn(engine, 'prepare');
-    queued[0]!();
-    expect(prepare).toHaveBeenCalledTimes(1);
-    expect(engine.lookup('政府工作报告').total).toBeGreaterThan(0);
-    prepare.mockImplementation(() => {
+    const prepare = vi.spyOn(engine, 'prepare').mockImplementation(() => {
       throw new Error('out of memory');
     });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(() => queued[0]!()).not.toThrow();
+    await holder.settled();
+    expect(prepare).toHaveBeenCalledTimes(1);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+    // The first lookup prepares by itself.
+    prepare.mockRestore();
+    expect(engine.lookup('政府工作报告').total).toBeGreaterThan(0);
+  });
+
+  it('a request in flight holds preparation back until after its answer, and each request re-arms it', async () => {
+    const { queued, idle, fire } = idleQueue();
+    const holder = createEngineHolder({ bundled: async () => smallAsset(), userDocs: async () => [], idle });
+    const engine = await holder.get();
+    const prepare = vi.spyOn(engine, 'prepare');
+    let release!: () => void;
+    const answer = holder.use(async () => {
+      // The idle time passes while the page still waits for its answer.
+      fire();
+      await new Promise<void>((r) => (release = r));
+      return 'answer';
+    });
+    await vi.waitFor(() => expect(release).toBeTypeOf('function'));
+    expect(prepare).not.toHaveBeenCalled();
+    release();
+    expect(await answer).toBe('answer');
+    expect(prepare).not.toHaveBeenCalled();
+    // Re-armed once the answer went out: one timer, not one per request.
+    expect(queued).toHaveLength(1);
+    await holder.get();
+    expect(queued).toHaveLength(1);
+    fire();
+    await holder.settled();
+    expect(prepare).toHaveBeenCalledTimes(1);
+    // Prepared once: later requests queue nothing.
+    await holder.get();
+    expect(queued).toHaveLength(0);
   });
 });
 

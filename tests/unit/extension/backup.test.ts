@@ -2,7 +2,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseBackup } from '../../../extension/storage/backup';
-import { negativeBody, sharedText, splitHeader, testBackground } from './helpers';
+import { seed as bundledSeed } from '../../fixtures/corpus';
+import { negativeBody, testBackground } from './helpers';
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -10,7 +11,7 @@ beforeEach(() => {
 
 async function seeded() {
   const bg = testBackground();
-  const seed = splitHeader(sharedText('seeds/000_c5f98e3d9855bd8c.txt'));
+  const seed = bundledSeed('000');
   await bg.service.addDocs([
     { title: seed.title || '种子讲话', body: seed.body, date: '2024-05-01', source: 'https://example.gov.cn/a' },
     { title: '一部法规', body: negativeBody('law', 0), place: '北京' },
@@ -61,7 +62,11 @@ describe('export / import', () => {
       (b) => ({ ...b, docs: [...(b.docs as object[]), { id: 'user/x.md', title: 't', origin: 'user', addedAt: 1 }] }),
       /docs\[3\]\.body/,
     ],
-    ['a bundled id', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], id: 'reports/0031.md' }] }), /docs\[0\]\.id/],
+    [
+      'a bundled id',
+      (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], id: 'reports/gwr-2002.md' }] }),
+      /docs\[0\]\.id/,
+    ],
     ['a wrong type', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], addedAt: '2024' }] }), /addedAt/],
     ['an unknown field', (b) => ({ ...b, docs: [{ ...(b.docs as object[])[0], extra: 1 }] }), /unknown field/],
     ['a duplicate id', (b) => ({ ...b, docs: [(b.docs as object[])[0], (b.docs as object[])[0]] }), /appears twice/],

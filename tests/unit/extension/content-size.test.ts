@@ -24,7 +24,7 @@ describe('content script size', () => {
     const background = readFileSync(resolve(dirname(built), '../background.js'), 'utf8');
     // Strings that survive minification: diff-match-patch, the engine, the corpus asset name,
     // and an OpenCC phrase table entry. Each must be in background.js (so the check can fail).
-    for (const marker of ['Diff_Timeout', 'indexBytes', 'corpus.json', '落雁沈魚']) {
+    for (const marker of ['Diff_Timeout', 'indexBytes', 'corpus.bin', '落雁沈魚']) {
       expect(background.includes(marker), `${marker} in background.js`).toBe(true);
       expect(js.includes(marker), `${marker} in content.js`).toBe(false);
     }

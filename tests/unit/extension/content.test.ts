@@ -16,7 +16,7 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 /** A news-site page: navigation junk, then an article copying 1,500 characters of the 2002
  *  report (split into paragraphs, some words in <strong>), then a related-links list. */
 function speechPage(): { html: string; copied: string } {
-  const copied = report(31).body.slice(3000, 4500);
+  const copied = report('gwr-2002').body.slice(3000, 4500);
   const paras = copied.split('\n').filter((p) => p.trim());
   const article = paras
     .map((p, i) =>
@@ -228,7 +228,7 @@ describe('PageRunner', () => {
 
   it('a non-speech Chinese page is not sent for analysis', async () => {
     load(
-      `<html><head><title>新闻</title></head><body><div id="a"><p>${esc(negativeBody('news', 4))}</p></div></body></html>`,
+      `<html><head><title>新闻</title></head><body><div id="a"><p>${esc(negativeBody('encyclopedia', 0))}</p></div></body></html>`,
     );
     const bg = testBackground();
     const analyzePage = vi.fn();
@@ -241,7 +241,7 @@ describe('PageRunner', () => {
   it('in-page navigation clears the old highlights and highlights the new content', async () => {
     const { runner, registry, analyzePage } = await lit({ css: true });
     expect(registry!.get(HIGHLIGHT.reuse)!.size).toBeGreaterThan(0);
-    const next = report(18).body.slice(2000, 3500);
+    const next = report('gwr-1985').body.slice(2000, 3500);
     vi.useFakeTimers();
     try {
       history.pushState({}, '', '/speech/2.html');
@@ -268,7 +268,7 @@ describe('PageRunner', () => {
     const { runner, registry } = await lit({ css: true });
     runner.observeLateContent();
     expect(registry!.get(HIGHLIGHT.reuse)!.size).toBeGreaterThan(0);
-    document.querySelector('#article')!.innerHTML = `<p>${esc(negativeBody('news', 6))}</p>`;
+    document.querySelector('#article')!.innerHTML = `<p>${esc(negativeBody('fiction', 0))}</p>`;
     await Promise.resolve(); // MutationObserver callbacks run as microtasks
     await vi.waitFor(() => expect(registry!.has(HIGHLIGHT.reuse)).toBe(false), { timeout: 500 });
     runner.stop();

@@ -28,7 +28,7 @@ describe('context menu', () => {
 
   it('a click with a selection opens the panel, leaves the query for it, and does the lookup', async () => {
     const bg = testBackground();
-    const phrase = report(31).body.replace(/\s/g, '').slice(200, 210);
+    const phrase = report('gwr-2002').body.replace(/\s/g, '').slice(200, 210);
     const openPanel = vi.fn(async () => true);
     const setPending = vi.fn(bg.deps.pending.set);
     const result = await handleContextMenuClick(
@@ -46,7 +46,7 @@ describe('context menu', () => {
     expect(openPanel.mock.invocationCallOrder[0]).toBeLessThan(setPending.mock.invocationCallOrder[0]!);
     expect(bg.events).toContainEqual({ type: 'lookup', query: phrase });
     expect(result!.query).toBe(phrase);
-    expect(result!.hits.some((h) => h.docId === 'reports/0031.md')).toBe(true);
+    expect(result!.hits.some((h) => h.docId === 'reports/gwr-2002.md')).toBe(true);
     // The panel takes the query exactly once.
     expect(await bg.service.takePendingLookup()).toBe(phrase);
     expect(await bg.service.takePendingLookup()).toBeNull();

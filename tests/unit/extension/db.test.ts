@@ -16,7 +16,7 @@ describe('schema migration', () => {
     const v1 = await openUserDb(name, 1);
     expect(v1.version).toBe(1);
     expect(v1.transaction('docs').store.indexNames.contains('byAddedAt')).toBe(false);
-    const body = negativeBody('law', 2);
+    const body = negativeBody('techdoc', 0);
     await v1.put('docs', { id: 'user/old-1.md', title: '旧文一', body, origin: 'user' } as never);
     await v1.put('docs', { id: 'user/old-2.md', title: '旧文二', body: body.slice(100) } as never);
     v1.close();
@@ -52,7 +52,7 @@ describe('bulk writes', () => {
     const store = new UserDocStore(freshName());
     const existing = makeUserDoc({ title: '已有', body: negativeBody('law', 0) }, 1);
     await store.addMany([existing]);
-    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: negativeBody('law', 1) }, 10 + i));
+    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: negativeBody('howto', 0) }, 10 + i));
     // The fourth record collides with a stored id, so the second chunk fails.
     batch[3] = { ...batch[3]!, id: existing.id };
     await expect(store.addMany(batch, 2)).rejects.toThrow();
@@ -63,7 +63,7 @@ describe('bulk writes', () => {
     const store = new UserDocStore(freshName());
     const a = makeUserDoc({ title: 'A', body: negativeBody('law', 0) }, 1);
     await store.addMany([a]);
-    const b = makeUserDoc({ title: 'B', body: negativeBody('law', 1) }, 2);
+    const b = makeUserDoc({ title: 'B', body: negativeBody('howto', 0) }, 2);
     // An invalid key (no id) makes put() throw inside the transaction.
     const bad = { ...makeUserDoc({ title: 'C', body: 'x' }, 3), id: undefined } as never;
     await expect(store.putAll([{ ...a, title: 'A2' }, b, bad])).rejects.toThrow();

@@ -1,12 +1,8 @@
-// Shared set-up for the extension tests: a small real corpus from /work/shared (a sibling of the
-// repo, here and in CI) and a service wired with real storage (fake-indexeddb) and fake browser
-// parts that record what they were asked to do.
+// Shared set-up for the extension tests: a small real corpus (five bundled government work reports)
+// and a service wired with real storage (fake-indexeddb) and fake browser parts that record what
+// they were asked to do.
 import 'fake-indexeddb/auto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
-import type { CorpusDoc } from '../../../core/model/types';
 import { createEngineHolder } from '../../../extension/background/engine-holder';
 import {
   createSuyuanService,
@@ -15,50 +11,27 @@ import {
   type ServiceDeps,
 } from '../../../extension/background/service';
 import { TabAnalyses } from '../../../extension/background/tab-state';
-import { buildCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
+import { buildCorpusAsset, parseCorpusAsset, type CorpusAsset } from '../../../extension/corpus-asset';
 import type { ContentService, PanelEvent } from '../../../extension/protocol';
 import type { PageText } from '../../../core/model/page';
 import { detect } from '../../../core/detect/detect';
 import { loadSettings, replaceSettings, saveSettings } from '../../../extension/settings';
 import { UserDocStore } from '../../../extension/storage/user-docs';
+import { negativeBody, report } from '../../fixtures/corpus';
 
-// path.resolve, not new URL(): under happy-dom the global URL is not Node's.
-export const sharedDir = resolve(dirname(fileURLToPath(import.meta.url)), '../../../../shared') + '/';
-
-export function sharedText(rel: string): string {
-  return readFileSync(sharedDir + rel, 'utf8');
-}
-
-/** cn-gov-work-reports file NNNN as a bundled document. */
-export function report(n: number): CorpusDoc {
-  const name = String(n).padStart(4, '0');
-  const { title, body } = splitHeader(sharedText(`corpus-external/cn-gov-work-reports/${name}.txt`));
-  return { id: `reports/${name}.md`, title, body, origin: 'bundled' };
-}
-
-/** The shared files: `title:` / `source:` lines, a blank line, the body. */
-export function splitHeader(raw: string): { title: string; body: string } {
-  const blank = raw.indexOf('\n\n');
-  const title = /^title:\s*(.*)$/m.exec(raw.slice(0, blank))?.[1]?.trim() ?? '';
-  return { title, body: raw.slice(blank + 2).trimEnd() };
-}
+export { negativeBody, report };
 
 /** Five short government work reports (1960, 1975, 1980, 1985, 2002): about 60,000 characters. */
-export const SMALL_CORPUS = [8, 10, 13, 18, 31];
+export const SMALL_CORPUS = ['gwr-1960', 'gwr-1975', 'gwr-1980', 'gwr-1985', 'gwr-2002'];
 
-let asset: CorpusAsset | null = null;
-export function smallAsset(): CorpusAsset {
-  // Built once per test file: the JSON round trip is what fetch() would hand the background.
-  asset ??= JSON.parse(JSON.stringify(buildCorpusAsset(SMALL_CORPUS.map(report)))) as CorpusAsset;
-  return asset;
+let assetBytes: Uint8Array | null = null;
+/** The asset file's bytes, as the build writes them (built once per test file). */
+export function smallAssetBytes(): Uint8Array {
+  assetBytes ??= buildCorpusAsset(SMALL_CORPUS.map(report));
+  return assetBytes;
 }
-
-/** The body of a non-speech text from corpus-negative/<kind>. */
-export function negativeBody(kind = 'news', index = 0): string {
-  const files = readdirSync(`${sharedDir}corpus-negative/${kind}`)
-    .filter((f) => f.endsWith('.txt'))
-    .sort();
-  return splitHeader(sharedText(`corpus-negative/${kind}/${files[index]!}`)).body;
+export function smallAsset(): CorpusAsset {
+  return parseCorpusAsset(smallAssetBytes().slice().buffer);
 }
 
 let dbCounter = 0;
@@ -76,6 +49,8 @@ export interface TestBackground {
     getPageText: ReturnType<typeof vi.fn>;
   };
   loads: { count: number };
+  /** Runs the background's idle work now (prepare, writing the index) and waits for it. */
+  idle(): Promise<void>;
 }
 
 /** A background as setupBackground() wires it, minus browser listeners. `dbName` lets a test
@@ -86,6 +61,7 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
   const badges = new Map<number, string>();
   const events: PanelEvent[] = [];
   const loads = { count: 0 };
+  const queued: (() => void)[] = [];
   const content = {
     reveal: vi.fn(async () => true),
     refresh: vi.fn(async () => undefined),
@@ -98,6 +74,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
         return smallAsset();
       },
       userDocs: () => store.list(),
+      index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+      idle: (fn) => {
+        queued.push(fn);
+        return () => queued.splice(queued.indexOf(fn) >>> 0, 1);
+      },
     }),
     store,
     tabs,
@@ -110,7 +91,11 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
     openPanel: vi.fn(async () => true),
     ...(opts.now ? { now: opts.now } : {}),
   };
-  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads };
+  const idle = async () => {
+    queued.splice(0).forEach((fn) => fn());
+    await deps.engine.settled();
+  };
+  return { service: createSuyuanService(deps), deps, store, tabs, badges, events, content, loads, idle };
 }
 
 /** A PendingStore in memory (the background's is session storage). */
@@ -128,7 +113,7 @@ function memoryPending<T>(): PendingStore<T> {
 
 /** A page that copies 1,500 characters of the 2002 report between two news items, as PageText. */
 export function copiedPage(url = 'https://www.example.gov.cn/speech/1.html'): PageText {
-  const copied = report(31).body.slice(3000, 4500);
+  const copied = report('gwr-2002').body.slice(3000, 4500);
   const text = [
     '各位代表：',
     negativeBody('news', 0).slice(0, 600),

@@ -17,16 +17,16 @@ describe('analyzePage', () => {
     expect(page.detect.speechLike).toBe(true);
     const a = await bg.service.analyzePage(page, 5);
     expect(a).not.toBeNull();
-    const copied = report(31).body.slice(3000, 4500);
+    const copied = report('gwr-2002').body.slice(3000, 4500);
     const at = page.text.indexOf(copied);
-    const p = a!.match.passages.find((x) => x.docId === 'reports/0031.md');
+    const p = a!.match.passages.find((x) => x.docId === 'reports/gwr-2002.md');
     expect(p, 'a passage from the 2002 report').toBeDefined();
     // The passage lies within the copied stretch and covers most of it.
     expect(p!.start).toBeGreaterThanOrEqual(at - 2);
     expect(p!.end).toBeLessThanOrEqual(at + copied.length + 2);
     expect(p!.end - p!.start).toBeGreaterThan(copied.length * 0.8);
-    expect(a!.docs['reports/0031.md']?.title).toBe('2002年中华人民共和国国务院政府工作报告');
-    expect(a!.docs['reports/0031.md']).not.toHaveProperty('body');
+    expect(a!.docs['reports/gwr-2002.md']?.title).toBe('2002年中华人民共和国国务院政府工作报告');
+    expect(a!.docs['reports/gwr-2002.md']).not.toHaveProperty('body');
     expect(bg.badges.get(5)).toBe(`${Math.round(a!.match.reuseRatio * 100)}%`);
     expect(bg.badges.get(5)).toMatch(/^[1-9]\d?%$/);
     expect(bg.events).toContainEqual({ type: 'analysis-updated', tabId: 5 });
@@ -34,7 +34,7 @@ describe('analyzePage', () => {
 
   it('a speech-like page with nothing copied gets the neutral mark', async () => {
     const bg = testBackground();
-    const text = `同志们：\n${negativeBody('news', 2)}\n${negativeBody('news', 3)}`;
+    const text = `同志们：\n${negativeBody('news', 0)}\n${negativeBody('news', 1)}`;
     const page = {
       ...copiedPage(),
       text,
@@ -82,7 +82,7 @@ describe('getTabAnalysis', () => {
     const a = await bg.service.getTabAnalysis(21);
     expect(bg.content.getPageText).toHaveBeenCalledTimes(1);
     expect(a!.page.text).toBe(page.text);
-    expect(a!.match.passages.some((p) => p.docId === 'reports/0031.md')).toBe(true);
+    expect(a!.match.passages.some((p) => p.docId === 'reports/gwr-2002.md')).toBe(true);
     expect(await bg.service.getTabAnalysis(21)).toEqual(a);
     expect(bg.content.getPageText).toHaveBeenCalledTimes(1);
   });
@@ -107,11 +107,11 @@ describe('engine loading', () => {
     const [docs, hits] = await Promise.all([bg.service.listDocs(), bg.service.lookup('社会主义')]);
     expect(bg.loads.count).toBe(1);
     expect(docs.map((d) => d.id)).toEqual([
-      'reports/0008.md',
-      'reports/0010.md',
-      'reports/0013.md',
-      'reports/0018.md',
-      'reports/0031.md',
+      'reports/gwr-1960.md',
+      'reports/gwr-1975.md',
+      'reports/gwr-1980.md',
+      'reports/gwr-1985.md',
+      'reports/gwr-2002.md',
     ]);
     expect(hits.total).toBeGreaterThan(10);
   });
@@ -137,19 +137,19 @@ describe('corpus CRUD', () => {
     const restarted = testBackground({ dbName: (bg.store as unknown as { dbName: string }).dbName });
     expect((await restarted.service.getDoc(meta!.id))?.title).toBe('一部法规');
 
-    expect(await bg.service.removeDoc('reports/0031.md')).toBe(false);
+    expect(await bg.service.removeDoc('reports/gwr-2002.md')).toBe(false);
     expect(await bg.service.removeDoc(meta!.id)).toBe(true);
     expect(await bg.service.removeDoc(meta!.id)).toBe(false);
     expect(await bg.service.getDoc(meta!.id)).toBeNull();
     expect((await bg.service.lookup(phrase)).hits.some((h) => h.docId === meta!.id)).toBe(false);
-    expect(await bg.service.getDoc('reports/0031.md')).not.toBeNull();
+    expect(await bg.service.getDoc('reports/gwr-2002.md')).not.toBeNull();
   });
 
   it('refuses the whole batch if one document is bad, before writing anything', async () => {
     const bg = testBackground();
     await expect(
       bg.service.addDocs([
-        { title: 'ok', body: negativeBody('law', 1) },
+        { title: 'ok', body: negativeBody('howto', 0) },
         { title: '', body: 'x' },
       ]),
     ).rejects.toThrow(/Document 2 has no title/);

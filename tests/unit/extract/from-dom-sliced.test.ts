@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractFromDocument, extractFromDocumentSliced } from '../../../core/extract/from-dom';
-import { readSet } from '../../fixtures/pages/shared-texts';
+import { seedPages } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 
 function load(html: string): Document {
@@ -30,9 +30,9 @@ afterEach(() => {
 });
 
 describe('extractFromDocumentSliced', () => {
-  const seeds = readSet('seeds');
+  const seeds = seedPages();
 
-  it.each(seeds.flatMap((s, i) => (['p', 'br', 'table'] as const).map((layout) => [s.file, layout, i] as const)))(
+  it.each(seeds.flatMap((s, i) => (['p', 'br', 'table'] as const).map((layout) => [s.id, layout, i] as const)))(
     '%s (%s layout): in many slices, the same text, title and ranges as the one-go walk',
     async (_file, layout, i) => {
       const seed = seeds[i]!;

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { extractFromDocument } from '../../../core/extract/from-dom';
 import { extractFromHtml } from '../../../core/extract/from-html';
-import { readSet } from '../../fixtures/pages/shared-texts';
+import { seedPages } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
@@ -17,9 +17,9 @@ function parse(html: string): Document {
 }
 
 describe('extractFromDocument', () => {
-  const seeds = readSet('seeds');
+  const seeds = seedPages();
 
-  it.each(seeds.flatMap((s, i) => (['p', 'br', 'table'] as const).map((layout) => [s.file, layout, i] as const)))(
+  it.each(seeds.flatMap((s, i) => (['p', 'br', 'table'] as const).map((layout) => [s.id, layout, i] as const)))(
     '%s (%s layout) gives the same text and title as extractFromHtml',
     (_file, layout, i) => {
       const seed = seeds[i]!;

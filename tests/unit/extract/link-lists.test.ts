@@ -6,7 +6,7 @@ import { detect } from '../../../core/detect/detect';
 import { extractFromDocument } from '../../../core/extract/from-dom';
 import { extractFromHtml } from '../../../core/extract/from-html';
 import { stripJunk } from '../../../core/extract/junk';
-import { readSet } from '../../fixtures/pages/shared-texts';
+import { seedPages } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 
 const squash = (s: string) => s.replace(/[\s\u00a0\u3000]+/g, '');
@@ -30,7 +30,7 @@ function linkTitle(i: number): string {
 /** A seed page whose speech box also holds `count` linked items, as a <ul> after the speech
  *  or as bare <a>…<br> lines between the speech's paragraphs. */
 function pageWithLinks(seedIndex: number, count: number, shape: 'list' | 'inline'): string {
-  const seed = readSet('seeds')[seedIndex]!;
+  const seed = seedPages()[seedIndex]!;
   const html = wrapInChrome(seed.title, seed.body, { seed: seedIndex + 1, layout: 'p' });
   const items = Array.from({ length: count }, (_, i) => `<a href="/r/${i}.html">${esc(linkTitle(i))}</a>`);
   if (shape === 'list') {
@@ -43,7 +43,7 @@ function pageWithLinks(seedIndex: number, count: number, shape: 'list' | 'inline
 }
 
 describe('link lists inside the speech box', () => {
-  const seeds = readSet('seeds');
+  const seeds = seedPages();
 
   it.each([0, 2, 3])('seed %i followed by 5,000 related links: the speech comes out, and it is speech-like', (i) => {
     const seed = seeds[i]!;
@@ -54,7 +54,7 @@ describe('link lists inside the speech box', () => {
     const got = squash(page.text);
     expect(got).not.toContain('相关链接');
     // All of the speech (the <h1> title may lead it), nothing else.
-    expect(got.endsWith(want) || got === want, seed.file).toBe(true);
+    expect(got.endsWith(want) || got === want, seed.id).toBe(true);
     expect(got.length - want.length).toBeLessThanOrEqual(squash(seed.title).length);
     expect(detect(page.text, page.title).speechLike).toBe(true);
     expect(page.title).toBe(seed.title);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { hanCount, isHan } from '../../../core/text/han';
-import { readSeed } from './shared-data';
+import { seed } from '../../fixtures/corpus';
 
 describe('han', () => {
   it('isHan', () => {
@@ -12,11 +12,11 @@ describe('han', () => {
   it('hanCount counts ideographs and stops at the limit', () => {
     expect(hanCount('中国 ABC，共产党')).toBe(5);
     expect(hanCount('')).toBe(0);
-    const seed = readSeed('000_c5f98e3d9855bd8c.txt');
-    const all = hanCount(seed);
+    const text = seed('000').body;
+    const all = hanCount(text);
     expect(all).toBe(
-      Array.from(seed).filter((c) => /\p{Script=Han}/u.test(c) && c.length === 1 && c !== '〆' && c !== '々').length,
+      Array.from(text).filter((c) => /\p{Script=Han}/u.test(c) && c.length === 1 && c !== '〆' && c !== '々').length,
     );
-    expect(hanCount(seed, 100)).toBe(100);
+    expect(hanCount(text, 100)).toBe(100);
   });
 });

@@ -2,13 +2,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromOriginal, normalize, toOriginal, WILDCARD, type NormalizedText } from '../../../core/text/normalize';
-import { readSeed, TRADITIONAL_SEED } from './shared-data';
+import { seed, TRADITIONAL_SEED } from '../../fixtures/corpus';
 import { refCharT2S, refFold, refNormalize } from './reference-normalize';
 
 // Fragments that exercise every rule: Simplified and Traditional (incl. TW/HK variants and
 // phrase keys), ASCII, full width, placeholders in and out of context, whitespace, emoji,
 // astral ideographs, lone surrogates and the wildcard character itself.
-const seedTrad = readSeed(TRADITIONAL_SEED).slice(0, 600);
+const seedTrad = seed(TRADITIONAL_SEED).body.slice(0, 600);
 const FRAGMENTS = [
   ...Array.from('这个会议讲话党的建设同志们发展工作二三月日年号份书记市某'),
   ...Array.from(seedTrad.replace(/\s/g, '').slice(0, 200)),

@@ -9,7 +9,7 @@ import {
   toOriginal,
   WILDCARD,
 } from '../../../core/text/normalize';
-import { readSeed, seedFiles, TRADITIONAL_SEED } from './shared-data';
+import { seed, seeds, TRADITIONAL_SEED } from '../../fixtures/corpus';
 
 const W = WILDCARD;
 
@@ -24,7 +24,7 @@ function highlight(source: string, needle: string): string {
 
 describe('normalize: Traditional folds to Simplified', () => {
   it('the Traditional seed normalises exactly like its OpenCC Simplified conversion', () => {
-    const trad = readSeed(TRADITIONAL_SEED);
+    const trad = seed(TRADITIONAL_SEED).body;
     for (const from of ['tw', 'hk', 't'] as const) {
       const simplified = Converter({ from, to: 'cn' })(trad);
       expect(normalize(trad).text).toBe(normalize(simplified).text);
@@ -44,7 +44,7 @@ describe('normalize: Traditional folds to Simplified', () => {
   });
 
   it('highlights the Traditional original of a Simplified phrase, character for character', () => {
-    const trad = readSeed(TRADITIONAL_SEED);
+    const trad = seed(TRADITIONAL_SEED).body;
     expect(highlight(trad, '机关党建暨创先争优活动推进会议')).toBe('機關黨建暨創先爭優活動推進會議');
     expect(highlight(trad, '全力推动我县经济社会更好更快发展')).toBe('全力推動我縣經濟社會更好更快發展');
   });
@@ -72,8 +72,8 @@ describe('normalize: characters, punctuation, whitespace', () => {
   });
 
   it('drops whitespace from every seed and keeps every other character mapped', () => {
-    for (const f of seedFiles()) {
-      const n = normalize(readSeed(f));
+    for (const s of seeds()) {
+      const n = normalize(s.body);
       expect(n.text).not.toMatch(/\s/);
       expect(n.text.length).toBeGreaterThan(1000);
     }
@@ -117,7 +117,7 @@ describe('normalize: template placeholders become one wildcard', () => {
   });
 
   it('maps each wildcard to the whole placeholder in the seeds', () => {
-    const seed0 = readSeed('000_c5f98e3d9855bd8c.txt');
+    const seed0 = seed('000').body;
     const n0 = normalize(seed0);
     const spans: string[] = [];
     for (let i = n0.text.indexOf(W); i >= 0; i = n0.text.indexOf(W, i + 1)) {
@@ -125,16 +125,16 @@ describe('normalize: template placeholders become one wildcard', () => {
       spans.push(seed0.slice(o.start, o.end));
     }
     expect(spans.slice(0, 4)).toEqual(['*', '*', '**', '20**']);
-    const seed1 = readSeed('001_580fba34ab55489b.txt');
+    const seed1 = seed('001').body;
     expect(highlight(seed1, 'XX同志传达了')).toBe('xx、xx同志传达了'.slice(3));
   });
 });
 
 describe('toOriginal / fromOriginal', () => {
   it('maps a normalised match to exactly the original characters', () => {
-    const seed = readSeed('000_c5f98e3d9855bd8c.txt');
-    expect(highlight(seed, '讲党性，重品行，作表率')).toBe('讲党性、重品行、作表率');
-    expect(highlight(seed, '同志们:')).toBe('同志们:');
+    const text = seed('000').body;
+    expect(highlight(text, '讲党性，重品行，作表率')).toBe('讲党性、重品行、作表率');
+    expect(highlight(text, '同志们:')).toBe('同志们:');
   });
 
   it('empty and out-of-range spans are clamped', () => {
@@ -145,9 +145,9 @@ describe('toOriginal / fromOriginal', () => {
   });
 
   it('fromOriginal finds the normalised span of an original selection', () => {
-    const seed = readSeed(TRADITIONAL_SEED);
-    const n = normalize(seed);
-    const start = seed.indexOf('縣直機關');
+    const text = seed(TRADITIONAL_SEED).body;
+    const n = normalize(text);
+    const start = text.indexOf('縣直機關');
     const span = fromOriginal(n, start, start + 4);
     expect(n.text.slice(span.start, span.end)).toBe('县直机关');
   });

@@ -2,7 +2,7 @@
 import TSCharacters from 'opencc-js/dict/TSCharacters';
 import { describe, expect, it } from 'vitest';
 import { detectScript, scriptCounts, SIMPLIFIED_FORMS, TRADITIONAL_FORMS } from '../../../core/text/script';
-import { externalDocs, readSeed, seedFiles, TRADITIONAL_SEED } from './shared-data';
+import { reports, seed, seeds, TRADITIONAL_SEED } from '../../fixtures/corpus';
 
 const ts = new Map(TSCharacters.split('|').map((e) => e.split(' ') as [string, string]));
 
@@ -20,28 +20,32 @@ describe('detectScript', () => {
   });
 
   it('classifies the seeds', () => {
-    for (const f of seedFiles()) {
-      expect(detectScript(readSeed(f)), f).toBe(f === TRADITIONAL_SEED ? 'traditional' : 'simplified');
+    for (const s of seeds()) {
+      expect(detectScript(s.body), s.id).toBe(
+        s.id.startsWith(`seeds/${TRADITIONAL_SEED}_`) ? 'traditional' : 'simplified',
+      );
+      expect(detectScript(s.body), s.id).toBe(s.script);
     }
   });
 
-  it('agrees with the script recorded in the corpus-external index for all 451 documents', () => {
-    const docs = externalDocs();
-    expect(docs.length).toBeGreaterThan(400);
-    const wrong = docs.filter((d) => detectScript(d.body) !== d.script).map((d) => `${d.source}/${d.file}`);
+  // The same check over all 451 corpus-external documents is in tests/data/text.test.ts.
+  it('agrees with the script recorded in the front matter of every bundled report', () => {
+    const docs = reports();
+    expect(docs.length).toBeGreaterThan(60);
+    const wrong = docs.filter((d) => detectScript(d.body) !== d.script).map((d) => d.id);
     expect(wrong).toEqual([]);
     expect(new Set(docs.map((d) => detectScript(d.body)))).toEqual(new Set(['simplified', 'traditional']));
   });
 
   it('mixed text is mixed; no evidence is simplified', () => {
-    const half = readSeed(TRADITIONAL_SEED).slice(0, 1500) + readSeed('000_c5f98e3d9855bd8c.txt').slice(0, 1500);
+    const half = seed(TRADITIONAL_SEED).body.slice(0, 1500) + seed('000').body.slice(0, 1500);
     expect(detectScript(half)).toBe('mixed');
     expect(detectScript('Hello, world')).toBe('simplified');
     expect(detectScript('')).toBe('simplified');
   });
 
   it('stops counting at the hit limit', () => {
-    const c = scriptCounts(readSeed('002_576c2e6f06f9add2.txt'), 50);
+    const c = scriptCounts(seed('002').body, 50);
     expect(c.simplified + c.traditional).toBe(50);
   });
 });

@@ -1,0 +1,41 @@
+// The seam between the engine and where a corpus lives. A backend answers four questions about
+// its documents: how many there are, how many documents (and families) hold each fingerprint,
+// which documents score highest on a weighted set of fingerprints (candidate retrieval), and
+// which documents may contain a phrase. Everything that decides an answer (the vote, alignment,
+// diff, boilerplate spans, phrase verification and offsets) stays in the shared engine code,
+// so every backend gives the same answers. The embedded index implements it in
+// embedded-backend.ts; OpenSearch in cli/opensearch/backend.ts.
+import type { CorpusDoc } from '../model/types';
+
+export interface FingerprintCount {
+  /** Live documents holding the fingerprint. */
+  docs: number;
+  /** Families holding it; equal to docs when docs < 2 or docs > FAMILY_CAP. */
+  families: number;
+}
+
+export interface BackendDoc {
+  doc: CorpusDoc;
+  /** Corpus order: documents added later have larger numbers. */
+  seq: number;
+  /** Family label (the seq of its oldest member; its own seq when alone). */
+  family: number;
+}
+
+export interface PhraseDocs {
+  /** Documents whose normalised text contains the phrase (a superset is allowed), in seq order. */
+  docs: BackendDoc[];
+  /** False when more documents contain it than were returned. */
+  complete: boolean;
+}
+
+export interface CorpusBackend {
+  count(): Promise<number>;
+  /** Counts for each of the fingerprints; a fingerprint in no document may be left out. */
+  fingerprintCounts(hashes: number[]): Promise<Map<number, FingerprintCount>>;
+  /** The `size` documents with the largest sum of weights over the fingerprints they hold. */
+  topByWeight(weights: Map<number, number>, size: number): Promise<BackendDoc[]>;
+  /** Documents holding the normalised phrase q, at most `max`, in seq order. */
+  phraseDocs(q: string, max: number): Promise<PhraseDocs>;
+  get(id: string): Promise<CorpusDoc | undefined>;
+}

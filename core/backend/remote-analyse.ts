@@ -1,0 +1,93 @@
+// match(), boilerplate() and lookup() over any CorpusBackend, in a few round trips per page:
+// (1) the corpus size and the counts of the page's fingerprints, (2) the documents scoring
+// highest on the page's vote weights, then the shared engine code on a PrefetchedSource.
+// Only the retrieval of candidates can differ from the embedded engine (the backend's scores are
+// its own, e.g. single precision); their vote is recomputed here, so the ranking is the same
+// whenever the embedded engine's best documents are among the CANDIDATES retrieved.
+import { boilerplateOfProfile } from '../boilerplate/boilerplate';
+import { NO_HASH, gramHashes, winnow } from '../index/grams';
+import { matchProfiled } from '../match/matcher';
+import { profilePage, voteWeight } from '../match/page-profile';
+import { resolveSettings } from '../match/settings';
+import type { LookupOptions } from '../model/engine-api';
+import type { BoilerplateSpan, LookupHit, LookupResult, MatchOptions, MatchResult } from '../model/types';
+import { normalize, toOriginal } from '../text/normalize';
+import type { CorpusBackend } from './backend';
+import { PrefetchedSource } from './prefetched-source';
+
+/** Documents retrieved per page: the matcher aligns at most 8, two per family. */
+export const CANDIDATES = 40;
+/** Documents a phrase lookup reads; past that, `total` is a lower bound (totalIsLowerBound). */
+export const PHRASE_DOCS = 200;
+
+export interface RemoteAnalysis {
+  match: MatchResult;
+  boilerplate: BoilerplateSpan[];
+}
+
+export async function analyseOver(
+  backend: CorpusBackend,
+  text: string,
+  options?: MatchOptions,
+  vote = true,
+): Promise<RemoteAnalysis> {
+  const n = normalize(text);
+  const hashes = gramHashes(n.text);
+  const fps = [...new Set(winnow(hashes).map((p) => hashes[p]!))].filter((h) => h !== NO_HASH);
+  const live = await backend.count();
+  const s = resolveSettings(live, options);
+  const counts = fps.length ? await backend.fingerprintCounts(fps) : new Map();
+  const weights = new Map<number, number>();
+  for (const [h, c] of counts) {
+    const w = voteWeight(c.families, live);
+    if (w > 0) weights.set(h, w);
+  }
+  const candidates = vote && weights.size ? await backend.topByWeight(weights, CANDIDATES) : [];
+  const src = new PrefetchedSource(live, counts, candidates);
+  const prof = profilePage(src, n, s, vote);
+  const boilerplate = boilerplateOfProfile(text, prof);
+  const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
+  return { match, boilerplate };
+}
+
+export async function matchOver(backend: CorpusBackend, text: string, options?: MatchOptions): Promise<MatchResult> {
+  return (await analyseOver(backend, text, options)).match;
+}
+
+export async function boilerplateOver(
+  backend: CorpusBackend,
+  text: string,
+  options?: MatchOptions,
+): Promise<BoilerplateSpan[]> {
+  return (await analyseOver(backend, text, options, false)).boilerplate;
+}
+
+/** Added to LookupResult when more documents hold the phrase than were read. */
+export interface RemoteLookupResult extends LookupResult {
+  totalIsLowerBound?: true;
+}
+
+export async function lookupOver(
+  backend: CorpusBackend,
+  query: string,
+  options: LookupOptions = {},
+): Promise<RemoteLookupResult> {
+  const limit = options.limit ?? 50;
+  const ctx = options.contextChars ?? 20;
+  const q = normalize(query).text;
+  const hits: LookupHit[] = [];
+  let total = 0;
+  if (!q) return { query, total, hits };
+  const found = await backend.phraseDocs(q, Math.max(PHRASE_DOCS, limit));
+  for (const { doc } of found.docs) {
+    const dn = normalize(doc.body);
+    for (let at = dn.text.indexOf(q); at >= 0; at = dn.text.indexOf(q, at + 1)) {
+      total++;
+      if (hits.length >= limit) continue;
+      const o = toOriginal(dn, at, at + q.length);
+      const context = doc.body.slice(Math.max(0, o.start - ctx), Math.min(doc.body.length, o.end + ctx));
+      hits.push({ docId: doc.id, title: doc.title, start: o.start, end: o.end, context });
+    }
+  }
+  return found.complete ? { query, total, hits } : { query, total, hits, totalIsLowerBound: true };
+}

@@ -1,0 +1,57 @@
+// @vitest-environment node
+// The remote code path (few round trips, a PrefetchedSource, the shared matcher) over the embedded
+// index as a backend gives exactly the engine's answers on the bundled corpus.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { embeddedBackend } from '../../../core/backend/embedded-backend';
+import { boilerplateOver, lookupOver, matchOver } from '../../../core/backend/remote-analyse';
+import type { CorpusBackend } from '../../../core/backend/backend';
+import { createEngine, type SnapshotEngine } from '../../../core/engine';
+import type { CorpusDoc } from '../../../core/model/types';
+import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../../cli/corpus-folder';
+import { excerpt, heavyEdit, lightEdit } from '../../fixtures/reuse-cases';
+import { rng } from '../../fixtures/rng';
+
+let docs: CorpusDoc[];
+let engine: SnapshotEngine;
+let backend: CorpusBackend;
+
+beforeAll(async () => {
+  docs = (await loadCorpusFolder(BUNDLED_CORPUS_DIR, 'bundled')).docs;
+  // A near-duplicate pair, so families are linked and family counts differ from document counts.
+  docs.push({ ...docs[3]!, id: 'copy/of-3', title: 'copy' });
+  engine = createEngine(docs);
+  backend = embeddedBackend(docs);
+}, 120_000);
+
+function pages(): string[] {
+  const r = rng(7);
+  const out: string[] = [];
+  for (let i = 0; i < 8; i++) {
+    const a = docs[r.int(0, docs.length - 1)]!;
+    const b = docs[r.int(0, docs.length - 1)]!;
+    out.push(lightEdit(r, excerpt(r, a.body, 2000)) + '\n' + heavyEdit(r, excerpt(r, b.body, 1500)));
+  }
+  out.push(docs[3]!.body.slice(0, 3000)); // a page whose source has a near-duplicate
+  out.push('今天天气很好，我们去公园散步。'); // nothing in the corpus
+  return out;
+}
+
+describe('backend seam', () => {
+  it('matchOver an embedded backend equals engine.match', async () => {
+    for (const p of pages()) expect(await matchOver(backend, p)).toEqual(engine.match(p));
+  });
+
+  it('boilerplateOver equals engine.boilerplate, with and without options', async () => {
+    for (const p of pages().slice(0, 4)) {
+      expect(await boilerplateOver(backend, p)).toEqual(engine.boilerplate(p));
+      const o = { boilerplateMinDocs: 3, ignorePhrases: ['高质量发展'] };
+      expect(await boilerplateOver(backend, p, o)).toEqual(engine.boilerplate(p, o));
+    }
+  });
+
+  it('lookupOver equals engine.lookup (hits, offsets, totals)', async () => {
+    for (const q of ['高质量发展', '人民', '政府工作報告', '新质生产力', '的', '不存在的短语组合']) {
+      expect(await lookupOver(backend, q, { limit: 30 })).toEqual(engine.lookup(q, { limit: 30 }));
+    }
+  });
+});
