@@ -3,6 +3,7 @@ export function downloadText(fileName: string, text: string, mime: string): void
   downloadBlob(fileName, new Blob([text], { type: mime }));
 }
 
+/** Saves a Blob (a streamed backup: its parts never become one string). */
 export function downloadBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');

@@ -1,5 +1,5 @@
 // The corpus view's buttons: add, paste, import (files, a corpus folder, a .zip), export the
-// corpus, back up and restore. File pickers are <input type=file> inside labels styled as buttons.
+// corpus (backup and restore: backup-controls.tsx). File pickers are <input type=file> inside labels styled as buttons.
 import type { JSX } from 'preact';
 import { useI18n } from '../i18n/i18n';
 import type { CorpusActions } from './use-corpus-actions';
@@ -52,15 +52,6 @@ export function CorpusToolbar(props: { actions: CorpusActions; busy: boolean; ca
           accept=".txt,.md,.html,.htm,.docx,text/plain,text/html"
           disabled={busy}
           onFiles={(f) => void a.importFiles(f)}
-        />
-        <button type="button" onClick={() => void a.exportBackup()} disabled={busy}>
-          {t.exportBackup}
-        </button>
-        <FilePick
-          label={t.restoreBackup}
-          accept=".json,application/json"
-          disabled={busy}
-          onFiles={(f) => void a.restore(f[0]!)}
         />
       </div>
       <p class="meta">{t.importHint}</p>

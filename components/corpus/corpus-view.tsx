@@ -9,6 +9,7 @@ import { useService } from '../service-context';
 import { CorpusFilters } from './corpus-filters';
 import { matchesFilter, NO_FILTER, userFirst, type CorpusFilter } from './corpus-filter';
 import { CorpusOverview } from './corpus-overview';
+import { BackupControls } from './backup-controls';
 import { CorpusToolbar } from './corpus-toolbar';
 import { DocForm } from './doc-form';
 import { DocList } from './doc-list';
@@ -41,6 +42,7 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   return (
     <section class="corpus">
       <CorpusToolbar actions={actions} busy={data.busy} canAddPage={props.tabId !== null} />
+      <BackupControls busy={data.busy} onBusy={data.setBusy} />
       <TaskStatus progress={actions.progress} notice={data.notice} report={actions.report} />
       {actions.draft && (
         <DocForm

@@ -1,11 +1,10 @@
 // What the corpus toolbar does: add the current page or pasted text, import files, a corpus
-// folder or .zip, export the user corpus as a .zip, back up and restore. Imports and exports
+// folder or .zip, export the user corpus as a .zip (backups: backup-controls.tsx). Imports and exports
 // report progress; an import names each refused file and keeps the rest.
 import { useState } from 'preact/hooks';
 import type { NewDoc } from '../../core/model/page';
 import type { ImportReport } from '../../extension/protocol';
-import { downloadBlob, downloadText, fileStamp } from '../download';
-import { errorText } from '../format';
+import { downloadBlob, fileStamp } from '../download';
 import { useI18n } from '../i18n/i18n';
 import { useService } from '../service-context';
 import { exportCorpusFiles, folderEntries, importCorpusEntries, zipCorpus, zipEntries } from './corpus-archive';
@@ -53,7 +52,10 @@ export function useCorpusActions(c: CorpusData, tabId: number | null) {
         ok(t.added(meta?.title ?? doc.title));
         await c.refresh();
       }),
-    importFiles: (files: File[]) => runImport(() => importFiles(files, service, t, track(t.importing))),
+    importFiles: (files: File[]) =>
+      runImport(() =>
+        importFiles(files, service, t, track(t.importing), async (ids) => new Set(await service.storedIds(ids))),
+      ),
     importFolder: (files: File[]) =>
       runImport(() => importCorpusEntries(folderEntries(files), service, track(t.importing))),
     importZip: (file: File) =>
@@ -71,20 +73,6 @@ export function useCorpusActions(c: CorpusData, tabId: number | null) {
         const folder = `suyuan-corpus-${fileStamp()}`;
         downloadBlob(`${folder}.zip`, await zipCorpus(folder, files));
         ok(t.exportDone(files.length));
-      }),
-    exportBackup: () =>
-      c.guard(async () => {
-        downloadText(`suyuan-backup-${fileStamp()}.json`, await service.exportBackup(), 'application/json');
-      }),
-    restore: (file: File) =>
-      c.guard(async () => {
-        try {
-          const { added, replaced } = await service.importBackup(await file.text());
-          ok(t.restoreDone(added, replaced));
-          await c.refresh();
-        } catch (e) {
-          c.setNotice({ kind: 'error', text: t.restoreFailed + errorText(e) });
-        }
       }),
   };
 }

@@ -36,7 +36,7 @@ export function useCorpusDocs() {
       setBusy(false);
     }
   };
-  return { docs, kept, busy, notice, setNotice, guard, refresh };
+  return { docs, kept, busy, setBusy, notice, setNotice, guard, refresh };
 }
 
 export type CorpusData = ReturnType<typeof useCorpusDocs>;

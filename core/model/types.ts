@@ -1,12 +1,6 @@
 // Shared data model of the engine. Everything here is plain data (JSON-serialisable), so the
 // same values travel between the background, the side panel, the content script and the CLI.
 
-/** A half-open range [start, end) of UTF-16 offsets. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
 /** Metadata of one corpus speech. `id` is stable: the path relative to the corpus folder with `/`. */

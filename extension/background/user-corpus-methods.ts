@@ -46,11 +46,14 @@ export function userCorpusMethods(
       // Everything is checked before anything is written; same paths replace what is stored.
       const records = docs.map((d, i) => importedRecord(d, at + i));
       if (records.length === 0) return [];
-      await deps.store.putAll(records);
-      await deps.engine.update((e) => {
-        for (const r of records) if (e.get(r.id)) e.remove(r.id);
-        e.add(records);
-      });
+      // Same path, same text: left alone; same path, other text: replaced (an edited file).
+      const { written } = await deps.store.restore(records, { replaceNewer: true });
+      if (written.length > 0) {
+        await deps.engine.update((e) => {
+          for (const r of written) if (e.get(r.id)) e.remove(r.id);
+          e.add(written);
+        });
+      }
       keeper.forget();
       await corpusChanged();
       return records.map(({ body: _body, ...m }) => m);

@@ -23,7 +23,24 @@ function optionalString(doc: Record<string, unknown>, key: string, where: string
   return t === '' ? undefined : t;
 }
 
-/** Checks a NewDoc from the panel and turns it into a stored record with a fresh id. */
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+
+/** A document's id from its text: the same text always gets the same id, so storing it again (a
+ *  chunk retried after the worker stopped, the same file imported twice) never makes a second
+ *  copy. Two independent 32-bit hashes and the length: a collision needs both to agree. */
+export function contentId(body: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${USER_ID_PREFIX}${hex8(a)}${hex8(b)}-${body.length.toString(36)}.md`;
+}
+
+/** Checks a NewDoc from the panel and turns it into a stored record, its id from its text. */
 export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocRecord {
   const where = `Document ${index + 1}`;
   if (typeof input !== 'object' || input === null) throw new Error(`${where} is not an object`);
@@ -31,7 +48,7 @@ export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocR
   if (typeof raw.title !== 'string' || raw.title.trim() === '') throw new Error(`${where} has no title`);
   if (typeof raw.body !== 'string' || raw.body.trim() === '') throw new Error(`${where} (${raw.title}) has no text`);
   const rec: UserDocRecord = {
-    id: `${USER_ID_PREFIX}${crypto.randomUUID()}.md`,
+    id: contentId(raw.body),
     title: raw.title.trim(),
     body: raw.body,
     origin: 'user',
@@ -42,6 +59,22 @@ export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocR
     if (v !== undefined) rec[key] = v;
   }
   return rec;
+}
+
+/** What a restore does with one backup document. */
+export type DocFate = 'added' | 'replaced' | 'unchanged' | 'keptNewer';
+export type RestoreCounts = Record<DocFate, number>;
+
+export const emptyCounts = (): RestoreCounts => ({ added: 0, replaced: 0, unchanged: 0, keptNewer: 0 });
+
+const SAME_FIELDS = ['title', 'body', 'date', 'place', 'source', 'script', 'addedAt'] as const;
+
+export function fateOf(incoming: UserDocRecord, local: UserDocRecord | undefined, replaceNewer: boolean): DocFate {
+  if (!local) return 'added';
+  if (SAME_FIELDS.every((k) => local[k] === incoming[k])) return 'unchanged';
+  // A copy added (or re-added) after the backup was made is the user's later work.
+  if (local.addedAt > incoming.addedAt && !replaceNewer) return 'keptNewer';
+  return 'replaced';
 }
 
 export class UserDocStore {
@@ -67,23 +100,50 @@ export class UserDocStore {
     return (await this.open()).get('docs', id);
   }
 
+  /** Every id, oldest first (export pages through these). */
+  async idsInOrder(): Promise<string[]> {
+    return (await this.open()).getAllKeysFromIndex('docs', 'byAddedAt');
+  }
+
+  /** The records of these ids that still exist, in the same order. */
+  async getMany(ids: readonly string[]): Promise<UserDocRecord[]> {
+    const tx = (await this.open()).transaction('docs');
+    const got = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return got.filter((r): r is UserDocRecord => r !== undefined);
+  }
+
+  /** Which of these ids are stored (keys only: no bodies read). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const tx = (await this.open()).transaction('docs');
+    const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    await tx.done;
+    return new Set(keys.filter((k): k is string => k !== undefined));
+  }
+
   async count(): Promise<number> {
     return (await this.open()).count('docs');
   }
 
-  /** Adds new records chunk by chunk. All or nothing: if a chunk fails, the chunks already
+  /** Adds the records not stored yet, chunk by chunk, and returns those it wrote (an id already
+   *  stored is the same text: left as it is). All or nothing: if a chunk fails, the chunks already
    *  written are deleted again before the error is rethrown. */
-  async addMany(records: readonly UserDocRecord[], chunkSize = ADD_CHUNK_SIZE): Promise<void> {
+  async addMany(records: readonly UserDocRecord[], chunkSize = ADD_CHUNK_SIZE): Promise<UserDocRecord[]> {
     const db = await this.open();
     const written: string[] = [];
+    const fresh: UserDocRecord[] = [];
+    const seen = new Set<string>();
     try {
       for (let i = 0; i < records.length; i += chunkSize) {
         const chunk = records.slice(i, i + chunkSize);
         const tx = db.transaction('docs', 'readwrite');
-        // `add` (not `put`) refuses to overwrite: fresh ids never collide, so a collision is a bug.
-        await Promise.all([...chunk.map((r) => tx.store.add(r)), tx.done]);
-        written.push(...chunk.map((r) => r.id));
+        const stored = await Promise.all(chunk.map((r) => tx.store.getKey(r.id)));
+        const add = chunk.filter((r, j) => stored[j] === undefined && !seen.has(r.id) && seen.add(r.id));
+        await Promise.all([...add.map((r) => tx.store.add(r)), tx.done]);
+        written.push(...add.map((r) => r.id));
+        fresh.push(...add);
       }
+      return fresh;
     } catch (err) {
       if (written.length > 0) {
         const tx = db.transaction('docs', 'readwrite');
@@ -102,14 +162,26 @@ export class UserDocStore {
     return existed;
   }
 
-  /** Writes every record in ONE transaction (replacing same ids): either all land or none. */
-  async putAll(records: readonly UserDocRecord[]): Promise<{ added: number; replaced: number }> {
+  /** Restores backup records in ONE transaction: a document the store lacks is added, an
+   *  identical one left alone, a different one replaced, unless the stored copy is newer (added
+   *  later) and `replaceNewer` is off. `dryRun` only counts (the preview before a restore). */
+  async restore(
+    records: readonly UserDocRecord[],
+    opts: { replaceNewer?: boolean; dryRun?: boolean } = {},
+  ): Promise<{ counts: RestoreCounts; written: UserDocRecord[] }> {
     const db = await this.open();
     const tx = db.transaction('docs', 'readwrite');
-    const existing = await Promise.all(records.map((r) => tx.store.getKey(r.id)));
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
-    const replaced = existing.filter((k) => k !== undefined).length;
-    return { added: records.length - replaced, replaced };
+    const local = await Promise.all(records.map((r) => tx.store.get(r.id)));
+    const counts = emptyCounts();
+    const written: UserDocRecord[] = [];
+    records.forEach((r, i) => {
+      const fate = fateOf(r, local[i], opts.replaceNewer ?? false);
+      counts[fate]++;
+      if (fate === 'added' || fate === 'replaced') written.push(r);
+    });
+    if (!opts.dryRun) await Promise.all([...written.map((r) => tx.store.put(r)), tx.done]);
+    else await tx.done;
+    return { counts, written: opts.dryRun ? [] : written };
   }
 
   /** The persisted engine index (see extension/background/engine-build.ts). */

@@ -3,6 +3,7 @@
 // spies on every method.
 import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
 import { corpusFileOf } from '../../extension/storage/corpus-files';
+import { contentId } from '../../extension/storage/user-docs';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
@@ -95,7 +96,8 @@ export function createFakeService(opts: FakeOptions = {}) {
     listDocs: vi.fn(async () => engine.list()),
     getDoc: vi.fn(async (id: string) => engine.get(id) ?? null),
     addDocs: vi.fn(async (docs: NewDoc[]) => {
-      const added = docs.map((d): CorpusDoc => ({ ...d, id: `user/${nextId++}`, origin: 'user' }));
+      // Ids from the text, as the background gives them.
+      const added = docs.map((d): CorpusDoc => ({ ...d, id: contentId(d.body), origin: 'user' }));
       engine.add(added);
       return added.map(toMeta);
     }),
@@ -131,8 +133,10 @@ export function createFakeService(opts: FakeOptions = {}) {
       if (data.version !== 1 || !Array.isArray(data.docs)) throw new Error('not a Suyuan backup');
       const replaced = data.docs.filter((d) => engine.get(d.id)).length;
       engine.add(data.docs);
-      return { added: data.docs.length - replaced, replaced };
+      return { added: data.docs.length - replaced, replaced, unchanged: 0, keptNewer: 0, settingsChanged: [] };
     }),
+    corpusRestored: vi.fn(async () => undefined),
+    storedIds: vi.fn(async (ids: string[]) => ids.filter((id) => engine.get(id) !== undefined)),
     // The first-run choice already made: every view test starts on the tabs.
     getSettings: vi.fn(async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, welcomeDone: true })),
     setSettings: vi.fn(async (patch: Partial<Settings>): Promise<Settings> => ({

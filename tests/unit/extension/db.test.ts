@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openUserDb } from '../../../extension/storage/db';
 import { makeUserDoc, UserDocStore } from '../../../extension/storage/user-docs';
+import { nonSpeech } from '../../fixtures/corpus';
 import { negativeBody } from './helpers';
 
 let n = 0;
@@ -52,23 +53,28 @@ describe('bulk writes', () => {
     const store = new UserDocStore(freshName());
     const existing = makeUserDoc({ title: '已有', body: negativeBody('law', 0) }, 1);
     await store.addMany([existing]);
-    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: negativeBody('howto', 0) }, 10 + i));
-    // The fourth record collides with a stored id, so the second chunk fails.
-    batch[3] = { ...batch[3]!, id: existing.id };
+    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: nonSpeech(1 + i) }, 10 + i));
+    // The fourth record has no valid key, so the second chunk fails.
+    batch[3] = { ...batch[3]!, id: undefined } as never;
     await expect(store.addMany(batch, 2)).rejects.toThrow();
     expect((await store.list()).map((d) => d.title)).toEqual(['已有']);
   });
 
-  it('putAll writes in one transaction: a failing record leaves the store as it was', async () => {
+  it('restore writes in one transaction: a failing record leaves the store as it was', async () => {
     const store = new UserDocStore(freshName());
     const a = makeUserDoc({ title: 'A', body: negativeBody('law', 0) }, 1);
     await store.addMany([a]);
     const b = makeUserDoc({ title: 'B', body: negativeBody('howto', 0) }, 2);
     // An invalid key (no id) makes put() throw inside the transaction.
     const bad = { ...makeUserDoc({ title: 'C', body: 'x' }, 3), id: undefined } as never;
-    await expect(store.putAll([{ ...a, title: 'A2' }, b, bad])).rejects.toThrow();
+    await expect(store.restore([{ ...a, title: 'A2' }, b, bad])).rejects.toThrow();
     expect((await store.list()).map((d) => d.title)).toEqual(['A']);
-    expect(await store.putAll([{ ...a, title: 'A2' }, b])).toEqual({ added: 1, replaced: 1 });
+    expect((await store.restore([{ ...a, title: 'A2' }, b])).counts).toEqual({
+      added: 1,
+      replaced: 1,
+      unchanged: 0,
+      keptNewer: 0,
+    });
     expect((await store.list()).map((d) => d.title)).toEqual(['A2', 'B']);
   });
 });
