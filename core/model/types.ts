@@ -61,6 +61,9 @@ export interface Passage {
   similarity: number;
   /** Word-level diff from the document passage to the page passage (original characters). */
   diff?: DiffOp[];
+  /** Every corpus document holding this passage, `docId` first (copying shared by a few
+   *  documents names them all). */
+  holders?: string[];
 }
 
 export interface MatchResult {

@@ -8,6 +8,7 @@ import type { Settings } from '../../core/model/settings';
 import { isSiteDisabled } from '../site-filter';
 import type { UserDocRecord } from '../storage/db';
 import type { UserDocStore } from '../storage/user-docs';
+import type { ServiceContext } from './service';
 
 interface Seen {
   urls: Set<string>;
@@ -68,14 +69,14 @@ export class PageKeeper {
     this.queue = run.catch(() => undefined);
     return run;
   }
+}
 
-  /** Records a document added another way, so a later visit to its page is not kept again. */
-  async note(recs: readonly UserDocRecord[]): Promise<void> {
-    if (!this.seen) return;
-    const seen = await this.seen;
-    for (const r of recs) {
-      if (r.url) seen.urls.add(urlKey(r.url));
-      seen.texts.add(textKey(r.body));
-    }
-  }
+/** Keeps `page` when the setting says so. Tab analyses stay current (nothing else changed): only
+ *  open panels are told to re-list the corpus. */
+export async function keepIfWanted(c: ServiceContext, page: PageText): Promise<void> {
+  if (!wantsKeeping(page, await c.deps.settings.load())) return;
+  const rec = await c.keeper.keep(page);
+  if (!rec) return;
+  await c.deps.engine.update((engine) => engine.add([rec]));
+  await c.deps.emit({ type: 'corpus-changed' });
 }

@@ -3,19 +3,14 @@
 import type { SuyuanService } from '../protocol';
 import { corpusFileOf, importedRecord } from '../storage/corpus-files';
 import { isUserDocId } from '../storage/user-docs';
-import type { PageKeeper } from './keep-pages';
-import type { ServiceDeps } from './service';
+import type { ServiceContext } from './service';
 
 const MAX_EXPORT_PAGE = 500;
 
 type Methods = Pick<SuyuanService, 'removeDocs' | 'keptStats' | 'importCorpus' | 'exportCorpus'>;
 
-export function userCorpusMethods(
-  deps: Pick<ServiceDeps, 'store' | 'engine'> & { now?: () => number },
-  keeper: PageKeeper,
-  corpusChanged: () => Promise<void>,
-): Methods {
-  const now = deps.now ?? Date.now;
+export function userCorpusMethods(c: ServiceContext): Methods {
+  const { deps, now } = c;
   return {
     async removeDocs(ids) {
       if (!Array.isArray(ids)) throw new Error('removeDocs needs a list of ids');
@@ -28,8 +23,7 @@ export function userCorpusMethods(
         await deps.engine.update((engine) => {
           for (const id of gone) engine.remove(id);
         });
-        keeper.forget();
-        await corpusChanged();
+        await c.corpusChanged();
       }
       return removed;
     },
@@ -54,8 +48,7 @@ export function userCorpusMethods(
           e.add(written);
         });
       }
-      keeper.forget();
-      await corpusChanged();
+      await c.corpusChanged();
       return records.map(({ body: _body, ...m }) => m);
     },
 
