@@ -16,6 +16,10 @@ export const en: Messages = {
   save: 'Save',
   noTab: 'No tab to analyse. Open a web page.',
   pending: 'No analysis for this page yet: it may still be running, or the page does not look like a speech.',
+  compareAnywayNothing:
+    'Read the page again: it has no text to compare (text inside frames or components may not be readable).',
+  compareAnywayDone: (chars) =>
+    `Compared the whole page (${chars} characters) with the corpus: no reused passages found.`,
   compareAnyway: 'Compare anyway',
   notSpeechLike: 'This page does not look like a speech or report.',
   noMatches: 'No similar speech found in the corpus.',

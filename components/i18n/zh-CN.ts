@@ -17,6 +17,8 @@ export const zhCN = {
   // compare
   noTab: '没有可分析的标签页。请打开一个网页。',
   pending: '这个页面还没有分析结果：可能仍在分析，或页面看起来不像讲话。',
+  compareAnywayNothing: '已重新读取本页，没有找到可比对的正文（框架或组件内部的文字可能读取不到）。',
+  compareAnywayDone: (chars: number) => `已将本页全文（${chars} 字）与语料库比对：没有找到复用段落。`,
   compareAnyway: '仍然比对',
   notSpeechLike: '这个页面看起来不像讲话或报告类文本。',
   noMatches: '没有在语料库中找到相似的讲话。',

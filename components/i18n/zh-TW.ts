@@ -16,6 +16,8 @@ export const zhTW: Messages = {
   save: '儲存',
   noTab: '沒有可分析的分頁。請開啟一個網頁。',
   pending: '這個頁面還沒有分析結果：可能仍在分析，或頁面看起來不像講話。',
+  compareAnywayNothing: '已重新讀取本頁，沒有找到可比對的正文（框架或元件內部的文字可能讀取不到）。',
+  compareAnywayDone: (chars) => `已將本頁全文（${chars} 字）與語料庫比對：沒有找到複用段落。`,
   compareAnyway: '仍然比對',
   notSpeechLike: '這個頁面看起來不像講話或報告類文本。',
   noMatches: '沒有在語料庫中找到相似的講話。',
