@@ -17,6 +17,7 @@ import { CandidateList } from './candidate-list';
 import { PassageCard, type PassageMode } from './passage-card';
 import { ReuseMap } from './reuse-map';
 import { SummaryBar } from './summary-bar';
+import { LeftoverList } from '../evidence/leftover-list';
 
 export interface OpenDocRequest {
   docId: string;
@@ -164,6 +165,13 @@ function Comparison(props: {
   return (
     <div class="compare">
       <SummaryBar analysis={analysis} onRefresh={props.reload} onExport={exportReport} />
+      <LeftoverList
+        analysis={analysis}
+        onReveal={(l) => {
+          if (props.tabId !== null)
+            service.revealInTab(props.tabId, l.start, l.end).catch((e: unknown) => setError(errorText(e)));
+        }}
+      />
       {error && (
         <div class="error" role="alert">
           {t.errorPrefix}

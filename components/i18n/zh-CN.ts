@@ -32,6 +32,17 @@ export const zhCN = {
   refresh: '重新比对',
   exportReport: '导出报告',
   reuseMap: '复用分布图',
+  leftoversTitle: '遗留痕迹',
+  leftoversCount: (n: number) => `遗留痕迹 ${n} 处：抄写者忘了改的内容`,
+  leftoverKind: { place: '地名', person: '人名', organisation: '机构', date: '日期', placeholder: '占位符' } as Record<
+    'place' | 'person' | 'organisation' | 'date' | 'placeholder',
+    string
+  >,
+  leftoverEvidence: (had: string, uses: string) => `来源写作 ${had}；本页其他处写作 ${uses}`,
+  leftoverPlaceholder: '未填写的模板占位符',
+  savedInCorpus: '已存入你的语料库：比对时不计本页的存档，仍显示真实来源。',
+  pageFacts: (date: string, place: string) => `本页日期 ${date} · 地点 ${place}`,
+  pageOlder: '本页早于该来源：可能是原稿',
   reuseMapHelp: '整条代表本页全文，色块是复用段落，颜色对应来源。',
   legend: '图例',
   candidates: '相似来源',
