@@ -27,8 +27,6 @@ export interface PageStrings {
   open: string;
   /** Context-menu item; %s is replaced by the browser with the selection. */
   menuLookup: string;
-  /** Hover card over a leftover: what the source had, what the page writes elsewhere. */
-  leftover(l: { text: string; kind: string; pageUses?: string }): string;
 }
 
 export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
@@ -38,30 +36,18 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
         similarity: 'Similarity',
         open: firefox ? 'Open the sidebar (toolbar button or Alt+Shift+Y) to compare' : 'Compare in the side panel →',
         menuLookup: 'Look up “%s” in the corpus',
-        leftover: (l) =>
-          l.kind === 'placeholder'
-            ? `Unfilled template slot “${l.text}”`
-            : `Left over from the source: “${l.text}”${l.pageUses ? `; this page says “${l.pageUses}” elsewhere` : ''}`,
       };
     case 'zh-TW':
       return {
         similarity: '相似度',
         open: firefox ? '點工具列按鈕或按 Alt+Shift+Y 開啟側欄檢視對照' : '在側邊面板中檢視對照 →',
         menuLookup: '在語料庫中查找「%s」',
-        leftover: (l) =>
-          l.kind === 'placeholder'
-            ? `未填寫的範本佔位符「${l.text}」`
-            : `來源寫作「${l.text}」${l.pageUses ? `；本頁其他處寫作「${l.pageUses}」` : ''}`,
       };
     default:
       return {
         similarity: '相似度',
         open: firefox ? '点工具栏按钮或按 Alt+Shift+Y 打开侧栏查看对照' : '在侧边栏中查看对照 →',
         menuLookup: '在语料库中查找「%s」',
-        leftover: (l) =>
-          l.kind === 'placeholder'
-            ? `未填写的模板占位符「${l.text}」`
-            : `来源写作「${l.text}」${l.pageUses ? `；本页其他处写作「${l.pageUses}」` : ''}`,
       };
   }
 }

@@ -9,24 +9,18 @@
 // a re-layout on resize.
 import { createUiRoot, type UiRoot } from './ui-root';
 
-export const HIGHLIGHT = {
-  reuse: 'suyuan-reuse',
-  formula: 'suyuan-formula',
-  leftover: 'suyuan-leftover',
-  flash: 'suyuan-flash',
-} as const;
+export const HIGHLIGHT = { reuse: 'suyuan-reuse', formula: 'suyuan-formula', flash: 'suyuan-flash' } as const;
 export type HighlightKind = keyof typeof HIGHLIGHT;
 
 const COLORS: Record<HighlightKind, string> = {
   reuse: 'rgba(250, 204, 21, 0.45)',
   formula: 'rgba(148, 163, 184, 0.28)',
-  leftover: 'rgba(220, 38, 38, 0.35)',
   flash: 'rgba(249, 115, 22, 0.6)',
 };
 
 /** Upper bound on fallback boxes: each is an element, and a page may hold thousands of rects. */
 const MAX_BOXES = 3000;
-const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, leftover: 2, flash: 3 };
+const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, flash: 2 };
 
 export interface Highlighter {
   readonly mode: 'css' | 'overlay';

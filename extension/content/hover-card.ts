@@ -7,8 +7,6 @@
 // it is already open).
 import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
-import type { PageAnalysis } from '../../core/model/page';
-import type { Leftover } from '../../core/model/types';
 
 export interface CardInfo {
   passageIndex: number;
@@ -16,23 +14,6 @@ export interface CardInfo {
   date?: string;
   /** 0..1 */
   similarity: number;
-  /** Over a leftover: what the source had and what the page writes elsewhere. */
-  leftover?: { text: string; pageUses?: string; kind: string };
-}
-
-/** The card over a leftover: its passage's source, and the leftover itself. */
-export function leftoverCard(l: Leftover, analysis: PageAnalysis): CardInfo {
-  const index = analysis.match.passages.findIndex((p) => p.start <= l.start && l.end <= p.end);
-  const p = analysis.match.passages[index];
-  const meta = p ? analysis.docs[p.docId] : undefined;
-  const info: CardInfo = {
-    passageIndex: Math.max(0, index),
-    title: meta?.title ?? l.docId ?? '',
-    similarity: p?.similarity ?? 0,
-    leftover: { text: l.text, kind: l.kind, ...(l.pageUses ? { pageUses: l.pageUses } : {}) },
-  };
-  if (meta?.date) info.date = meta.date;
-  return info;
 }
 
 const CSS = `
@@ -43,8 +24,6 @@ const CSS = `
 .title{font-weight:600;margin-bottom:2px}
 .meta{color:#6b7280;font-size:12px}
 .open{margin-top:4px;color:#b91c1c;font-size:12px}
-.left{margin-bottom:4px;color:#b91c1c;font-weight:600}
-.left:empty{display:none}
 `;
 
 export interface HoverCard {
@@ -63,12 +42,7 @@ export function createHoverCard(
   let ui: UiRoot | null = null;
   let card: HTMLElement | null = null;
   let shown: number | null = null;
-  const parts: Record<'left' | 'title' | 'meta' | 'open', HTMLElement | null> = {
-    left: null,
-    title: null,
-    meta: null,
-    open: null,
-  };
+  const parts: Record<'title' | 'meta' | 'open', HTMLElement | null> = { title: null, meta: null, open: null };
 
   const build = (): HTMLElement => {
     ui = createUiRoot(doc, CSS);
@@ -76,7 +50,7 @@ export function createHoverCard(
     el.className = 'card';
     el.setAttribute('role', 'button');
     el.hidden = true;
-    for (const name of ['left', 'title', 'meta', 'open'] as const) {
+    for (const name of ['title', 'meta', 'open'] as const) {
       const p = doc.createElement('div');
       p.className = name;
       el.append(p);
@@ -94,7 +68,6 @@ export function createHoverCard(
     show(info, pageX, pageY) {
       card ??= build();
       shown = info.passageIndex;
-      parts.left!.textContent = info.leftover ? strings.leftover(info.leftover) : '';
       parts.title!.textContent = info.title;
       const pct = `${Math.round(info.similarity * 100)}%`;
       parts.meta!.textContent = [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');

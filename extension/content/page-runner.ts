@@ -12,7 +12,7 @@ import { isSiteDisabled } from '../site-filter';
 import { guard, log } from './guard';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { targetAt, type HitTarget } from './hit-test';
-import { createHoverCard, leftoverCard, type CardInfo, type HoverCard } from './hover-card';
+import { createHoverCard, type CardInfo, type HoverCard } from './hover-card';
 import { spansToRanges } from './ranges';
 import { pageSample } from './sample';
 import { isUiHost } from './ui-root';
@@ -127,11 +127,6 @@ export class PageRunner implements ContentService {
       'formula',
       formula.flatMap((p) => p.ranges),
     );
-    const leftovers = spansToRanges(text, analysis.match.leftovers ?? [], state.dom.rangeOf);
-    this.highlighter.set(
-      'leftover',
-      leftovers.flatMap((l) => l.ranges),
-    );
     state.passages = passages.map(({ item, ranges }) => {
       const meta = analysis.docs[item.docId];
       const info: CardInfo = {
@@ -142,8 +137,6 @@ export class PageRunner implements ContentService {
       if (meta?.date) info.date = meta.date;
       return { ranges, item: info };
     });
-    // Leftovers come first, so the card over one says what the source had.
-    state.passages.unshift(...leftovers.map(({ item, ranges }) => ({ ranges, item: leftoverCard(item, analysis) })));
   }
 
   /** The page's text, walked in slices so a huge page keeps responding. */
