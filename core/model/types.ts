@@ -84,7 +84,10 @@ export interface LookupHit {
 
 export interface LookupResult {
   query: string;
+  /** Occurrences in the corpus (all of them, however many hits are returned). */
   total: number;
+  /** Documents holding the phrase, over all occurrences. */
+  docs: number;
   hits: LookupHit[];
 }
 
