@@ -175,6 +175,7 @@ function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[]): P
       docEnd: doc.end,
       similarity: d.similarity,
       diff: d.ops,
+      ...(d.scriptOps ? { scriptDiff: d.scriptOps } : {}),
       holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS).map((s) => store.doc(s).id),
     };
   });
