@@ -18,7 +18,7 @@ import { useTabAnalysis } from './use-tab-analysis';
 type View = 'compare' | 'boilerplate' | 'lookup' | 'corpus';
 const LANG_KEY = 'suyuan.lang';
 
-function initialLang(): Lang {
+export function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(LANG_KEY);
     if (saved && saved in MESSAGES) return saved as Lang;
