@@ -4,6 +4,7 @@
 // ones in the main content. Sharing this keeps the HTML-file import and the content script in
 // agreement about what "the speech" on a page is.
 import { isJunkLine } from './junk';
+import { WS_RUN, isBlank } from '../text/whitespace';
 
 // Tag lists as one string each: the content script carries this file, and a split string is
 // smaller than an array literal of quoted names.
@@ -42,9 +43,7 @@ export function isChromeName(classAndId: string): boolean {
 /** Elements never worth treating as chrome by name: dropping them would drop the page. */
 export const NEVER_CHROME_TAGS = new Set('html body main article'.split(' '));
 
-// The type parameter is unused since runs moved to the builder's RunTable; it stays (defaulted)
-// so code that still writes Paragraph<R> (title.ts) compiles unchanged.
-export interface Paragraph<_R = unknown> {
+export interface Paragraph {
   text: string;
   /** Index of the innermost block element holding the paragraph. */
   container: number;
@@ -66,22 +65,6 @@ export interface RunTable<R> {
   at: number[];
   ref: R[];
   offset: number[];
-}
-/** Whitespace as a browser collapses it, plus the full-width space and zero-width marks. */
-function isSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0x200b ||
-    c === 0xfeff ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f
-  );
 }
 
 export interface BlockBuilder<R> {
@@ -140,13 +123,13 @@ export function blockBuilder<R>(track: boolean): BlockBuilder<R> {
       const n = raw.length;
       let i = 0;
       while (i < n) {
-        if (isSpace(raw.charCodeAt(i))) {
+        if (isBlank(raw.charCodeAt(i))) {
           pendingSpace = true;
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < n && !isSpace(raw.charCodeAt(j))) j++;
+        while (j < n && !isBlank(raw.charCodeAt(j))) j++;
         let p = cur;
         if (p === null) {
           const seg = runs.at.length;
@@ -291,4 +274,3 @@ export function cleanTitle(title: string): string {
   if (parts.length > 1 && parts[0]!.length >= 4) return parts[0]!;
   return t;
 }
-const WS_RUN = /[\s\u00a0\u3000]+/g;

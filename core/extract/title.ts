@@ -1,10 +1,9 @@
 // Which line is the speech's title. Sites put the site name in <title> and the real title in a
 // heading (or as the first line of the content box), so the heading wins when it is there.
 import type { Paragraph } from './blocks';
+import { WS_RUN } from '../text/whitespace';
 
-const WS_RUN = /[\s\u00a0\u3000]+/g;
-
-export function chooseTitle<R>(docTitle: string, headings: string[], kept: Paragraph<R>[]): string {
+export function chooseTitle(docTitle: string, headings: string[], kept: Paragraph[]): string {
   const first = kept[0];
   // A heading at the top of the main content is the title of that content.
   if (first && first.heading > 0 && first.heading <= 3) return first.text;

@@ -94,7 +94,7 @@ export interface LookupResult {
   hits: LookupHit[];
 }
 
-/** Tunables of matching; defaults live in core/engine. */
+/** Tunables of matching; defaults, bounds and reasons: core/model/tunables.ts. */
 export interface MatchOptions {
   /** How many candidates to return. */
   top?: number;
