@@ -3,6 +3,7 @@
 import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { PanelEvent, SuyuanService } from '../extension/protocol';
+import { UserDocStore } from '../extension/storage/user-docs';
 
 export type PanelEventSource = (cb: (e: PanelEvent) => void) => () => void;
 
@@ -10,6 +11,16 @@ export interface PanelServices {
   service: SuyuanService;
   /** Subscribes to background notifications; returns the unsubscribe function. */
   onPanelEvent: PanelEventSource;
+  /** The user corpus in IndexedDB, which the panel reads and writes directly for backups (the
+   *  same database as the background's: one extension origin). Default: the real one. */
+  docs?: UserDocStore;
+}
+
+let defaultStore: UserDocStore | null = null;
+
+export function useDocStore(): UserDocStore {
+  const ctx = useContext(ServiceContext);
+  return ctx?.docs ?? (defaultStore ??= new UserDocStore());
 }
 
 export const ServiceContext = createContext<PanelServices | null>(null);

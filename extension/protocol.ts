@@ -17,6 +17,18 @@ export interface ImportReport {
 }
 
 /** The background's service. Every method is callable from the panel and the content script. */
+/** What a backup restore did (or, previewed, would do). Fields are only ever added. */
+export interface RestoreReport {
+  added: number;
+  replaced: number;
+  /** Identical documents already stored. */
+  unchanged: number;
+  /** Documents whose stored copy is newer and was kept (the user did not ask to replace them). */
+  keptNewer: number;
+  /** Settings whose value the restore changed. */
+  settingsChanged: (keyof Settings)[];
+}
+
 export interface SuyuanService {
   /** Content script → background: analyse this page (sets the badge, stores the result for the tab). */
   analyzePage(page: PageText, tabId?: number): Promise<PageAnalysis | null>;
@@ -32,7 +44,9 @@ export interface SuyuanService {
   /** A backup of the user corpus and settings, as a JSON string. */
   exportBackup(): Promise<string>;
   /** Restores a backup; on any error nothing already stored is changed. */
-  importBackup(json: string): Promise<{ added: number; replaced: number }>;
+  importBackup(json: string, options?: { replaceNewer?: boolean }): Promise<RestoreReport>;
+  /** Panel, after it restored a backup into IndexedDB itself: take the stored documents in. */
+  corpusRestored(): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(patch: Partial<Settings>): Promise<Settings>;
   /** The selection the context menu last asked to look up, consumed by the panel. */

@@ -28,17 +28,31 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   ignorePhrases: [isStringList, 'a list of phrases'],
 };
 
-/** Validates a partial settings object; throws an Error naming the first bad field. */
+/** A bad settings patch; `key` names the setting (absent when the patch is not an object). */
+export class SettingsError extends Error {
+  constructor(
+    message: string,
+    readonly key?: string,
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Validates a partial settings object; throws a SettingsError naming the first bad field. Keys
+ *  are checked as own properties of the table, so `__proto__`, `constructor` or `toString` in a
+ *  file are unknown settings, never Object.prototype's members. */
 export function validateSettingsPatch(patch: unknown): Partial<Settings> {
   if (typeof patch !== 'object' || patch === null || Array.isArray(patch)) {
-    throw new Error('Settings must be an object');
+    throw new SettingsError('Settings must be an object');
   }
-  const out: Record<string, unknown> = {};
+  const out: Partial<Record<keyof Settings, unknown>> = {};
   for (const [key, value] of Object.entries(patch)) {
-    const check = CHECKS[key as keyof Settings];
-    if (!check) throw new Error(`Unknown setting: ${key}`);
-    if (!check[0](value)) throw new Error(`Setting ${key} must be ${check[1]}`);
-    out[key] = Array.isArray(value) ? cleanList(value as string[], key === 'disabledSites') : value;
+    if (!Object.hasOwn(CHECKS, key)) throw new SettingsError(`Unknown setting: ${key}`, key);
+    const k = key as keyof Settings;
+    const [check, expected] = CHECKS[k];
+    if (!check(value)) throw new SettingsError(`Setting ${key} must be ${expected}`, key);
+    out[k] = Array.isArray(value) ? cleanList(value as string[], key === 'disabledSites') : value;
   }
   return out as Partial<Settings>;
 }

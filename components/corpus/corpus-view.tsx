@@ -5,11 +5,11 @@ import type { DocMeta } from '../../core/model/types';
 import type { ImportReport } from '../../extension/protocol';
 import type { NewDoc } from '../../core/model/page';
 import type { OpenDocRequest } from '../compare/compare-view';
-import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
 import { errorText, metaLine } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
+import { BackupControls } from './backup-controls';
 import { DocForm } from './doc-form';
 import { importFiles } from './import-files';
 
@@ -94,22 +94,6 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       await refresh();
     });
 
-  const exportBackup = () =>
-    guard(async () => {
-      downloadText(`suyuan-backup-${fileStamp()}.json`, await service.exportBackup(), 'application/json');
-    });
-
-  const restore = (file: File) =>
-    guard(async () => {
-      try {
-        const { added, replaced } = await service.importBackup(await file.text());
-        setNotice({ kind: 'ok', text: t.restoreDone(added, replaced) });
-        await refresh();
-      } catch (e) {
-        setNotice({ kind: 'error', text: t.restoreFailed + errorText(e) });
-      }
-    });
-
   const shown = userFirst(docs ?? []).filter((d) => matchesFilter(d, filter));
   return (
     <section class="corpus">
@@ -134,24 +118,9 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
             }}
           />
         </label>
-        <button type="button" onClick={exportBackup} disabled={busy}>
-          {t.exportBackup}
-        </button>
-        <label class="file-button">
-          {t.restoreBackup}
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void restore(file);
-            }}
-          />
-        </label>
       </div>
       <p class="meta">{t.importHint}</p>
+      <BackupControls busy={busy} onBusy={setBusy} />
       {progress && (
         <div class="progress" role="status">
           <progress value={progress.done} max={progress.total} aria-label={t.importing(progress.done, progress.total)} />

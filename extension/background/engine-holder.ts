@@ -30,6 +30,9 @@ export interface EngineHolder {
   use<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T>;
   /** Applies a corpus change already written to the stores, and schedules writing the index back. */
   update(fn: (engine: Engine) => void): Promise<void>;
+  /** Forgets the engine: the next use loads it from the stores again (after a restore written by
+   *  the panel), catching up from the persisted index. */
+  reload(): void;
   /** The engine if it is loaded or loading; null otherwise. */
   peek(): Promise<Engine> | null;
   /** Resolves when the idle work queued so far has run (tests, benchmarks). */
@@ -119,6 +122,14 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
       if (!fresh) fn(built.engine);
       dirty = true;
       armIdle(built);
+    },
+    reload() {
+      cancelIdle?.();
+      cancelIdle = null;
+      loading = null;
+      prepared = false;
+      // Loaded now, so the documents are indexed before a page asks; persisted when idle.
+      void get().catch((err: unknown) => console.warn('[suyuan] reloading the corpus failed:', err));
     },
     peek: () => loading && loading.then((b) => b.engine),
     settled: async () => {

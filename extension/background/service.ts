@@ -7,7 +7,7 @@ import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
 import type { NewDoc, PageAnalysis, PageText } from '../../core/model/page';
 import type { Settings } from '../../core/model/settings';
 import { TUNABLES } from '../../core/model/tunables';
-import { createBackup, parseBackup, serializeBackup } from '../storage/backup';
+import { createBackup, parseBackup, serializeBackup, settingsChanged } from '../storage/backup';
 import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc, type UserDocStore } from '../storage/user-docs';
 import { badgeText, SPEECH_MARK } from './badge';
 import type { EngineHolder } from './engine-holder';
@@ -208,14 +208,24 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       return serializeBackup(createBackup(settings, docs, new Date(now())));
     },
 
-    async importBackup(json) {
+    async importBackup(json, options) {
       if (typeof json !== 'string') throw new Error('importBackup needs the backup file as text');
       const backup = parseBackup(json);
-      const counts = await deps.store.putAll(backup.docs);
-      await deps.settings.replace(backup.settings);
-      if (backup.docs.length > 0) await deps.engine.update((engine) => engine.add(backup.docs));
+      const replaceNewer = options?.replaceNewer === true;
+      const { counts, written } = await deps.store.restore(backup.docs, { replaceNewer });
+      const before = await deps.settings.load();
+      // Only the settings the file names change; every other one keeps its current value.
+      const after = await deps.settings.save(backup.settings);
+      if (written.length > 0) await deps.engine.update((engine) => engine.add(written));
       await corpusChanged();
-      return counts;
+      return { ...counts, settingsChanged: settingsChanged(before, after) };
+    },
+
+    async corpusRestored() {
+      // The panel wrote the documents; the engine reloads from the stores (the persisted index
+      // plus what changed) and writes its index back when idle.
+      deps.engine.reload();
+      await corpusChanged();
     },
 
     async getSettings() {

@@ -1,7 +1,8 @@
 // Backup file of the user corpus and settings. Import validates the whole file before anything
 // is written, so a broken or foreign file can never cost the user what they already have.
 import type { Settings } from '../../core/model/settings';
-import { DEFAULT_SETTINGS, validateSettingsPatch } from '../settings';
+import { SettingsError, validateSettingsPatch } from '../settings';
+import { BackupError } from './backup-error';
 import type { UserDocRecord } from './db';
 import { isUserDocId } from './user-docs';
 
@@ -13,7 +14,8 @@ export interface Backup {
   version: number;
   /** ISO 8601 */
   exportedAt: string;
-  settings: Settings;
+  /** A backup written by Suyuan holds every setting; one read back may name only some. */
+  settings: Partial<Settings>;
   docs: UserDocRecord[];
 }
 
@@ -32,7 +34,7 @@ export function serializeBackup(backup: Backup): string {
 }
 
 /** Copies exactly the fields a record may have, in a fixed order, so exports are stable. */
-function copyRecord(r: UserDocRecord): UserDocRecord {
+export function copyRecord(r: UserDocRecord): UserDocRecord {
   const out: UserDocRecord = { id: r.id, title: r.title, body: r.body, origin: 'user', addedAt: r.addedAt };
   if (r.date !== undefined) out.date = r.date;
   if (r.place !== undefined) out.place = r.place;
@@ -41,74 +43,89 @@ function copyRecord(r: UserDocRecord): UserDocRecord {
   return out;
 }
 
-export class BackupError extends Error {
-  constructor(message: string) {
-    super(`Not a usable Suyuan backup: ${message}`);
-    this.name = 'BackupError';
-  }
-}
+export { BackupError };
 
 const DOC_KEYS = new Set(['id', 'title', 'body', 'origin', 'addedAt', 'date', 'place', 'source', 'script']);
 const SCRIPTS = new Set(['simplified', 'traditional', 'mixed']);
 
-function validateDoc(value: unknown, i: number): UserDocRecord {
-  const where = `docs[${i}]`;
+/** Checks one element of `docs` (own properties only: `__proto__` and friends are unknown fields). */
+export function validateDoc(value: unknown, index: number): UserDocRecord {
   if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new BackupError(`${where} is not an object`);
+    throw new BackupError('docNotObject', { index });
   const d = value as Record<string, unknown>;
-  for (const key of Object.keys(d))
-    if (!DOC_KEYS.has(key)) throw new BackupError(`${where} has an unknown field "${key}"`);
-  if (typeof d.id !== 'string' || !isUserDocId(d.id))
-    throw new BackupError(`${where}.id must be text starting with "user/"`);
-  if (typeof d.title !== 'string' || d.title.trim() === '')
-    throw new BackupError(`${where}.title must be non-empty text`);
-  if (typeof d.body !== 'string' || d.body.trim() === '') throw new BackupError(`${where}.body must be non-empty text`);
-  if (d.origin !== 'user') throw new BackupError(`${where}.origin must be "user"`);
-  if (typeof d.addedAt !== 'number' || !Number.isFinite(d.addedAt))
-    throw new BackupError(`${where}.addedAt must be a number`);
+  for (const field of Object.keys(d)) if (!DOC_KEYS.has(field)) throw new BackupError('docField', { index, field });
+  const bad = (field: string) => new BackupError('docValue', { index, field });
+  const own = (k: string): unknown => (Object.hasOwn(d, k) ? d[k] : undefined);
+  const id = own('id');
+  if (typeof id !== 'string' || !isUserDocId(id)) throw bad('id');
+  const title = own('title');
+  if (typeof title !== 'string' || title.trim() === '') throw bad('title');
+  const body = own('body');
+  if (typeof body !== 'string' || body.trim() === '') throw bad('body');
+  if (own('origin') !== 'user') throw bad('origin');
+  const addedAt = own('addedAt');
+  if (typeof addedAt !== 'number' || !Number.isFinite(addedAt)) throw bad('addedAt');
   for (const key of ['date', 'place', 'source'] as const) {
-    if (d[key] !== undefined && typeof d[key] !== 'string') throw new BackupError(`${where}.${key} must be text`);
+    if (own(key) !== undefined && typeof own(key) !== 'string') throw bad(key);
   }
-  if (d.script !== undefined && !SCRIPTS.has(d.script as string))
-    throw new BackupError(`${where}.script is not a known script`);
+  if (own('script') !== undefined && !SCRIPTS.has(own('script') as string)) throw bad('script');
   return copyRecord(d as unknown as UserDocRecord);
 }
 
-/** Parses and checks a backup completely; throws BackupError with a readable reason. */
+/** What a backup says apart from its documents. `settings` holds only the settings the file
+ *  names: a restore changes those and keeps the current value of every other one. */
+export interface BackupHead {
+  version: number;
+  exportedAt: string;
+  settings: Partial<Settings>;
+}
+
+/** Checks the fields around `docs`; throws BackupError. */
+export function validateHead(b: Record<string, unknown>): BackupHead {
+  const own = (k: string): unknown => (Object.hasOwn(b, k) ? b[k] : undefined);
+  if (own('format') !== BACKUP_FORMAT) throw new BackupError('format');
+  const version = own('version');
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) throw new BackupError('version');
+  if (version > BACKUP_VERSION) throw new BackupError('newer', { version });
+  const exportedAt = own('exportedAt');
+  if (typeof exportedAt !== 'string' || Number.isNaN(Date.parse(exportedAt))) throw new BackupError('exportedAt');
+  let settings: Partial<Settings> = {};
+  if (own('settings') !== undefined) {
+    try {
+      settings = validateSettingsPatch(own('settings'));
+    } catch (err) {
+      throw new BackupError('settings', { field: err instanceof SettingsError ? err.key : undefined });
+    }
+  }
+  return { version, exportedAt, settings };
+}
+
+/** Parses and checks a whole backup held in one string; throws BackupError with a readable reason.
+ *  (The panel streams large files through backup-reader.ts instead.) */
 export function parseBackup(json: string): Backup {
   let data: unknown;
   try {
     data = JSON.parse(json);
   } catch {
-    throw new BackupError('the file is not valid JSON');
+    throw new BackupError('notJson');
   }
-  if (typeof data !== 'object' || data === null || Array.isArray(data))
-    throw new BackupError('the file is not a JSON object');
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new BackupError('notObject');
   const b = data as Record<string, unknown>;
-  if (b.format !== BACKUP_FORMAT) throw new BackupError(`format is not "${BACKUP_FORMAT}"`);
-  if (typeof b.version !== 'number' || !Number.isInteger(b.version) || b.version < 1) {
-    throw new BackupError('version must be a whole number');
-  }
-  if (b.version > BACKUP_VERSION) {
-    throw new BackupError(
-      `it was made by a newer Suyuan (backup version ${b.version}, this one reads ${BACKUP_VERSION})`,
-    );
-  }
-  if (typeof b.exportedAt !== 'string' || Number.isNaN(Date.parse(b.exportedAt))) {
-    throw new BackupError('exportedAt must be a date');
-  }
-  let settings: Settings;
-  try {
-    settings = { ...DEFAULT_SETTINGS, ...validateSettingsPatch(b.settings) };
-  } catch (err) {
-    throw new BackupError(`settings: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  if (!Array.isArray(b.docs)) throw new BackupError('docs must be a list');
-  const docs = b.docs.map(validateDoc);
+  const head = validateHead(b);
+  const rawDocs = Object.hasOwn(b, 'docs') ? b.docs : undefined;
+  if (!Array.isArray(rawDocs)) throw new BackupError('docsList');
+  const docs = rawDocs.map(validateDoc);
   const seen = new Set<string>();
   for (const d of docs) {
-    if (seen.has(d.id)) throw new BackupError(`the document id ${d.id} appears twice`);
+    if (seen.has(d.id)) throw new BackupError('duplicate', { id: d.id });
     seen.add(d.id);
   }
-  return { format: BACKUP_FORMAT, version: b.version, exportedAt: b.exportedAt, settings, docs };
+  return { format: BACKUP_FORMAT, ...head, docs };
+}
+
+/** Names of the settings whose value differs between two complete settings objects. */
+export function settingsChanged(before: Settings, after: Settings): (keyof Settings)[] {
+  return (Object.keys(after) as (keyof Settings)[]).filter(
+    (k) => JSON.stringify(before[k]) !== JSON.stringify(after[k]),
+  );
 }

@@ -44,6 +44,22 @@ export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocR
   return rec;
 }
 
+/** What a restore does with one backup document. */
+export type DocFate = 'added' | 'replaced' | 'unchanged' | 'keptNewer';
+export type RestoreCounts = Record<DocFate, number>;
+
+export const emptyCounts = (): RestoreCounts => ({ added: 0, replaced: 0, unchanged: 0, keptNewer: 0 });
+
+const SAME_FIELDS = ['title', 'body', 'date', 'place', 'source', 'script', 'addedAt'] as const;
+
+export function fateOf(incoming: UserDocRecord, local: UserDocRecord | undefined, replaceNewer: boolean): DocFate {
+  if (!local) return 'added';
+  if (SAME_FIELDS.every((k) => local[k] === incoming[k])) return 'unchanged';
+  // A copy added (or re-added) after the backup was made is the user's later work.
+  if (local.addedAt > incoming.addedAt && !replaceNewer) return 'keptNewer';
+  return 'replaced';
+}
+
 export class UserDocStore {
   private db: Promise<IDBPDatabase<SuyuanDB>> | null = null;
 
@@ -65,6 +81,19 @@ export class UserDocStore {
 
   async get(id: string): Promise<UserDocRecord | undefined> {
     return (await this.open()).get('docs', id);
+  }
+
+  /** Every id, oldest first (export pages through these). */
+  async idsInOrder(): Promise<string[]> {
+    return (await this.open()).getAllKeysFromIndex('docs', 'byAddedAt');
+  }
+
+  /** The records of these ids that still exist, in the same order. */
+  async getMany(ids: readonly string[]): Promise<UserDocRecord[]> {
+    const tx = (await this.open()).transaction('docs');
+    const got = await Promise.all(ids.map((id) => tx.store.get(id)));
+    await tx.done;
+    return got.filter((r): r is UserDocRecord => r !== undefined);
   }
 
   async count(): Promise<number> {
@@ -102,14 +131,26 @@ export class UserDocStore {
     return existed;
   }
 
-  /** Writes every record in ONE transaction (replacing same ids): either all land or none. */
-  async putAll(records: readonly UserDocRecord[]): Promise<{ added: number; replaced: number }> {
+  /** Restores backup records in ONE transaction: a document the store lacks is added, an
+   *  identical one left alone, a different one replaced, unless the stored copy is newer (added
+   *  later) and `replaceNewer` is off. `dryRun` only counts (the preview before a restore). */
+  async restore(
+    records: readonly UserDocRecord[],
+    opts: { replaceNewer?: boolean; dryRun?: boolean } = {},
+  ): Promise<{ counts: RestoreCounts; written: UserDocRecord[] }> {
     const db = await this.open();
     const tx = db.transaction('docs', 'readwrite');
-    const existing = await Promise.all(records.map((r) => tx.store.getKey(r.id)));
-    await Promise.all([...records.map((r) => tx.store.put(r)), tx.done]);
-    const replaced = existing.filter((k) => k !== undefined).length;
-    return { added: records.length - replaced, replaced };
+    const local = await Promise.all(records.map((r) => tx.store.get(r.id)));
+    const counts = emptyCounts();
+    const written: UserDocRecord[] = [];
+    records.forEach((r, i) => {
+      const fate = fateOf(r, local[i], opts.replaceNewer ?? false);
+      counts[fate]++;
+      if (fate === 'added' || fate === 'replaced') written.push(r);
+    });
+    if (!opts.dryRun) await Promise.all([...written.map((r) => tx.store.put(r)), tx.done]);
+    else await tx.done;
+    return { counts, written: opts.dryRun ? [] : written };
   }
 
   /** The persisted engine index (see extension/background/engine-build.ts). */

@@ -1,3 +1,4 @@
+import 'fake-indexeddb/auto';
 import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/preact';
 import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -9,13 +10,22 @@ import { report as bundledReport, seedPage } from '../fixtures/corpus';
 import { analyse, buildPage, createFakeService, seedDocs } from './fixtures';
 import { renderPanel } from './render-panel';
 import { docxOf } from '../fixtures/docx';
+import { DEFAULT_SETTINGS } from '../../extension/settings';
+import { UserDocStore } from '../../extension/storage/user-docs';
 
 afterEach(cleanup);
 const corpusPanel = () => document.getElementById('sy-panel-corpus')!;
 
-function openCorpus(opts: { analyses?: Record<number, PageAnalysis | null>; tabId?: number | null } = {}) {
+function openCorpus(
+  opts: { analyses?: Record<number, PageAnalysis | null>; tabId?: number | null; docs?: UserDocStore } = {},
+) {
   const fake = createFakeService({ docs: seedDocs(), analyses: opts.analyses });
-  renderPanel({ service: fake.service, bus: fake.bus, tabId: opts.tabId ?? null });
+  renderPanel({
+    service: fake.service,
+    bus: fake.bus,
+    tabId: opts.tabId ?? null,
+    ...(opts.docs ? { docs: opts.docs } : {}),
+  });
   fireEvent.click(screen.getByRole('tab', { name: '语料库' }));
   return fake;
 }
@@ -127,28 +137,42 @@ describe('corpus view', () => {
     expect(doc.body).not.toMatch(/^(title|source):/m);
   });
 
-  it('shows a failed restore and keeps the corpus as it was', async () => {
-    const fake = openCorpus();
+  it('shows a failed restore in the interface language and writes nothing', async () => {
+    const docs = new UserDocStore(`corpus-view-${Date.now()}-a`);
+    const fake = openCorpus({ docs });
+    fake.service.getSettings.mockResolvedValue(DEFAULT_SETTINGS);
     await within(corpusPanel()).findByText('市委动员会议讲话(区)');
-    const before = (await fake.service.listDocs()).length;
-    pickFiles('恢复备份', [new File(['{"version": 99, "docs": "oops"}'], 'backup.json')]);
+    pickFiles('恢复备份', [new File(['{"format": "suyuan-backup", "version": 1, "docs": "oops"}'], 'backup.json')]);
     const alert = await within(corpusPanel()).findByRole('alert');
-    expect(alert.textContent).toBe('恢复失败，原有数据未改动：not a Suyuan backup');
-    expect((await fake.service.listDocs()).length).toBe(before);
-    expect(within(corpusPanel()).getAllByRole('listitem')).toHaveLength(before);
+    expect(alert.textContent).toBe('恢复失败，原有数据未改动：备份中的 docs 不是列表');
+    expect(await docs.count()).toBe(0);
+    expect(fake.service.corpusRestored).not.toHaveBeenCalled();
   });
 
-  it('restores a good backup', async () => {
-    const fake = openCorpus();
+  it('restores a backup after naming what it will change, with progress, settings it names only', async () => {
+    const docs = new UserDocStore(`corpus-view-${Date.now()}-b`);
+    const fake = openCorpus({ docs });
+    fake.service.getSettings.mockResolvedValue(DEFAULT_SETTINGS);
     await within(corpusPanel()).findByText('市委动员会议讲话(区)');
     const backup = JSON.stringify({
+      format: 'suyuan-backup',
       version: 1,
-      docs: [{ id: 'user/x', title: '恢复的讲话', body: seed, origin: 'user' }],
+      exportedAt: '2026-01-01T00:00:00.000Z',
+      settings: { minPassageLength: 50 },
+      docs: [{ id: 'user/x.md', title: '恢复的讲话', body: seed, origin: 'user', addedAt: 5 }],
     });
     pickFiles('恢复备份', [new File([backup], 'backup.json')]);
-    expect(await within(corpusPanel()).findByText('已恢复：新增 1 篇，替换 0 篇')).toBeTruthy();
-    expect(await within(corpusPanel()).findByText('恢复的讲话')).toBeTruthy();
-    expect(fake.service.importBackup).toHaveBeenCalledWith(backup);
+    const preview = await within(corpusPanel()).findByRole('dialog');
+    expect(preview.textContent).toContain('新增 1 篇');
+    expect(preview.textContent).toContain('更改设置：最短复用段落（字）');
+    // Nothing is written before the user confirms.
+    expect(await docs.count()).toBe(0);
+    fireEvent.click(within(preview).getByRole('button', { name: '开始恢复' }));
+    expect(await within(corpusPanel()).findByText('已恢复：新增 1 篇，替换 0 篇，保留本地较新的 0 篇')).toBeTruthy();
+    expect((await docs.get('user/x.md'))?.body).toBe(seed);
+    expect(fake.service.setSettings).toHaveBeenCalledWith({ minPassageLength: 50 });
+    expect(fake.service.corpusRestored).toHaveBeenCalledTimes(1);
+    expect(fake.service.importBackup).not.toHaveBeenCalled();
   });
 
   it('adds the current page with an edited title, then deletes it after confirming', async () => {

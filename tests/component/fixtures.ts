@@ -112,8 +112,9 @@ export function createFakeService(opts: FakeOptions = {}) {
       if (data.version !== 1 || !Array.isArray(data.docs)) throw new Error('not a Suyuan backup');
       const replaced = data.docs.filter((d) => engine.get(d.id)).length;
       engine.add(data.docs);
-      return { added: data.docs.length - replaced, replaced };
+      return { added: data.docs.length - replaced, replaced, unchanged: 0, keptNewer: 0, settingsChanged: [] };
     }),
+    corpusRestored: vi.fn(async () => undefined),
     getSettings: vi.fn(),
     setSettings: vi.fn(),
     takePendingLookup: vi.fn(async () => {

@@ -59,16 +59,21 @@ describe('bulk writes', () => {
     expect((await store.list()).map((d) => d.title)).toEqual(['已有']);
   });
 
-  it('putAll writes in one transaction: a failing record leaves the store as it was', async () => {
+  it('restore writes in one transaction: a failing record leaves the store as it was', async () => {
     const store = new UserDocStore(freshName());
     const a = makeUserDoc({ title: 'A', body: negativeBody('law', 0) }, 1);
     await store.addMany([a]);
     const b = makeUserDoc({ title: 'B', body: negativeBody('howto', 0) }, 2);
     // An invalid key (no id) makes put() throw inside the transaction.
     const bad = { ...makeUserDoc({ title: 'C', body: 'x' }, 3), id: undefined } as never;
-    await expect(store.putAll([{ ...a, title: 'A2' }, b, bad])).rejects.toThrow();
+    await expect(store.restore([{ ...a, title: 'A2' }, b, bad])).rejects.toThrow();
     expect((await store.list()).map((d) => d.title)).toEqual(['A']);
-    expect(await store.putAll([{ ...a, title: 'A2' }, b])).toEqual({ added: 1, replaced: 1 });
+    expect((await store.restore([{ ...a, title: 'A2' }, b])).counts).toEqual({
+      added: 1,
+      replaced: 1,
+      unchanged: 0,
+      keptNewer: 0,
+    });
     expect((await store.list()).map((d) => d.title)).toEqual(['A2', 'B']);
   });
 });
