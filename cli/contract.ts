@@ -15,7 +15,16 @@ export interface MatchJson {
   file: string;
   text: string;
   candidates: Array<{ id: string; title: string; score: number }>;
-  passages: Array<{ start: number; end: number; docId: string; docStart: number; docEnd: number; similarity: number }>;
+  passages: Array<{
+    start: number;
+    end: number;
+    docId: string;
+    docStart: number;
+    docEnd: number;
+    similarity: number;
+    /** Added field: every document holding the passage, docId first. */
+    holders: string[];
+  }>;
   reuseRatio: number;
 }
 
@@ -47,6 +56,7 @@ export function matchJson(file: string, text: string, r: MatchResult): MatchJson
       docStart: p.docStart,
       docEnd: p.docEnd,
       similarity: p.similarity,
+      holders: p.holders ? [...p.holders] : [p.docId],
     })),
     reuseRatio: r.reuseRatio,
   };

@@ -72,6 +72,7 @@ export function matchReport(
       `   • page ${p.start}–${p.end} ← ${plain(p.docId)} ${p.docStart}–${p.docEnd}  similarity ${pct(p.similarity)}`,
       `     ${snippet(text.slice(p.start, p.end))}`,
     );
+    if (p.holders && p.holders.length > 1) lines.push(`     also held by 同见于: ${p.holders.slice(1).join(', ')}`);
     const edits = p.diff ? readableEdits(p.diff) : [];
     if (edits.some(([op]) => op !== 0)) {
       const shown = edits

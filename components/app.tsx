@@ -9,6 +9,7 @@ import { detectLang, I18nContext, LANG_NAMES, MESSAGES, type Lang } from './i18n
 import { LookupView, type LookupRequest } from './lookup/lookup-view';
 import { DocReader } from './reader/doc-reader';
 import { usePanelEvent, useService } from './service-context';
+import { useLatest } from './use-latest';
 import { SettingsView } from './settings/settings-view';
 import { pageHost } from './settings/settings-input';
 import { TabPanel, Tabs } from './tabs';
@@ -17,7 +18,7 @@ import { useTabAnalysis } from './use-tab-analysis';
 type View = 'compare' | 'boilerplate' | 'lookup' | 'corpus';
 const LANG_KEY = 'suyuan.lang';
 
-function initialLang(): Lang {
+export function initialLang(): Lang {
   try {
     const saved = localStorage.getItem(LANG_KEY);
     if (saved && saved in MESSAGES) return saved as Lang;
@@ -86,15 +87,16 @@ export function App(props: {
 
   // The context menu leaves its selection with the background; take it when the panel opens and
   // whenever the background says there is one.
-  const takePending = (fallback?: string) =>
+  const takePending = useLatest((fallback?: string) =>
     service.takePendingLookup().then(
       (q) => {
         const query = q ?? fallback;
         if (query) startLookup(query);
       },
       () => fallback && startLookup(fallback),
-    );
-  useEffect(() => void takePending(), []);
+    ),
+  );
+  useEffect(() => void takePending(), [takePending]);
   usePanelEvent((e) => {
     if (e.type === 'lookup') void takePending(e.query);
     if (e.type === 'show-passage' && e.tabId === props.tabId) {

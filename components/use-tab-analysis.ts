@@ -37,7 +37,7 @@ export function useTabAnalysis(tabId: number | null): { state: TabAnalysis; relo
   useEffect(() => {
     setState(tabId === null ? { status: 'no-tab' } : { status: 'loading' });
     reload();
-  }, [reload]);
+  }, [reload, tabId]);
 
   usePanelEvent((e) => {
     if (e.type === 'analysis-updated' && e.tabId === tabId) reload();

@@ -12,7 +12,11 @@ export function buildManifest(browser: string): UserManifest {
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(firefox ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_extName__' },
     ...(firefox
-      ? { browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } },
+          // The hover card frames this page: a click inside it may open the sidebar (card-open.ts).
+          web_accessible_resources: ['card-open.html'],
+        }
       : {}),
   };
 }

@@ -41,6 +41,8 @@ export interface SuyuanService {
   getDoc(id: string): Promise<CorpusDoc | null>;
   addDocs(docs: NewDoc[]): Promise<DocMeta[]>;
   removeDoc(id: string): Promise<boolean>;
+  /** Which of these user document ids IndexedDB holds now (an import's report counts these). */
+  storedIds(ids: string[]): Promise<string[]>;
   /** A backup of the user corpus and settings, as a JSON string. */
   exportBackup(): Promise<string>;
   /** Restores a backup; on any error nothing already stored is changed. */

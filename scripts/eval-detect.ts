@@ -79,8 +79,10 @@ export async function evalDetect(): Promise<{ precision: number; recall: number;
     const s: Scores = { tp: 0, fp: 0, fn: 0, tn: 0 };
     for (const { it, r } of results) {
       if (!pred(it)) continue;
-      if (it.positive) r.speechLike ? s.tp++ : s.fn++;
-      else r.speechLike ? s.fp++ : s.tn++;
+      if (it.positive && r.speechLike) s.tp++;
+      else if (it.positive) s.fn++;
+      else if (r.speechLike) s.fp++;
+      else s.tn++;
     }
     return s;
   };

@@ -3,13 +3,15 @@
 // The seeds are speeches scraped from template sites. Only site furniture is removed, by the rules
 // below; the speech's own lines are kept as they are (trailing whitespace aside).
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { SHARED } from '../tests/fixtures/shared';
 import { isJunkLine } from '../core/extract/junk';
 import { serializeDocument } from '../core/corpus/front-matter';
 import type { CorpusDoc, Script } from '../core/model/types';
 
 const repo = new URL('..', import.meta.url);
-const seedsDir = new URL('../shared/seeds/', repo);
+const seedsDir = pathToFileURL(`${join(SHARED, 'seeds')}/`);
 const outDir = new URL('corpus/seeds/', repo);
 
 interface SeedMeta {

@@ -11,6 +11,7 @@ import { Segmented } from '../segmented';
 import { errorText } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
+import { useLatest } from '../use-latest';
 import type { TabAnalysis } from '../use-tab-analysis';
 import { CandidateList } from './candidate-list';
 import { PassageCard, type PassageMode } from './passage-card';
@@ -55,6 +56,12 @@ export function CompareView(props: {
   return <Comparison tabId={props.tabId} analysis={state.analysis} reload={props.reload} onOpenDoc={props.onOpenDoc} />;
 }
 
+/** The source shown first: the closest candidate with passages, else the closest one. */
+function defaultSource(analysis: PageAnalysis): string | null {
+  const { candidates, passages } = analysis.match;
+  return (candidates.find((c) => passages.some((p) => p.docId === c.id)) ?? candidates[0])?.id ?? null;
+}
+
 function Comparison(props: {
   tabId: number | null;
   analysis: PageAnalysis;
@@ -66,8 +73,7 @@ function Comparison(props: {
   const { analysis } = props;
   const { passages, candidates } = analysis.match;
   const colours = useMemo(() => sourceColours(analysis), [analysis]);
-  const firstWithPassages = candidates.find((c) => passages.some((p) => p.docId === c.id))?.id;
-  const [chosen, setChosen] = useState<string | null>(firstWithPassages ?? candidates[0]?.id ?? null);
+  const [chosen, setChosen] = useState<string | null>(() => defaultSource(analysis));
   const [selected, setSelected] = useState<number | null>(null);
   const [mode, setMode] = useState<PassageMode>('diff');
   // 'all': every source's passages in page order (a page assembled from several speeches).
@@ -77,32 +83,32 @@ function Comparison(props: {
 
   // A new analysis (another page, or a re-run) resets the choice unless it still makes sense.
   useEffect(() => {
-    setChosen((c) => (c && candidates.some((x) => x.id === c) ? c : (firstWithPassages ?? candidates[0]?.id ?? null)));
-    setSelected((s) => (s !== null && s < passages.length ? s : null));
+    setChosen((c) => (c && analysis.match.candidates.some((x) => x.id === c) ? c : defaultSource(analysis)));
+    setSelected((s) => (s !== null && s < analysis.match.passages.length ? s : null));
   }, [analysis]);
 
   const titleOf = (id: string) => analysis.docs[id]?.title ?? candidates.find((c) => c.id === id)?.title ?? id;
 
-  const loadDoc = async (id: string): Promise<CorpusDoc | null> => {
+  const loadDoc = useLatest(async (id: string): Promise<CorpusDoc | null> => {
     const have = bodies[id];
     if (have) return have;
     const doc = await service.getDoc(id);
     if (doc) setBodies((b) => ({ ...b, [id]: doc }));
     return doc;
-  };
+  });
 
   useEffect(() => {
     if (mode !== 'side') return;
     const ids = scope === 'all' ? [...new Set(passages.map((p) => p.docId))] : chosen ? [chosen] : [];
     for (const id of ids) loadDoc(id).catch((e: unknown) => setError(errorText(e)));
-  }, [mode, chosen, scope]);
+  }, [mode, chosen, scope, passages, loadDoc]);
 
   useEffect(() => {
     if (selected === null) return;
     document.getElementById(`passage-${selected}`)?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
   }, [selected, chosen]);
 
-  const select = (index: number, reveal: boolean) => {
+  const select = useLatest((index: number, reveal: boolean) => {
     const p = passages[index];
     if (!p) return;
     setSelected(index);
@@ -110,7 +116,7 @@ function Comparison(props: {
     if (reveal && props.tabId !== null) {
       service.revealInTab(props.tabId, p.start, p.end).catch((e: unknown) => setError(errorText(e)));
     }
-  };
+  });
 
   // A hover-card click that opened this panel sent its event before the panel listened: the
   // background keeps the passage for a few seconds, for the panel that opens.
@@ -120,7 +126,7 @@ function Comparison(props: {
       (i) => i !== null && select(i, false),
       () => undefined,
     );
-  }, [props.tabId]);
+  }, [props.tabId, service, select]);
   usePanelEvent((e) => {
     if (e.type === 'show-passage' && e.tabId === props.tabId) select(e.passageIndex, false);
   });

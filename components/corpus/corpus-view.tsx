@@ -9,6 +9,7 @@ import { EmptyState } from '../empty-state';
 import { errorText, metaLine } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
+import { useLatest } from '../use-latest';
 import { BackupControls } from './backup-controls';
 import { DocForm } from './doc-form';
 import { importFiles } from './import-files';
@@ -41,9 +42,10 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   const [report, setReport] = useState<ImportReport | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
 
-  const refresh = () =>
-    service.listDocs().then(setDocs, (e: unknown) => setNotice({ kind: 'error', text: t.errorPrefix + errorText(e) }));
-  useEffect(() => void refresh(), []);
+  const refresh = useLatest(() =>
+    service.listDocs().then(setDocs, (e: unknown) => setNotice({ kind: 'error', text: t.errorPrefix + errorText(e) })),
+  );
+  useEffect(() => void refresh(), [refresh]);
   usePanelEvent((e) => {
     if (e.type === 'corpus-changed') void refresh();
   });
@@ -81,7 +83,13 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
   const onImport = (files: File[]) =>
     guard(async () => {
       setReport(null);
-      const result = await importFiles(files, service, t, (done, total) => setProgress({ done, total }));
+      const result = await importFiles(
+        files,
+        service,
+        t,
+        (done, total) => setProgress({ done, total }),
+        async (ids) => new Set(await service.storedIds(ids)),
+      );
       setProgress(null);
       setReport(result);
       await refresh();

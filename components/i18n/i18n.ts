@@ -12,13 +12,8 @@ export type Lang = ReportLang;
 export const MESSAGES: Record<Lang, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en };
 export const LANG_NAMES: Record<Lang, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
-/** Traditional for Taiwan, Hong Kong, Macau and explicit Hant tags; English for English; else Simplified. */
-export function detectLang(tag: string | undefined): Lang {
-  const t = (tag ?? '').toLowerCase();
-  if (/^zh[-_](tw|hk|mo|hant)/.test(t)) return 'zh-TW';
-  if (t.startsWith('en')) return 'en';
-  return 'zh-CN';
-}
+// One rule for the panel, the hover card and the context menu (extension/ui-lang.ts).
+export { detectLang } from '../../extension/ui-lang';
 
 export interface I18n {
   lang: Lang;

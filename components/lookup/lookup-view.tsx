@@ -6,6 +6,7 @@ import { EmptyState } from '../empty-state';
 import { errorText } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { useService } from '../service-context';
+import { useLatest } from '../use-latest';
 import type { OpenDocRequest } from '../compare/compare-view';
 import { groupHits, splitContext } from './group-hits';
 
@@ -25,7 +26,7 @@ export function LookupView(props: { request: LookupRequest | null; onOpenDoc: (r
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  const run = async (query: string) => {
+  const run = useLatest(async (query: string) => {
     const q = query.trim();
     if (!q) return;
     setBusy(true);
@@ -37,13 +38,13 @@ export function LookupView(props: { request: LookupRequest | null; onOpenDoc: (r
     } finally {
       setBusy(false);
     }
-  };
+  });
 
   useEffect(() => {
     if (!props.request) return;
     setInput(props.request.query);
     void run(props.request.query);
-  }, [props.request]);
+  }, [props.request, run]);
 
   const groups = result ? groupHits(result.hits) : [];
   return (

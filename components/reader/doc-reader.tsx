@@ -18,7 +18,7 @@ export function DocReader(props: { request: OpenDocRequest; onClose: () => void 
   useEffect(() => {
     setDoc(undefined);
     service.getDoc(props.request.docId).then(setDoc, (e: unknown) => setError(errorText(e)));
-  }, [props.request]);
+  }, [props.request, service]);
 
   useEffect(() => {
     if (!doc) return;

@@ -32,7 +32,7 @@ export function SettingsView(props: { pageHost: string | null; onClose: () => vo
     // Read afresh on every opening: a restored backup may have changed the settings meanwhile.
     service.getSettings().then(setSettings, (e: unknown) => setLoadError(errorText(e)));
     heading.current?.focus();
-  }, []);
+  }, [service]);
 
   // The button pressed disappears when the confirmation opens or closes: move focus with it.
   useEffect(() => {

@@ -1,7 +1,6 @@
-// Word-level diff of an aligned passage, in two passes so most text never reaches the (slow)
-// word segmenter: clauses first (split after punctuation), each clause mapped to one character
-// (the diff_linesToChars_ idea); only clauses that differ are cut into words
-// (Intl.Segmenter 'zh') and diffed the same way. Ops come out in ORIGINAL characters. Units that
+// Word-level diff of an aligned passage, in two passes: clauses first (split after punctuation),
+// each clause mapped to one character (the diff_linesToChars_ idea); only clauses that differ are
+// diffed again by characters, cleaned up semantically so a changed word comes out whole. Ops come out in ORIGINAL characters. Units that
 // are equal after normalisation but spelled differently in the originals (Traditional vs
 // Simplified, full/half width) become a -1/+1 pair so that the ops rebuild both originals
 // exactly; they still count as equal for similarity.
@@ -18,12 +17,12 @@ interface Side {
 
 type Unit = [start: number, end: number];
 
-let segmenter: Intl.Segmenter | null = null;
-function wordUnits(text: string, from: number, to: number): Unit[] {
-  segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' });
+/** Character units: inside a differing clause the diff runs on characters and is cleaned up
+ *  semantically (diff_cleanupSemantic), which groups a swapped name or number into one pair;
+ *  a word segmenter pass cost more than the rest of matching on a lightly edited page. */
+function charUnits(from: number, to: number): Unit[] {
   const out: Unit[] = [];
-  for (const w of segmenter.segment(text.slice(from, to)))
-    out.push([from + w.index, from + w.index + w.segment.length]);
+  for (let i = from; i < to; i++) out.push([i, i + 1]);
   return out;
 }
 
@@ -84,16 +83,22 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
     equal += b - a;
     if (d === p) push(0, p);
     else if (fine && b - a > 1) {
-      // Same after normalisation, spelled differently: compare word by word.
-      const units = wordUnits(doc.n.text, a, b);
-      for (const [x, y] of units) {
+      // Same after normalisation, spelled differently (script, width): compare character by
+      // character, keeping runs of equal and of differing characters together (a clause of
+      // Traditional text is one pair per converted stretch, never a segmenter pass).
+      let x = a;
+      while (x < b) {
+        const same = slice(doc, x, x + 1) === slice(page, pa + (x - a), pa + (x - a) + 1);
+        let y = x + 1;
+        while (y < b && (slice(doc, y, y + 1) === slice(page, pa + (y - a), pa + (y - a) + 1)) === same) y++;
         const dd = slice(doc, x, y);
         const pp = slice(page, pa + (x - a), pa + (y - a));
-        if (dd === pp) push(0, pp);
+        if (same) push(0, pp);
         else {
           push(-1, dd);
           push(1, pp);
         }
+        x = y;
       }
     } else {
       push(-1, d);
@@ -104,8 +109,8 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
   const diffLevel = (da: number, db: number, pa: number, pb: number, words: boolean): void => {
     const dText = doc.n.text;
     const pText = page.n.text;
-    const du = words ? wordUnits(dText, da, db) : clauseUnits(dText, da, db);
-    const pu = words ? wordUnits(pText, pa, pb) : clauseUnits(pText, pa, pb);
+    const du = words ? charUnits(da, db) : clauseUnits(dText, da, db);
+    const pu = words ? charUnits(pa, pb) : clauseUnits(pText, pa, pb);
     const codes = new Map<string, string>();
     const a = encode(dText, du, codes);
     const b = encode(pText, pu, codes);

@@ -50,11 +50,6 @@ export function gramHashes(text: string): Uint32Array {
   return out;
 }
 
-/** Hash of one gram-length string (for lookups); equals gramHashes(s)[0]. */
-export function hashOf(s: string): number {
-  return gramHashes(s.slice(0, GRAM))[0] ?? NO_HASH;
-}
-
 /** Winnowing (Schleimer et al.): the minimum hash of every window of WINDOW grams, rightmost on
  *  ties. Returns selected gram positions in increasing order. Local and content-determined, so a
  *  passage shared by two texts selects the same fingerprints inside it in both. */

@@ -6,20 +6,18 @@ import type { MatchSource } from '../backend/match-source';
 import type { Candidate, MatchOptions, MatchResult, Passage } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
 import { wordDiff } from '../diff/word-diff';
+import { chooseCandidates, localAnchors, type Chosen } from './candidates';
 import { chainRuns, clipChain, type Chain } from './chain';
+import { spanHolders } from './holders';
 import { profilePage, type PageProfile } from './page-profile';
-import { PageGrams, findRuns, type Run } from './runs';
+import { PageGrams, findRuns, findRunsAt, type Run } from './runs';
 import { resolveSettings, type MatchSettings } from './settings';
+import { Keeper } from './keep';
 
-/** Documents aligned in detail per page: the vote is cheap, alignment is not. */
-const ALIGN_DOCS = 8;
-/** Members of one family of near-duplicates aligned per page. */
-const FAMILY_ALIGN = 2;
+/** Most holders named per passage. */
+const MAX_HOLDERS = 64;
 /** Largest gap bridged inside a passage (normalised chars): a dropped clause or a long name. */
 const MAX_GAP = 60;
-/** Least evidence per page character of a passage (see keep). */
-const MIN_EVIDENCE_RATIO = 0.35;
-
 interface Found extends Chain {
   slot: number;
 }
@@ -64,25 +62,6 @@ function trimLeadingPunctuation(c: Chain, P: string): Chain | null {
   return a === c.pStart ? c : clipChain(c, a, c.pEnd);
 }
 
-function keep(c: Chain, prof: PageProfile, s: MatchSettings): boolean {
-  const span = c.pEnd - c.pStart;
-  if (span < s.minPassageLength || c.dEnd - c.dStart < s.minPassageLength * 0.5) return false;
-  if (c.matched < 0.5 * span) return false;
-  // Evidence: matched characters weighted by how specific their fingerprints are (1/df), so
-  // phrasing shared by many documents (formula, templates) counts little, and characters of
-  // short runs with no fingerprint of their own count nothing.
-  let evidence = 0;
-  let covered = c.pStart;
-  for (const r of c.runs) {
-    for (let i = Math.max(covered, r.p); i < r.p + r.len; i++) {
-      const df = prof.rarity[i]!;
-      if (df > 0 && !prof.formula[i]) evidence += 1 / df;
-    }
-    covered = Math.max(covered, r.p + r.len);
-  }
-  return evidence >= s.minPassageLength * 0.6 && evidence >= MIN_EVIDENCE_RATIO * span;
-}
-
 function coverage(chains: Chain[], len: number): number {
   if (len === 0) return 0;
   const sorted = [...chains].sort((a, b) => a.pStart - b.pStart);
@@ -104,105 +83,124 @@ export function matchPage(store: MatchSource, text: string, options?: MatchOptio
 /** match() on a page already normalised and profiled (with votes), so a caller wanting both the
  *  match and the boilerplate pays for one profile. */
 export function matchProfiled(store: MatchSource, text: string, prof: PageProfile, s: MatchSettings): MatchResult {
-  const n = prof.n;
-  const P = n.text;
-  const sortedVotes = [...prof.votes].sort((a, b) => b[1] - a[1]);
-  // Aligning is the costly step: skip documents whose vote is a sliver of the leader's (a short
-  // reused passage still gets a few percent of a full copy's vote).
-  const floor = (sortedVotes[0]?.[1] ?? 0) * 0.02;
-  // Near-duplicates of one speech align alike: two members of a family are enough, and the
-  // remaining alignments go to other sources.
-  const perFamily = new Map<number, number>();
-  const ranked: [number, number][] = [];
-  for (const sv of sortedVotes) {
-    if (ranked.length >= ALIGN_DOCS || (ranked.length >= 3 && sv[1] < floor)) break;
-    const f = store.familyOf(sv[0]);
-    const k = perFamily.get(f) ?? 0;
-    if (k >= FAMILY_ALIGN) continue;
-    perFamily.set(f, k + 1);
-    ranked.push(sv);
-  }
-  const grams = new PageGrams(P, prof.blockedGrams, prof.hashes);
+  const chosen = chooseCandidates(store, prof);
+  const keeper = new Keeper(store, prof, s);
+  const { found, rawCoverage } = alignAll(store, prof, s, chosen, keeper);
+  const accepted = assignRegions(found, rawCoverage, prof, s, keeper);
+  const passages = toPassages(store, prof, accepted);
+  const candidates = rankCandidates(store, chosen, rawCoverage, passages, prof.n.text.length);
+  return { candidates: candidates.slice(0, s.top), passages, reuseRatio: reuseRatio(text, passages) };
+}
 
+/** Aligns the page with each chosen document and keeps the chains that pass as passages. */
+function alignAll(
+  store: MatchSource,
+  prof: PageProfile,
+  s: MatchSettings,
+  chosen: Chosen[],
+  keeper: Keeper,
+): { found: Found[]; rawCoverage: Map<number, number> } {
+  const P = prof.n.text;
+  const grams = new PageGrams(P, prof.blockedGrams, prof.hashes);
   const rawCoverage = new Map<number, number>();
   const found: Found[] = [];
-  for (const [slot] of ranked) {
-    let runs = findRuns(grams, store.normText(slot));
+  for (const { slot, local } of chosen) {
+    const doc = store.normText(slot);
+    let runs = local ? findRunsAt(grams, doc, localAnchors(prof, slot)) : findRuns(grams, doc);
     if (s.ignorePhrases.length) runs = splitIgnored(runs, prof.ignored);
     let chains = chainRuns(runs, { maxGap: MAX_GAP });
     if (s.ignorePhrases.length) chains = chains.flatMap((c) => splitAtIgnored(c, prof.ignored));
-    chains = chains.flatMap((c) => trimLeadingPunctuation(c, P) ?? []).filter((c) => keep(c, prof, s));
+    chains = chains.flatMap((c) => keeper.accept(c, slot)).flatMap((c) => trimLeadingPunctuation(c, P) ?? []);
     if (!chains.length) continue;
     rawCoverage.set(slot, coverage(chains, P.length));
     for (const c of chains) found.push({ ...c, slot });
   }
+  return { found, rawCoverage };
+}
 
-  // Greedy: longest matched first; between equals, the document covering more of the page.
+/** Gives each page region to one passage, greedily: longest matched first; between equals, the
+ *  document covering more of the page. A passage overlapping taken text keeps its free parts
+ *  when they still pass as passages. */
+function assignRegions(
+  found: Found[],
+  rawCoverage: Map<number, number>,
+  prof: PageProfile,
+  s: MatchSettings,
+  keeper: Keeper,
+): Found[] {
   const key = (f: Found): number => f.matched * (1 + 0.25 * (rawCoverage.get(f.slot) ?? 0));
   found.sort((a, b) => key(b) - key(a));
-  const taken = new Uint8Array(P.length);
+  const taken = new Uint8Array(prof.n.text.length);
   const accepted: Found[] = [];
   for (const f of found) {
-    let free = true;
-    for (let i = f.pStart; i < f.pEnd; i++)
-      if (taken[i]) {
-        free = false;
-        break;
-      }
-    const parts: Chain[] = [];
-    if (free) parts.push(f);
-    else {
-      let i = f.pStart;
-      while (i < f.pEnd) {
-        while (i < f.pEnd && taken[i]) i++;
-        const a = i;
-        while (i < f.pEnd && !taken[i]) i++;
-        if (i - a >= s.minPassageLength) {
-          const c = clipChain(f, a, i);
-          if (c && keep(c, prof, s)) parts.push(c);
-        }
-      }
-    }
-    for (const c of parts) {
+    for (const c of freeParts(f, taken, s, keeper)) {
       taken.fill(1, c.pStart, c.pEnd);
       accepted.push({ ...c, slot: f.slot });
     }
   }
+  return accepted.sort((a, b) => a.pStart - b.pStart);
+}
 
-  const assigned = new Map<number, number>();
-  const passages: Passage[] = accepted
-    .sort((a, b) => a.pStart - b.pStart)
-    .map((c) => {
-      assigned.set(c.slot, (assigned.get(c.slot) ?? 0) + (c.pEnd - c.pStart));
-      const dn = store.norm(c.slot);
-      const page = toOriginal(n, c.pStart, c.pEnd);
-      const doc = toOriginal(dn, c.dStart, c.dEnd);
-      const d = wordDiff({ n: dn, start: c.dStart, end: c.dEnd }, { n, start: c.pStart, end: c.pEnd });
-      return {
-        start: page.start,
-        end: page.end,
-        docId: store.doc(c.slot).id,
-        docStart: doc.start,
-        docEnd: doc.end,
-        similarity: d.similarity,
-        diff: d.ops,
-      };
-    });
-
-  const candidates: Candidate[] = [];
-  const L = Math.max(1, P.length);
-  const maxVote = ranked[0]?.[1] ?? 1;
-  for (const [slot, vote] of ranked) {
-    const raw = rawCoverage.get(slot) ?? 0;
-    const own = (assigned.get(slot) ?? 0) / L;
-    // Documents without any passage still rank, far below any aligned one.
-    const score = raw > 0 ? (raw + own) / 2 : 0.001 * (vote / maxVote);
-    const d = store.doc(slot);
-    candidates.push({ id: d.id, title: d.title, score: Math.min(1, score) });
+function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper): Chain[] {
+  let free = true;
+  for (let i = f.pStart; i < f.pEnd && free; i++) if (taken[i]) free = false;
+  if (free) return [f];
+  const parts: Chain[] = [];
+  let i = f.pStart;
+  while (i < f.pEnd) {
+    while (i < f.pEnd && taken[i]) i++;
+    const a = i;
+    while (i < f.pEnd && !taken[i]) i++;
+    if (i - a >= s.minPassageLength) {
+      const c = clipChain(f, a, i);
+      if (c) parts.push(...keeper.accept(c, f.slot));
+    }
   }
-  candidates.sort((a, b) => b.score - a.score);
+  return parts;
+}
 
-  return { candidates: candidates.slice(0, s.top), passages, reuseRatio: reuseRatio(text, passages) };
+/** Accepted chains as passages: original offsets on both sides, the word diff, every holder. */
+function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[]): Passage[] {
+  const n = prof.n;
+  return accepted.map((c) => {
+    const dn = store.norm(c.slot);
+    const page = toOriginal(n, c.pStart, c.pEnd);
+    const doc = toOriginal(dn, c.dStart, c.dEnd);
+    const d = wordDiff({ n: dn, start: c.dStart, end: c.dEnd }, { n, start: c.pStart, end: c.pEnd });
+    return {
+      start: page.start,
+      end: page.end,
+      docId: store.doc(c.slot).id,
+      docStart: doc.start,
+      docEnd: doc.end,
+      similarity: d.similarity,
+      diff: d.ops,
+      holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS).map((s) => store.doc(s).id),
+    };
+  });
+}
+
+/** Candidates best first: by how much of the page their passages cover (raw, and as assigned);
+ *  documents without any passage still rank, far below any aligned one. */
+function rankCandidates(
+  store: MatchSource,
+  chosen: Chosen[],
+  rawCoverage: Map<number, number>,
+  passages: Passage[],
+  len: number,
+): Candidate[] {
+  const assigned = new Map<string, number>();
+  for (const p of passages) assigned.set(p.docId, (assigned.get(p.docId) ?? 0) + (p.end - p.start));
+  const L = Math.max(1, len);
+  const maxVote = Math.max(1e-9, ...chosen.map((c) => c.vote));
+  const candidates: Candidate[] = chosen.map(({ slot, vote }) => {
+    const doc = store.doc(slot);
+    const raw = rawCoverage.get(slot) ?? 0;
+    const own = (assigned.get(doc.id) ?? 0) / L;
+    const score = raw > 0 ? (raw + own) / 2 : 0.001 * (vote / maxVote);
+    return { id: doc.id, title: doc.title, score: Math.min(1, score) };
+  });
+  return candidates.sort((a, b) => b.score - a.score);
 }
 
 /** The characters of JavaScript's /\s/ (a regex test per character was a visible share of match()). */

@@ -4,6 +4,7 @@
 import type { MatchSource } from '../backend/match-source';
 import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
 import type { NormalizedText } from '../text/normalize';
+import { LocalRuns, type LocalRegion } from './local-runs';
 import { phraseMask } from './phrase-mask';
 import type { MatchSettings } from './settings';
 
@@ -22,6 +23,12 @@ export interface PageProfile {
    *  fingerprints covering each character (0: none known). */
   rarity: Uint32Array;
   votes: Map<number, number>;
+  /** Dense runs of shared fingerprints, per document slot (local evidence). */
+  local: Map<number, LocalRegion[]>;
+  /** The page's winnowed fingerprints held by some document: gram position (ascending) and the
+   *  number of documents holding it. */
+  fpPos: Int32Array;
+  fpDocs: Uint32Array;
 }
 
 export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
@@ -36,11 +43,17 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
   const tally = new Float64Array(store.slotCount);
   const touched: number[] = [];
   const rarity = new Uint32Array(P.length);
+  const local = new LocalRuns(vote ? store.slotCount : 0);
+  let streamed = 0;
+  const fpPos: number[] = [];
+  const fpDocs: number[] = [];
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
     const docs = store.df(h);
     if (docs === 0) continue;
+    fpPos.push(p);
+    fpDocs.push(docs);
     const df = store.familyDf(h, docs);
     for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
     if (df >= s.boilerplateMinDocs)
@@ -50,14 +63,28 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
       }
     const w = vote ? voteWeight(df, store.live) : 0;
     if (w === 0) continue;
+    const ordinal = streamed++;
     store.forEachDoc(h, (slot) => {
       if (tally[slot] === 0) touched.push(slot);
       tally[slot]! += w;
+      local.add(slot, ordinal, p, GRAM);
     });
   }
   const votes = new Map<number, number>();
   for (const slot of touched) votes.set(slot, tally[slot]!);
-  return { n, hashes, ignored, blockedGrams, formula, formulaDf, rarity, votes };
+  return {
+    n,
+    hashes,
+    ignored,
+    blockedGrams,
+    formula,
+    formulaDf,
+    rarity,
+    votes,
+    local: local.regions,
+    fpPos: Int32Array.from(fpPos),
+    fpDocs: Uint32Array.from(fpDocs),
+  };
 }
 
 /** A fingerprint's weight in the vote, from its family count: rarer wording weighs more, and

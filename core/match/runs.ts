@@ -63,34 +63,88 @@ export class PageGrams {
     }
   }
 
+  /** Table slot of the gram, or -1 when the page lacks it (one probe for first and count). */
+  slotOf(h: number): number {
+    let slot = h & this.mask;
+    for (;;) {
+      const p = this.table[slot * 2]!;
+      if (p === -1) return -1;
+      if (this.hashes[p] === h) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  firstAt(slot: number): number {
+    return this.table[slot * 2]!;
+  }
+
+  countAt(slot: number): number {
+    return this.table[slot * 2 + 1]!;
+  }
+
   nextOf(p: number): number {
     return this.next[p]!;
   }
 }
 
-const MAX_REPEAT = 6;
+/** Grams repeated more often in the page do not seed. A page that repeats a speech (a repost, a
+ *  seven-fold paste) still seeds every copy; only phrases repeated dozens of times are left out,
+ *  and the diagonal check keeps the work linear in the repeats. */
+const MAX_REPEAT = 64;
 
 /** Maximal exact runs (length ≥ GRAM) shared by the page and the document, sorted by page start. */
 export function findRuns(page: PageGrams, doc: string): Run[] {
   const P = page.text;
   const dh = gramHashes(doc);
-  const diagEnd = new Map<number, number>();
+  // End (page position) of the last run per diagonal j - i, offset by the page length; 0: none.
+  const diagEnd = new Int32Array(P.length + doc.length + 1);
   const runs: Run[] = [];
   for (let j = 0; j < dh.length; j++) {
     const h = dh[j]!;
     if (h === NO_HASH) continue;
-    let i = page.first(h);
-    if (i < 0) continue;
-    if (page.count(h) > MAX_REPEAT) continue;
-    for (; i >= 0; i = page.nextOf(i)) {
-      const diag = j - i;
-      const end = diagEnd.get(diag);
-      if (end !== undefined && end > i) continue;
+    const slot = page.slotOf(h);
+    if (slot < 0 || page.countAt(slot) > MAX_REPEAT) continue;
+    for (let i = page.firstAt(slot); i >= 0; i = page.nextOf(i)) {
+      const diag = j - i + P.length;
+      if (diagEnd[diag]! > i) continue;
       let len = 0;
       while (i + len < P.length && j + len < doc.length && P.charCodeAt(i + len) === doc.charCodeAt(j + len)) len++;
       if (len < GRAM) continue; // hash collision
       runs.push({ p: i, d: j, len });
-      diagEnd.set(diag, i + len);
+      diagEnd[diag] = i + len;
+    }
+  }
+  runs.sort((a, b) => a.p - b.p || a.d - b.d);
+  return runs;
+}
+
+/** Occurrences of an anchor gram looked up in the document (a phrase repeated in it). */
+const ANCHOR_HITS = 4;
+
+/** Exact runs through the given page gram positions only (the fingerprints of a document's local
+ *  runs): each anchor gram is found in the document with indexOf and extended both ways. Far
+ *  cheaper than findRuns on a long document aligned for one paragraph. */
+export function findRunsAt(page: PageGrams, doc: string, anchors: ArrayLike<number>): Run[] {
+  const P = page.text;
+  const diagEnd = new Map<number, number>();
+  const runs: Run[] = [];
+  for (let k = 0; k < anchors.length; k++) {
+    const p = anchors[k]!;
+    const gram = P.slice(p, p + GRAM);
+    let hits = 0;
+    for (let d = doc.indexOf(gram); d >= 0 && hits < ANCHOR_HITS; d = doc.indexOf(gram, d + 1), hits++) {
+      if ((diagEnd.get(d - p) ?? -1) > p) continue;
+      let back = 0;
+      while (p - back > 0 && d - back > 0 && P.charCodeAt(p - back - 1) === doc.charCodeAt(d - back - 1)) back++;
+      let len = back + GRAM;
+      while (
+        p - back + len < P.length &&
+        d - back + len < doc.length &&
+        P.charCodeAt(p - back + len) === doc.charCodeAt(d - back + len)
+      )
+        len++;
+      runs.push({ p: p - back, d: d - back, len });
+      diagEnd.set(d - p, p - back + len);
     }
   }
   runs.sort((a, b) => a.p - b.p || a.d - b.d);

@@ -10,6 +10,18 @@ export interface MatchSettings {
   ignorePhrases: string[];
 }
 
+/** A passage held by at most this many families besides the page is copying among a few
+ *  documents (policy diffusion: one sentence in three provinces' reports), reported with every
+ *  holder; each of its characters is full evidence. */
+export const FEW_HOLDERS = 4;
+
+/** Evidence a matched character gives, by the families sharing its wording: full for a few
+ *  holders, then falling as 1/df (wording spread over many speeches is weak evidence of copying
+ *  one of them); formula characters count nothing (the caller skips them). */
+export function evidenceWeight(df: number): number {
+  return df <= FEW_HOLDERS ? 1 : FEW_HOLDERS / df;
+}
+
 export function resolveSettings(liveDocs: number, o: MatchOptions = {}): MatchSettings {
   return {
     top: o.top ?? TUNABLES.top.default,

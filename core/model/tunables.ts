@@ -29,8 +29,6 @@ export const TUNABLES = {
   lookupContext: { default: 20, min: 0, max: 1_000 },
 } as const satisfies Record<string, Tunable>;
 
-export type TunableName = keyof typeof TUNABLES;
-
 /** Is `v` a whole number inside the tunable's bounds? */
 export function inBounds(t: Tunable, v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= t.min && v <= t.max;

@@ -1,12 +1,6 @@
 // Shared data model of the engine. Everything here is plain data (JSON-serialisable), so the
 // same values travel between the background, the side panel, the content script and the CLI.
 
-/** A half-open range [start, end) of UTF-16 offsets. */
-export interface Span {
-  start: number;
-  end: number;
-}
-
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
 /** Metadata of one corpus speech. `id` is stable: the path relative to the corpus folder with `/`. */
@@ -57,6 +51,9 @@ export interface Passage {
   similarity: number;
   /** Word-level diff from the document passage to the page passage (original characters). */
   diff?: DiffOp[];
+  /** Every corpus document holding this passage, `docId` first (copying shared by a few
+   *  documents names them all). */
+  holders?: string[];
 }
 
 export interface MatchResult {

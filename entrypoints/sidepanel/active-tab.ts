@@ -29,6 +29,6 @@ export function useActiveTabId(): number | null {
     void query();
     browser.tabs.onActivated.addListener(onActivated);
     return () => browser.tabs.onActivated.removeListener(onActivated);
-  }, []);
+  }, [pinned]);
   return tabId;
 }

@@ -1,29 +1,33 @@
-// "Look up “…” in the corpus" on selected text. The title comes from _locales; its `$SELECTION$`
-// placeholder is filled with "%s", which the browser replaces with the selection.
+// "Look up “…” in the corpus" on selected text, in the panel's language (extension/ui-lang.ts);
+// "%s" in the title is replaced by the browser with the selection. The item is (re)created every
+// time the background starts: Firefox forgets it across a browser restart, and runtime.onInstalled
+// does not fire then.
 import { browser, type Browser } from 'wxt/browser';
 import type { LookupResult } from '../../core/model/types';
 import type { PanelEvent, SuyuanService } from '../protocol';
+import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 
 export const MENU_ID = 'suyuan-lookup';
 /** Longer selections are cut: a lookup is for a phrase, not a page. */
 export const MAX_QUERY_CHARS = 200;
 
 export function menuTitle(): string {
-  try {
-    const t = (browser.i18n.getMessage as (key: string, subs: string[]) => string)('menuLookup', ['%s']);
-    if (t) return t;
-  } catch {
-    // i18n is unavailable in some test setups.
-  }
-  return '在语料库中查找「%s」';
+  return pageStrings(browserLang(), IS_FIREFOX).menuLookup;
 }
 
-export async function createContextMenu(): Promise<void> {
-  const menus = browser.contextMenus;
-  // Menus survive worker restarts in Chromium; removing first keeps a second create from failing
-  // with a duplicate id on browsers that rebuild them.
-  await menus.removeAll();
-  menus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] });
+let creating: Promise<void> = Promise.resolve();
+
+/** Idempotent: removes what an earlier start left, then creates the one item. Calls are
+ *  chained, so two starts close together never create a duplicate id. */
+export function createContextMenu(): Promise<void> {
+  creating = creating
+    .catch(() => {})
+    .then(async () => {
+      const menus = browser.contextMenus;
+      await menus.removeAll();
+      menus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] });
+    });
+  return creating;
 }
 
 export interface MenuDeps {

@@ -51,7 +51,13 @@ function stripHash(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-export function setupBackground(): SuyuanService {
+/** After an in-page URL change, the old analysis (and badge) stays this long for the content
+ *  script's re-analysis to replace it; only then is it dropped. Clearing at once made the badge
+ *  flap on pages that call history.pushState every few hundred milliseconds. */
+export const NAV_SETTLE_MS = 6000;
+
+export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
+  const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
   const store = new UserDocStore();
   const tabs = new TabAnalyses();
   const pending = sessionPending<string>('session:pendingLookup');
@@ -76,9 +82,8 @@ export function setupBackground(): SuyuanService {
   registerSuyuanService(service);
   setupActionOpensPanel();
 
-  browser.runtime.onInstalled.addListener(() => {
-    createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
-  });
+  // Every start, not only onInstalled: Firefox drops the item when the browser restarts.
+  createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
   browser.contextMenus.onClicked.addListener((info, tab) => {
     handleContextMenuClick(info, tab, {
       service,
@@ -96,9 +101,19 @@ export function setupBackground(): SuyuanService {
       // A load resets; an in-page URL change resets only if the page is different (a #fragment
       // jump keeps the analysis). The content script re-analyses after either.
       const moved = change.url !== undefined && stripHash(change.url) !== stripHash(current.page.url);
-      if (change.status === 'loading' || moved) {
+      if (change.status === 'loading') {
         await tabs.clear(tabId);
         await setBadge(tabId, '');
+      } else if (moved) {
+        const seen = current.analysedAt;
+        setTimeout(() => {
+          void (async () => {
+            const now = await tabs.get(tabId);
+            if (!now || now.analysedAt !== seen) return; // re-analysed meanwhile: keep it
+            await tabs.clear(tabId);
+            await setBadge(tabId, '');
+          })().catch((err: unknown) => console.warn('[suyuan] tab update:', err));
+        }, navSettleMs);
       }
     })().catch((err: unknown) => console.warn('[suyuan] tab update:', err));
   });

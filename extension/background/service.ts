@@ -188,10 +188,16 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       // Everything is checked before anything is written.
       // addedAt grows by 1 ms per document so the list keeps the batch order.
       const records = docs.map((d, i) => makeUserDoc(d, at + i, i));
-      await deps.store.addMany(records, ADD_CHUNK_SIZE);
-      await deps.engine.update((engine) => engine.add(records));
+      // Ids come from the text: a document already stored is left alone, never stored twice.
+      const written = await deps.store.addMany(records, ADD_CHUNK_SIZE);
+      if (written.length > 0) await deps.engine.update((engine) => engine.add(written));
       await corpusChanged();
-      return records.map(meta);
+      return (await deps.store.getMany([...new Set(records.map((r) => r.id))])).map(meta);
+    },
+
+    async storedIds(ids) {
+      if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) throw new Error('storedIds needs ids');
+      return [...(await deps.store.existing(ids))];
     },
 
     async removeDoc(id) {

@@ -1,6 +1,8 @@
 // Draws reused passages and formula phrases on the page without touching the page's DOM.
-// First choice: the CSS Custom Highlight API (ranges registered by name, styled with
-// ::highlight() in a constructed stylesheet adopted by the document). Fallback, for browsers
+// First choice: the CSS Custom Highlight API (ranges registered by name, styled with ::highlight()
+// rules in the content script's own CSS file, highlights.css, which the browser injects from the
+// manifest: no <style> element and no adopted sheet the page could see; adopting a constructed
+// sheet failed on Firefox 140 and fell back to a <style> in the page). Fallback, for browsers
 // without it (Firefox before 140): translucent boxes positioned over the ranges' client rects
 // inside our shadow root. The boxes are chosen over <mark> wrapping because wrapping rewrites the
 // page's text nodes, which breaks page scripts and the offsets of our own ranges; boxes only need
@@ -16,12 +18,6 @@ const COLORS: Record<HighlightKind, string> = {
   flash: 'rgba(249, 115, 22, 0.6)',
 };
 
-export const HIGHLIGHT_CSS = `
-::highlight(${HIGHLIGHT.reuse}) { background-color: ${COLORS.reuse}; }
-::highlight(${HIGHLIGHT.formula}) { background-color: ${COLORS.formula}; text-decoration: underline dotted rgb(100 116 139); }
-::highlight(${HIGHLIGHT.flash}) { background-color: ${COLORS.flash}; }
-`;
-
 /** Upper bound on fallback boxes: each is an element, and a page may hold thousands of rects. */
 const MAX_BOXES = 3000;
 const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, flash: 2 };
@@ -32,11 +28,17 @@ export interface Highlighter {
   /** Re-measures (fallback only); call after resize or layout changes. */
   relayout(): void;
   clear(): void;
+  /** Puts back highlights the page removed (CSS.highlights.clear()); cheap, call on page events.
+   *  Gives up after MAX_RESTORES so a page that keeps clearing does not fight us in a loop. */
+  restore(): void;
   destroy(): void;
 }
 
+export const MAX_RESTORES = 20;
+
 interface HighlightRegistryLike {
   set(name: string, h: unknown): unknown;
+  get(name: string): unknown;
   delete(name: string): boolean;
 }
 
@@ -59,49 +61,41 @@ export function createHighlighter(doc: Document, win: Window = doc.defaultView ?
 function cssHighlighter(doc: Document, win: Window): Highlighter {
   const registry = (win as unknown as { CSS: { highlights: HighlightRegistryLike } }).CSS.highlights;
   const HighlightCtor = (win as unknown as { Highlight: new (...r: Range[]) => { priority: number } }).Highlight;
-  const removeStyles = addDocumentStyles(doc, win);
+  const mine = new Map<HighlightKind, unknown>();
+  let restores = 0;
 
   const set = (kind: HighlightKind, ranges: readonly Range[]) => {
     if (ranges.length === 0) {
       registry.delete(HIGHLIGHT[kind]);
+      mine.delete(kind);
       return;
     }
     const h = new HighlightCtor(...ranges);
     h.priority = PRIORITY[kind];
     registry.set(HIGHLIGHT[kind], h);
+    mine.set(kind, h);
   };
   const clear = () => {
     for (const name of Object.values(HIGHLIGHT)) registry.delete(name);
+    mine.clear();
   };
   return {
     mode: 'css',
     set,
     relayout() {},
     clear,
-    destroy() {
-      clear();
-      removeStyles();
+    restore() {
+      if (restores >= MAX_RESTORES) return;
+      let again = false;
+      for (const [kind, h] of mine) {
+        if (registry.get(HIGHLIGHT[kind]) === h) continue;
+        registry.set(HIGHLIGHT[kind], h);
+        again = true;
+      }
+      if (again) restores++;
     },
+    destroy: clear,
   };
-}
-
-/** ::highlight() rules must live in the document's own style scope. An adopted constructed sheet
- *  leaves the DOM untouched; where a content script may not adopt sheets (Firefox's wrappers have
- *  refused it), a <style> element is the fallback. */
-function addDocumentStyles(doc: Document, win: Window): () => void {
-  try {
-    const sheet = new (win as unknown as { CSSStyleSheet: typeof CSSStyleSheet }).CSSStyleSheet();
-    sheet.replaceSync(HIGHLIGHT_CSS);
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
-    return () => {
-      doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
-    };
-  } catch {
-    const style = doc.createElement('style');
-    style.textContent = HIGHLIGHT_CSS;
-    (doc.head ?? doc.documentElement).append(style);
-    return () => style.remove();
-  }
 }
 
 function overlayHighlighter(doc: Document, win: Window): Highlighter {
@@ -160,6 +154,7 @@ function overlayHighlighter(doc: Document, win: Window): Highlighter {
     relayout() {
       for (const kind of current.keys()) draw(kind);
     },
+    restore() {},
     clear,
     destroy() {
       clear();

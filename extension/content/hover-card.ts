@@ -1,6 +1,9 @@
 // The small card that names the source speech when the pointer rests on a reused passage.
-// It lives in the closed shadow root, so page CSS neither breaks it nor sees it.
-import { t } from './i18n';
+// It lives in the closed shadow root, so page CSS neither breaks it nor sees it. Its strings follow
+// the panel's language (ui-lang.ts). On Firefox the "compare in the sidebar" line is a framed
+// extension page (card-open.ts): only a click there may open the sidebar.
+import { browser } from 'wxt/browser';
+import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
 
 export interface CardInfo {
@@ -19,6 +22,7 @@ const CSS = `
 .title{font-weight:600;margin-bottom:2px}
 .meta{color:#6b7280;font-size:12px}
 .open{margin-top:4px;color:#b91c1c;font-size:12px}
+iframe.open{display:block;border:0;width:100%;min-width:220px;height:18px;background:transparent}
 `;
 
 export interface HoverCard {
@@ -28,7 +32,17 @@ export interface HoverCard {
   destroy(): void;
 }
 
-export function createHoverCard(doc: Document, onOpen: (passageIndex: number) => void): HoverCard {
+/** The framed link page for passage `index` (Firefox). */
+function openFrameUrl(index: number): string {
+  return `${(browser.runtime.getURL as (p: string) => string)('/card-open.html')}#i=${index}`;
+}
+
+export function createHoverCard(
+  doc: Document,
+  onOpen: (passageIndex: number) => void,
+  firefox: boolean = IS_FIREFOX,
+): HoverCard {
+  const strings = pageStrings(browserLang(), firefox);
   let ui: UiRoot | null = null;
   let card: HTMLElement | null = null;
   let shown: number | null = null;
@@ -41,7 +55,7 @@ export function createHoverCard(doc: Document, onOpen: (passageIndex: number) =>
     el.setAttribute('role', 'button');
     el.hidden = true;
     for (const name of ['title', 'meta', 'open'] as const) {
-      const p = doc.createElement('div');
+      const p = doc.createElement(firefox && name === 'open' ? 'iframe' : 'div');
       p.className = name;
       el.append(p);
       parts[name] = p;
@@ -60,8 +74,13 @@ export function createHoverCard(doc: Document, onOpen: (passageIndex: number) =>
       shown = info.passageIndex;
       parts.title!.textContent = info.title;
       const pct = `${Math.round(info.similarity * 100)}%`;
-      parts.meta!.textContent = [info.date, `${t('cardSimilarity', '相似度')} ${pct}`].filter(Boolean).join(' · ');
-      parts.open!.textContent = t('cardOpen', '在侧栏中查看对照 →');
+      parts.meta!.textContent = [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
+      if (firefox) {
+        // Only the fragment changes after the first load: no reload per passage.
+        const frame = parts.open as HTMLIFrameElement;
+        frame.src = openFrameUrl(info.passageIndex);
+        frame.title = strings.open;
+      } else parts.open!.textContent = strings.open;
       // Below and right of the pointer, so the card never covers the words being read.
       card.style.left = `${Math.max(0, pageX + 12)}px`;
       card.style.top = `${Math.max(0, pageY + 16)}px`;

@@ -15,7 +15,7 @@ import { targetAt, type HitTarget } from './hit-test';
 import { createHoverCard, type CardInfo, type HoverCard } from './hover-card';
 import { spansToRanges } from './ranges';
 import { pageSample } from './sample';
-import { HOST_TAG } from './ui-root';
+import { isUiHost } from './ui-root';
 
 /** Extraction stops after this many DOM nodes: a bounded cost on huge pages. Typical article
  *  pages hold 1,000–10,000 nodes; 100,000 take 25–40 ms in Chromium on a loaded 2-core machine,
@@ -25,6 +25,11 @@ export const MAX_NODES = 150_000;
 const MAX_LATE_RUNS = 3;
 const LATE_DEBOUNCE_MS = 1500;
 const NAV_DEBOUNCE_MS = 300;
+/** In-page navigations (history API) start at most one analysis per this interval, and a burst
+ *  of them waits at most NAV_MAX_WAIT_MS: a page calling pushState every 400 ms got ~72 analyses
+ *  in 20 s, each flipping the badge. */
+export const NAV_MIN_INTERVAL_MS = 4000;
+const NAV_MAX_WAIT_MS = 2000;
 const HOVER_DELAY_MS = 200;
 
 export interface RunnerEnv {
@@ -52,6 +57,9 @@ export class PageRunner implements ContentService {
   private lateRuns = 0;
   private lateTimer = 0;
   private navTimer = 0;
+  private navDeadline = 0;
+  private navPending = false;
+  private lastNavRun = -Infinity;
   private hoverTimer = 0;
   private flashTimer = 0;
   private observer: MutationObserver | null = null;
@@ -187,13 +195,24 @@ export class PageRunner implements ContentService {
     if (this.env.win.location.href === this.lastUrl) return;
     this.lastUrl = this.env.win.location.href;
     this.lateRuns = 0;
-    this.clearPage();
+    this.card?.hide();
     this.runId++;
     this.runAbort?.abort();
     this.env.clearTimeout(this.navTimer);
+    // Debounced, with a maximum wait, and rate-limited; run() clears the old marks when it starts.
+    const now = Date.now();
+    if (!this.navPending) {
+      this.navPending = true;
+      this.navDeadline = Math.max(now + NAV_MAX_WAIT_MS, this.lastNavRun + NAV_MIN_INTERVAL_MS);
+    }
+    const at = Math.max(Math.min(now + NAV_DEBOUNCE_MS, this.navDeadline), this.lastNavRun + NAV_MIN_INTERVAL_MS);
     this.navTimer = this.env.setTimeout(
-      guard('navigation', () => this.run()),
-      NAV_DEBOUNCE_MS,
+      guard('navigation', () => {
+        this.navPending = false;
+        this.lastNavRun = Date.now();
+        return this.run();
+      }),
+      at - now,
     );
   }
 
@@ -205,7 +224,7 @@ export class PageRunner implements ContentService {
     const observer = new Observer((records) => {
       if (this.lateRuns >= MAX_LATE_RUNS) return;
       // Our own UI host changing is not the page changing.
-      if (records.every((r) => (r.target as Element).localName === HOST_TAG || isOurs(r))) return;
+      if (records.every((r) => isUiHost(r.target) || isOurs(r))) return;
       // Content under our highlights was replaced (a single-page site swapping its article):
       // the live ranges collapsed, so drop the highlights now rather than after the debounce.
       if (this.hasStaleRanges()) {
@@ -244,12 +263,14 @@ export class PageRunner implements ContentService {
 
   /** Shows the hover card after the pointer rests on a passage. */
   onPointerMove(ev: PointerEvent): void {
+    // A page that cleared CSS.highlights gets the marks back (a few map lookups per move).
+    this.highlighter?.restore();
     const passages = this.state?.passages;
     if (!passages || passages.length === 0) return;
     this.env.clearTimeout(this.hoverTimer);
     const { clientX: x, clientY: y, pageX, pageY } = ev;
     // The card itself is inside our host: moving onto it keeps it open.
-    if ((ev.target as Element | null)?.localName === HOST_TAG) return;
+    if (isUiHost(ev.target)) return;
     this.hoverTimer = this.env.setTimeout(
       guard('hover', () => {
         const info = targetAt(this.env.doc, passages, x, y);
@@ -287,5 +308,5 @@ export class PageRunner implements ContentService {
 
 function isOurs(r: MutationRecord): boolean {
   const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
-  return nodes.length > 0 && nodes.every((n) => (n as Element).localName === HOST_TAG);
+  return nodes.length > 0 && nodes.every((n) => isUiHost(n));
 }

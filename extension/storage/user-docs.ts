@@ -23,7 +23,24 @@ function optionalString(doc: Record<string, unknown>, key: string, where: string
   return t === '' ? undefined : t;
 }
 
-/** Checks a NewDoc from the panel and turns it into a stored record with a fresh id. */
+const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
+
+/** A document's id from its text: the same text always gets the same id, so storing it again (a
+ *  chunk retried after the worker stopped, the same file imported twice) never makes a second
+ *  copy. Two independent 32-bit hashes and the length: a collision needs both to agree. */
+export function contentId(body: string): string {
+  let a = 0x811c9dc5;
+  let b = 0x2545f491;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 15;
+  }
+  return `${USER_ID_PREFIX}${hex8(a)}${hex8(b)}-${body.length.toString(36)}.md`;
+}
+
+/** Checks a NewDoc from the panel and turns it into a stored record, its id from its text. */
 export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocRecord {
   const where = `Document ${index + 1}`;
   if (typeof input !== 'object' || input === null) throw new Error(`${where} is not an object`);
@@ -31,7 +48,7 @@ export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocR
   if (typeof raw.title !== 'string' || raw.title.trim() === '') throw new Error(`${where} has no title`);
   if (typeof raw.body !== 'string' || raw.body.trim() === '') throw new Error(`${where} (${raw.title}) has no text`);
   const rec: UserDocRecord = {
-    id: `${USER_ID_PREFIX}${crypto.randomUUID()}.md`,
+    id: contentId(raw.body),
     title: raw.title.trim(),
     body: raw.body,
     origin: 'user',
@@ -96,23 +113,37 @@ export class UserDocStore {
     return got.filter((r): r is UserDocRecord => r !== undefined);
   }
 
+  /** Which of these ids are stored (keys only: no bodies read). */
+  async existing(ids: readonly string[]): Promise<Set<string>> {
+    const tx = (await this.open()).transaction('docs');
+    const keys = await Promise.all(ids.map((id) => tx.store.getKey(id)));
+    await tx.done;
+    return new Set(keys.filter((k): k is string => k !== undefined));
+  }
+
   async count(): Promise<number> {
     return (await this.open()).count('docs');
   }
 
-  /** Adds new records chunk by chunk. All or nothing: if a chunk fails, the chunks already
+  /** Adds the records not stored yet, chunk by chunk, and returns those it wrote (an id already
+   *  stored is the same text: left as it is). All or nothing: if a chunk fails, the chunks already
    *  written are deleted again before the error is rethrown. */
-  async addMany(records: readonly UserDocRecord[], chunkSize = ADD_CHUNK_SIZE): Promise<void> {
+  async addMany(records: readonly UserDocRecord[], chunkSize = ADD_CHUNK_SIZE): Promise<UserDocRecord[]> {
     const db = await this.open();
     const written: string[] = [];
+    const fresh: UserDocRecord[] = [];
+    const seen = new Set<string>();
     try {
       for (let i = 0; i < records.length; i += chunkSize) {
         const chunk = records.slice(i, i + chunkSize);
         const tx = db.transaction('docs', 'readwrite');
-        // `add` (not `put`) refuses to overwrite: fresh ids never collide, so a collision is a bug.
-        await Promise.all([...chunk.map((r) => tx.store.add(r)), tx.done]);
-        written.push(...chunk.map((r) => r.id));
+        const stored = await Promise.all(chunk.map((r) => tx.store.getKey(r.id)));
+        const add = chunk.filter((r, j) => stored[j] === undefined && !seen.has(r.id) && seen.add(r.id));
+        await Promise.all([...add.map((r) => tx.store.add(r)), tx.done]);
+        written.push(...add.map((r) => r.id));
+        fresh.push(...add);
       }
+      return fresh;
     } catch (err) {
       if (written.length > 0) {
         const tx = db.transaction('docs', 'readwrite');

@@ -2,12 +2,15 @@
 // NNNN.txt files with a `title:`/`source:` header) and writing documents into corpus/ in the
 // canonical front-matter form the bundled-corpus tests check.
 import { readFile, writeFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serializeDocument } from '../../core/corpus/front-matter';
 import type { CorpusDoc } from '../../core/model/types';
+import { SHARED } from '../../tests/fixtures/shared';
 
 /** The folder of one corpus-external source, beside the repository. */
 export function externalSource(name: string): URL {
-  return new URL(`../../../shared/corpus-external/${name}/`, import.meta.url);
+  return pathToFileURL(`${join(SHARED, 'corpus-external', name)}/`);
 }
 
 /** The rows of a source's index.jsonl, in file order. */

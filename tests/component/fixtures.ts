@@ -1,6 +1,7 @@
 // Real data for the panel's component tests: an engine over the bundled seed speeches, a "page"
 // built from seed passages with swapped names, and a fake SuyuanService on top of that engine with
 // spies on every method.
+import { contentId } from '../../extension/storage/user-docs';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
@@ -93,7 +94,8 @@ export function createFakeService(opts: FakeOptions = {}) {
     listDocs: vi.fn(async () => engine.list()),
     getDoc: vi.fn(async (id: string) => engine.get(id) ?? null),
     addDocs: vi.fn(async (docs: NewDoc[]) => {
-      const added = docs.map((d): CorpusDoc => ({ ...d, id: `user/${nextId++}`, origin: 'user' }));
+      // Ids from the text, as the background gives them.
+      const added = docs.map((d): CorpusDoc => ({ ...d, id: contentId(d.body), origin: 'user' }));
       engine.add(added);
       return added.map(toMeta);
     }),
@@ -115,6 +117,7 @@ export function createFakeService(opts: FakeOptions = {}) {
       return { added: data.docs.length - replaced, replaced, unchanged: 0, keptNewer: 0, settingsChanged: [] };
     }),
     corpusRestored: vi.fn(async () => undefined),
+    storedIds: vi.fn(async (ids: string[]) => ids.filter((id) => engine.get(id) !== undefined)),
     getSettings: vi.fn(),
     setSettings: vi.fn(),
     takePendingLookup: vi.fn(async () => {

@@ -108,7 +108,8 @@ describe('suyuan match --json (bundled corpus)', () => {
       const passages = o.passages as Record<string, unknown>[];
       expect(passages.length).toBeGreaterThan(0);
       for (const p of passages) {
-        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity']);
+        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity', 'holders']);
+        expect((p.holders as string[])[0]).toBe(p.docId);
         const { start, end, docStart, docEnd } = p as Record<string, number>;
         for (const n of [start, end, docStart, docEnd]) expect(Number.isInteger(n)).toBe(true);
         expect(0 <= start! && start! < end! && end! <= text.length).toBe(true);

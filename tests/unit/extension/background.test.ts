@@ -44,8 +44,15 @@ describe('setupBackground', () => {
     });
   });
 
+  it('creates the context menu on every start, not only on install (a browser restart; issue 13, fault 2)', async () => {
+    setupBackground(); // no runtime.onInstalled event fires
+    const menus = (fakeBrowser as unknown as { contextMenus: { create: ReturnType<typeof vi.fn> } }).contextMenus;
+    await vi.waitFor(() => expect(menus.create).toHaveBeenCalledTimes(1));
+    expect(menus.create.mock.calls[0]![0]).toMatchObject({ id: 'suyuan-lookup', contexts: ['selection'] });
+  });
+
   it('clears a tab on navigation and on close', async () => {
-    const service = setupBackground();
+    const service = setupBackground({ navSettleMs: 20 });
     const tab = await fakeBrowser.tabs.create({ url: 'https://www.example.gov.cn/speech/1.html' });
     await service.analyzePage(copiedPage(), tab.id);
     expect(await fakeBrowser.action.getBadgeText({ tabId: tab.id })).toMatch(/%$/);

@@ -6,7 +6,7 @@ import { extractFromDocument } from '../../../core/extract/from-dom';
 import { PageRunner, type RunnerEnv } from '../../../extension/content/page-runner';
 import { HIGHLIGHT } from '../../../extension/content/highlighter';
 import { spansToRanges, splitAtBreaks } from '../../../extension/content/ranges';
-import { HOST_TAG } from '../../../extension/content/ui-root';
+import { HOST_SELECTOR } from '../../../extension/content/ui-root';
 import type { PageText } from '../../../core/model/page';
 import { negativeBody, report, testBackground } from './helpers';
 
@@ -137,20 +137,59 @@ describe('PageRunner', () => {
     for (const r of reuse) expect(compact(copied)).toContain(compact(r.toString()));
     expect(painted.length).toBeGreaterThan(compact(copied).length * 0.8);
     expect(document.documentElement.outerHTML).toBe(before);
-    expect(document.adoptedStyleSheets.length).toBe(1);
+    // The ::highlight() styles come from the manifest's content-script CSS (issue 13, fault 3):
+    // neither an adopted sheet nor a <style> element is added to the page.
+    expect(document.adoptedStyleSheets.length).toBe(0);
+    expect(document.querySelectorAll('style')).toHaveLength(0);
     runner.stop();
     expect(registry!.size).toBe(0);
-    expect(document.adoptedStyleSheets.length).toBe(0);
+  });
+
+  it('puts the marks back after the page clears CSS.highlights, a bounded number of times', async () => {
+    const { runner, registry } = await lit({ css: true });
+    const reuse = registry!.get(HIGHLIGHT.reuse)!;
+    const move = () => runner.onPointerMove(new window.PointerEvent('pointermove') as unknown as PointerEvent);
+    registry!.clear();
+    move();
+    expect(registry!.get(HIGHLIGHT.reuse)).toBe(reuse);
+    // A page that clears on every event does not get an endless fight.
+    for (let i = 0; i < 50; i++) {
+      registry!.clear();
+      move();
+    }
+    expect(registry!.size).toBe(0);
+    runner.stop();
+  });
+
+  it('a page defining a custom element named like ours never runs its constructor (issue 13, fault 11)', async () => {
+    const constructed: string[] = [];
+    for (const name of ['suyuan-ui', 'suyuan-card', 'suyuan-host']) {
+      window.customElements.define(
+        name,
+        class extends window.HTMLElement {
+          constructor() {
+            super();
+            constructed.push(name);
+          }
+        },
+      );
+    }
+    const { runner } = await lit({ css: false });
+    const host = document.querySelector(HOST_SELECTOR)!;
+    expect(host.localName).toBe('div');
+    expect([...document.querySelectorAll('*')].filter((e) => e.localName.includes('-'))).toEqual([]);
+    expect(constructed).toEqual([]);
+    runner.stop();
   });
 
   it('falls back to overlay boxes in a shadow root when the API is missing', async () => {
     const { runner } = await lit({ css: false });
     expect(runner.current!.match.passages.length).toBeGreaterThan(0);
     // The host element is the only addition; the article is untouched.
-    expect(document.querySelectorAll(HOST_TAG).length).toBe(1);
+    expect(document.querySelectorAll(HOST_SELECTOR).length).toBe(1);
     expect(document.querySelector('#article mark')).toBeNull();
     runner.stop();
-    expect(document.querySelectorAll(HOST_TAG).length).toBe(0);
+    expect(document.querySelectorAll(HOST_SELECTOR).length).toBe(0);
   });
 
   it('reveal() scrolls to the span and flashes it', async () => {
@@ -238,7 +277,7 @@ describe('PageRunner', () => {
     expect((await runner.getPageText())!.detect.speechLike).toBe(false);
   });
 
-  it('in-page navigation clears the old highlights and highlights the new content', async () => {
+  it('in-page navigation highlights the new content', async () => {
     const { runner, registry, analyzePage } = await lit({ css: true });
     expect(registry!.get(HIGHLIGHT.reuse)!.size).toBeGreaterThan(0);
     const next = report('gwr-1985').body.slice(2000, 3500);
@@ -248,7 +287,6 @@ describe('PageRunner', () => {
       const paras = next.split('\n').filter((p) => p.trim());
       document.querySelector('#article')!.innerHTML = `<p>同志们：</p>${paras.map((p) => `<p>${esc(p)}</p>`).join('')}`;
       runner.onLocationChange();
-      expect(registry!.has(HIGHLIGHT.reuse)).toBe(false);
       await vi.advanceTimersByTimeAsync(400);
     } finally {
       vi.useRealTimers();
@@ -261,6 +299,25 @@ describe('PageRunner', () => {
       expect(r.startContainer.isConnected).toBe(true);
       expect(compact(next)).toContain(compact(r.toString()));
     }
+    runner.stop();
+  });
+
+  it('pushState every 400 ms for 20 s: a handful of analyses, not one per push (issue 13, fault 10)', async () => {
+    const { runner, analyzePage } = await lit({ css: true });
+    vi.useFakeTimers();
+    try {
+      for (let i = 0; i < 50; i++) {
+        history.pushState({}, '', `/speech/1.html?t=${i}`);
+        runner.onLocationChange();
+        await vi.advanceTimersByTimeAsync(400);
+      }
+      await vi.advanceTimersByTimeAsync(5000);
+    } finally {
+      vi.useRealTimers();
+    }
+    // One at the start, then at most one per NAV_MIN_INTERVAL_MS (4 s) over 20 s.
+    expect(analyzePage.mock.calls.length).toBeGreaterThanOrEqual(2);
+    expect(analyzePage.mock.calls.length).toBeLessThanOrEqual(1 + 6);
     runner.stop();
   });
 

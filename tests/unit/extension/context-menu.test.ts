@@ -13,17 +13,34 @@ beforeEach(() => {
 });
 
 describe('context menu', () => {
-  it('is created once, on selections, with the localised title and the %s placeholder', async () => {
+  it('is created on selections, in the browser language, with the %s placeholder', async () => {
     const create = vi.fn();
     const removeAll = vi.fn(async () => undefined);
-    const getMessage = vi.fn((key: string, subs?: string[]) =>
-      key === 'menuLookup' ? `在语料库中查找「${subs?.[0]}」` : '',
-    );
     Object.assign(fakeBrowser, { contextMenus: { create, removeAll } });
-    Object.assign(fakeBrowser.i18n, { getMessage });
+    const lang = vi.spyOn(navigator, 'language', 'get').mockReturnValue('zh-CN');
     await createContextMenu();
     expect(removeAll).toHaveBeenCalledBefore(create);
     expect(create).toHaveBeenCalledWith({ id: MENU_ID, title: '在语料库中查找「%s」', contexts: ['selection'] });
+    lang.mockReturnValue('zh-TW');
+    await createContextMenu();
+    expect(create).toHaveBeenLastCalledWith({ id: MENU_ID, title: '在語料庫中查找「%s」', contexts: ['selection'] });
+    lang.mockRestore();
+  });
+
+  it('is recreated idempotently: overlapping starts never create a duplicate id (issue 13, fault 2)', async () => {
+    const items = new Set<string>();
+    const create = vi.fn(({ id }: { id: string }) => {
+      if (items.has(id)) throw new Error(`duplicate id ${id}`);
+      items.add(id);
+    });
+    const removeAll = vi.fn(async () => {
+      await new Promise((r) => setTimeout(r, 5));
+      items.clear();
+    });
+    Object.assign(fakeBrowser, { contextMenus: { create, removeAll } });
+    await Promise.all([createContextMenu(), createContextMenu(), createContextMenu()]);
+    expect(create).toHaveBeenCalledTimes(3);
+    expect([...items]).toEqual([MENU_ID]);
   });
 
   it('a click with a selection opens the panel, leaves the query for it, and does the lookup', async () => {

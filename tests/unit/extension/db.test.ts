@@ -4,6 +4,7 @@ import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, openUserDb } from '../../../extension/storage/db';
 import { makeUserDoc, UserDocStore } from '../../../extension/storage/user-docs';
+import { nonSpeech } from '../../fixtures/corpus';
 import { negativeBody } from './helpers';
 
 let n = 0;
@@ -52,9 +53,9 @@ describe('bulk writes', () => {
     const store = new UserDocStore(freshName());
     const existing = makeUserDoc({ title: '已有', body: negativeBody('law', 0) }, 1);
     await store.addMany([existing]);
-    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: negativeBody('howto', 0) }, 10 + i));
-    // The fourth record collides with a stored id, so the second chunk fails.
-    batch[3] = { ...batch[3]!, id: existing.id };
+    const batch = [0, 1, 2, 3].map((i) => makeUserDoc({ title: `新${i}`, body: nonSpeech(1 + i) }, 10 + i));
+    // The fourth record has no valid key, so the second chunk fails.
+    batch[3] = { ...batch[3]!, id: undefined } as never;
     await expect(store.addMany(batch, 2)).rejects.toThrow();
     expect((await store.list()).map((d) => d.title)).toEqual(['已有']);
   });

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { targetAt } from '../../../extension/content/hit-test';
 import { createHoverCard } from '../../../extension/content/hover-card';
-import { HOST_TAG } from '../../../extension/content/ui-root';
+import { HOST_SELECTOR } from '../../../extension/content/ui-root';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -35,15 +35,15 @@ describe('hover card', () => {
   it('lives in one host element, and is removed with it', () => {
     const onOpen = vi.fn();
     const card = createHoverCard(document, onOpen);
-    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
     card.show({ passageIndex: 3, title: '2002年政府工作报告', similarity: 0.93 }, 100, 200);
     expect(card.shownIndex).toBe(3);
-    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
     // Closed shadow root: the page cannot read into it.
-    expect(document.querySelector(HOST_TAG)!.shadowRoot).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)!.shadowRoot).toBeNull();
     card.hide();
     expect(card.shownIndex).toBeNull();
     card.destroy();
-    expect(document.querySelector(HOST_TAG)).toBeNull();
+    expect(document.querySelector(HOST_SELECTOR)).toBeNull();
   });
 });

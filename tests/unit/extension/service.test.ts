@@ -123,7 +123,7 @@ describe('corpus CRUD', () => {
     await bg.service.listDocs(); // engine loaded: the add below must be incremental
     const body = negativeBody('law', 0);
     const [meta] = await bg.service.addDocs([{ title: ' 一部法规 ', body, date: '2020-01-01', place: '' }]);
-    expect(meta!.id).toMatch(/^user\/[0-9a-f-]{36}\.md$/);
+    expect(meta!.id).toMatch(/^user\/[0-9a-f]{16}-[0-9a-z]+\.md$/);
     expect(meta).toMatchObject({ title: '一部法规', date: '2020-01-01', origin: 'user' });
     expect(meta).not.toHaveProperty('place');
     expect((await bg.service.listDocs()).map((d) => d.id)).toContain(meta!.id);

@@ -1,0 +1,80 @@
+// Every corpus document holding a passage. A passage copied into a few documents (policy
+// diffusion: one sentence in three provinces' reports) is aligned with one of them; the others
+// hold the same wording and are named with it, so a reader sees the whole set. The same count
+// decides formula for a passage as a whole: a sentence built of formula pieces, each in dozens of
+// speeches, can still be held whole by three.
+import type { MatchSource } from '../backend/match-source';
+import { GRAM } from '../index/grams';
+import type { Chain } from './chain';
+import type { PageProfile } from './page-profile';
+
+/** Most fingerprints of a span probed to name its holders. */
+const PROBES = 24;
+/** Fewest probed: the rarest fingerprints, and every one as rare as the MIN_PROBES-th. */
+const MIN_PROBES = 4;
+
+/** Slots holding the chain's page span as fully as the aligned document `slot` does (each of the
+ *  span's PROBES rarest fingerprints it holds; `defining`: only the rarest level, the wording that
+ *  makes the passage rather than a formula clause the chain bridged into), `slot` first; at most
+ *  `limit`. Fingerprints are a
+ *  sample, so when the chain is one exact run a holder's text must also contain it. */
+export function spanHolders(
+  store: MatchSource,
+  prof: PageProfile,
+  c: Chain,
+  slot: number,
+  limit: number,
+  defining = true,
+): number[] {
+  const probes = rarest(prof, c.pStart, c.pEnd - GRAM, defining);
+  if (probes.length === 0) return [slot]; // (no fingerprint held by another document)
+  const tally = new Map<number, number>();
+  for (const k of probes) store.forEachDoc(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
+  const need = Math.max(1, tally.get(slot) ?? probes.length);
+  const run = c.runs.length === 1 ? c.runs[0]! : null;
+  const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
+  const out = [slot];
+  for (const [s, k] of [...tally].sort((a, b) => a[0] - b[0])) {
+    if (out.length >= limit) break;
+    if (s === slot || k < need) continue;
+    if (exact && !store.normText(s).includes(exact)) continue;
+    out.push(s);
+  }
+  return out;
+}
+
+/** Indexes (into prof.fpPos) of the rarest fingerprints at gram positions [from, to], fewest
+ *  documents first, up to PROBES; `defining`: only those no commoner than the MIN_PROBES-th. */
+function rarest(prof: PageProfile, from: number, to: number, defining: boolean): number[] {
+  let lo = lowerBound(prof.fpPos, from);
+  const picked: number[] = [];
+  // A fingerprint only the aligned document holds: nobody else holds the whole span, but it
+  // says nothing about who holds its defining wording.
+  for (; lo < prof.fpPos.length && prof.fpPos[lo]! <= to; lo++) {
+    if (prof.fpDocs[lo]! > 1) picked.push(lo);
+    else if (!defining) return [];
+  }
+  picked.sort((a, b) => prof.fpDocs[a]! - prof.fpDocs[b]!);
+  if (!defining) return picked.slice(0, PROBES);
+  if (picked.length <= MIN_PROBES) return picked;
+  const bar = prof.fpDocs[picked[MIN_PROBES - 1]!]!;
+  let n = MIN_PROBES;
+  while (n < picked.length && n < PROBES && prof.fpDocs[picked[n]!]! <= bar) n++;
+  return picked.slice(0, n);
+}
+
+function lowerBound(a: Int32Array, x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Families among the holders (near-duplicates count once). */
+export function holderFamilies(store: MatchSource, holders: number[]): number {
+  return new Set(holders.map((s) => store.familyOf(s))).size;
+}

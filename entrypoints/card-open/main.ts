@@ -1,0 +1,3 @@
+import { startCardOpen } from '../../extension/card-open';
+
+startCardOpen(document);

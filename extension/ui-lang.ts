@@ -1,0 +1,55 @@
+// One interface language for everything the extension shows: the panel, the hover card on the
+// page and the context-menu item all follow the browser's language (navigator.language), the way
+// the panel always has. The hover card and the menu used to follow browser.i18n (the browser's UI
+// locale) instead, which gave an English card beside a Chinese panel. The few strings shown
+// outside the panel live here, small enough for the content script.
+import type { ReportLang } from '../core/report/report-labels';
+
+export type Lang = ReportLang;
+
+/** Traditional for Taiwan, Hong Kong, Macau and explicit Hant tags; English for English; else Simplified. */
+export function detectLang(tag: string | undefined): Lang {
+  const t = (tag ?? '').toLowerCase();
+  if (/^zh[-_](tw|hk|mo|hant)/.test(t)) return 'zh-TW';
+  if (t.startsWith('en')) return 'en';
+  return 'zh-CN';
+}
+
+/** The language of the browser this runs in (panel, content script, background alike). */
+export function browserLang(): Lang {
+  return detectLang(typeof navigator === 'undefined' ? undefined : navigator.language);
+}
+
+export interface PageStrings {
+  similarity: string;
+  /** Hover card: where a click leads. Firefox calls its panel a sidebar. */
+  open: string;
+  /** Context-menu item; %s is replaced by the browser with the selection. */
+  menuLookup: string;
+}
+
+export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
+  switch (lang) {
+    case 'en':
+      return {
+        similarity: 'Similarity',
+        open: firefox ? 'Compare in the sidebar →' : 'Compare in the side panel →',
+        menuLookup: 'Look up “%s” in the corpus',
+      };
+    case 'zh-TW':
+      return {
+        similarity: '相似度',
+        open: firefox ? '在側欄中檢視對照 →' : '在側邊面板中檢視對照 →',
+        menuLookup: '在語料庫中查找「%s」',
+      };
+    default:
+      return {
+        similarity: '相似度',
+        open: firefox ? '在侧栏中查看对照 →' : '在侧边栏中查看对照 →',
+        menuLookup: '在语料库中查找「%s」',
+      };
+  }
+}
+
+/** Built for Firefox (WXT sets import.meta.env.FIREFOX at build time; false in tests). */
+export const IS_FIREFOX: boolean = Boolean((import.meta as { env?: { FIREFOX?: boolean } }).env?.FIREFOX);

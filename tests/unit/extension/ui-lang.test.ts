@@ -1,0 +1,44 @@
+// Issue 13, faults 1 and 4: the panel, the hover card and the context menu speak one language (the
+// browser's, navigator.language); the card names Firefox's panel a sidebar, and on Firefox its link
+// is a framed extension page (a click there may open the sidebar).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { initialLang } from '../../../components/app';
+import { menuTitle } from '../../../extension/background/context-menu';
+import { passageFromHash } from '../../../extension/card-open';
+import { createHoverCard } from '../../../extension/content/hover-card';
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  document.documentElement.innerHTML = '<head></head><body></body>';
+});
+
+/** Shows a card and returns its closed shadow root (captured as it is attached). */
+function showCard(firefox: boolean): ShadowRoot {
+  const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+  createHoverCard(document, () => {}, firefox).show({ passageIndex: 3, title: '讲话', similarity: 0.5 }, 0, 0);
+  return attach.mock.results[0]!.value as ShadowRoot;
+}
+
+describe('one interface language', () => {
+  it.each([
+    ['zh-CN', 'zh-CN', '相似度 50%', '在侧边栏中查看对照 →', '在语料库中查找「%s」'],
+    ['zh-HK', 'zh-TW', '相似度 50%', '在側邊面板中檢視對照 →', '在語料庫中查找「%s」'],
+    ['en-US', 'en', 'Similarity 50%', 'Compare in the side panel →', 'Look up “%s” in the corpus'],
+  ])('navigator.language %s: panel, card and menu agree', (tag, lang, meta, open, menu) => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue(tag);
+    localStorage.removeItem('suyuan.lang');
+    expect(initialLang()).toBe(lang);
+    expect(menuTitle()).toBe(menu);
+    const root = showCard(false);
+    expect(root.querySelector('.meta')!.textContent).toBe(meta);
+    expect(root.querySelector('.open')!.textContent).toBe(open);
+  });
+
+  it('Firefox: the card says sidebar, in a framed extension page that knows the passage', () => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
+    const frame = showCard(true).querySelector('iframe.open') as HTMLIFrameElement;
+    expect(frame.title).toBe('Compare in the sidebar →');
+    expect(frame.src).toMatch(/\/card-open\.html#i=3$/);
+    expect(passageFromHash(new URL(frame.src).hash)).toBe(3);
+  });
+});
