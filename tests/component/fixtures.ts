@@ -84,7 +84,6 @@ export function createFakeService(opts: FakeOptions = {}) {
   const engine = createEngine(opts.docs ?? seedDocs());
   let pending = opts.pendingLookup ?? null;
   let pendingPassage: number | null = null;
-  let nextId = 1;
   const toMeta = ({ body: _b, ...m }: CorpusDoc): DocMeta => m;
   const service = {
     analyzePage: vi.fn(async () => null),

@@ -1,0 +1,56 @@
+// The service's page methods: analyse a page for its tab, give the panel a tab's analysis, and
+// reveal a passage in the page.
+import type { PageText } from '../../core/model/page';
+import type { SuyuanService } from '../protocol';
+import { SPEECH_MARK } from './badge';
+import { checkPage, checkTabId } from './service-checks';
+import type { ServiceContext } from './service';
+
+type PageMethods = Pick<Required<SuyuanService>, 'analyzePage' | 'getTabAnalysis' | 'revealInTab'>;
+
+export function pageMethods(c: ServiceContext): PageMethods {
+  return {
+    async analyzePage(page, tabId) {
+      const p = checkPage(page);
+      const tab = tabId == null ? undefined : checkTabId(tabId);
+      if (p.text.trim() === '') return null;
+      const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
+      // The mark shows at once; loading the engine on a cold worker can take a moment.
+      if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
+      return c.analyseForTab(p, tab, generation);
+    },
+
+    async getTabAnalysis(tabId) {
+      const tab = checkTabId(tabId);
+      const stored = await c.deps.tabs.get(tab);
+      if (!stored) {
+        // Pages that did not look like a speech were never analysed: the panel's "compare anyway"
+        // lands here, so fetch the page text from the tab and analyse it now.
+        let page: PageText | null = null;
+        try {
+          page = await c.deps.content(tab).getPageText();
+        } catch (err) {
+          console.debug('[suyuan] no page text:', err);
+        }
+        if (!page || page.text.trim() === '') return null;
+        return c.analyseForTab(checkPage(page), tab);
+      }
+      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) return stored;
+      return c.analyseForTab(stored.page, tab);
+    },
+
+    async revealInTab(tabId, start, end) {
+      const tab = checkTabId(tabId);
+      if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end <= start) {
+        throw new Error('revealInTab needs 0 <= start < end');
+      }
+      try {
+        return await c.deps.content(tab).reveal(start, end);
+      } catch (err) {
+        // No content script in that tab (closed, navigated, restricted page).
+        console.debug('[suyuan] reveal:', err);
+        return false;
+      }
+    },
+  };
+}
