@@ -5,6 +5,7 @@ import { CorpusStore } from './index/corpus-store';
 import { Families, type FamiliesJson } from './index/families';
 import { decodeContainer, encodeContainer, view16, view32 } from './index/binary-container';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
+import { fnv1aString } from './index/fnv1a';
 import { GRAM, WINDOW } from './index/grams';
 import { lookupPhrase } from './lookup/lookup';
 import { matchPage, matchProfiled } from './match/matcher';
@@ -12,7 +13,8 @@ import { profilePage } from './match/page-profile';
 import { resolveSettings } from './match/settings';
 import { normalize } from './text/normalize';
 import type { Engine, EngineSnapshot } from './model/engine-api';
-import type { CorpusDoc, DocMeta } from './model/types';
+import { docMeta } from './model/doc-meta';
+import type { CorpusDoc } from './model/types';
 
 /** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
  *  (lookup uses positional postings built on first use). 3: fingerprint keys as 16-bit suffixes
@@ -55,19 +57,12 @@ interface SnapshotBody extends SnapshotHead {
 }
 
 function checksum(body: string): string {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < body.length; i++) h = Math.imul(h ^ body.charCodeAt(i), 0x01000193);
-  return `${body.length}:${(h >>> 0).toString(36)}`;
-}
-
-function meta(d: CorpusDoc): DocMeta {
-  const { body: _body, ...m } = d;
-  return m;
+  return `${body.length}:${(fnv1aString(body) >>> 0).toString(36)}`;
 }
 
 function wrap(store: CorpusStore): SnapshotEngine {
   return {
-    list: () => store.docs.filter((d): d is CorpusDoc => !!d).map(meta),
+    list: () => store.docs.filter((d): d is CorpusDoc => !!d).map(docMeta),
     get: (id) => {
       const slot = store.byId.get(id);
       return slot === undefined ? undefined : store.docs[slot];

@@ -4,6 +4,7 @@
 // ones in the main content. Sharing this keeps the HTML-file import and the content script in
 // agreement about what "the speech" on a page is.
 import { isJunkLine } from './junk';
+import { WS_RUN, isBlank } from '../text/whitespace';
 
 // Tag lists as one string each: the content script carries this file, and a split string is
 // smaller than an array literal of quoted names.
@@ -67,22 +68,6 @@ export interface RunTable<R> {
   ref: R[];
   offset: number[];
 }
-/** Whitespace as a browser collapses it, plus the full-width space and zero-width marks. */
-function isSpace(c: number): boolean {
-  return (
-    c <= 0x20 ||
-    c === 0xa0 ||
-    c === 0x3000 ||
-    c === 0x200b ||
-    c === 0xfeff ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f
-  );
-}
 
 export interface BlockBuilder<R> {
   readonly paragraphs: Paragraph[];
@@ -140,13 +125,13 @@ export function blockBuilder<R>(track: boolean): BlockBuilder<R> {
       const n = raw.length;
       let i = 0;
       while (i < n) {
-        if (isSpace(raw.charCodeAt(i))) {
+        if (isBlank(raw.charCodeAt(i))) {
           pendingSpace = true;
           i++;
           continue;
         }
         let j = i + 1;
-        while (j < n && !isSpace(raw.charCodeAt(j))) j++;
+        while (j < n && !isBlank(raw.charCodeAt(j))) j++;
         let p = cur;
         if (p === null) {
           const seg = runs.at.length;
@@ -291,4 +276,3 @@ export function cleanTitle(title: string): string {
   if (parts.length > 1 && parts[0]!.length >= 4) return parts[0]!;
   return t;
 }
-const WS_RUN = /[\s\u00a0\u3000]+/g;

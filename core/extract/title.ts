@@ -1,8 +1,7 @@
 // Which line is the speech's title. Sites put the site name in <title> and the real title in a
 // heading (or as the first line of the content box), so the heading wins when it is there.
 import type { Paragraph } from './blocks';
-
-const WS_RUN = /[\s\u00a0\u3000]+/g;
+import { WS_RUN } from '../text/whitespace';
 
 export function chooseTitle<R>(docTitle: string, headings: string[], kept: Paragraph<R>[]): string {
   const first = kept[0];

@@ -6,21 +6,9 @@
 // reused speeches most keys share a list (10,000 spliced speeches: 11.1 M postings in 123 k
 // distinct lists, 19.4 MB of slot gaps down to 4.2 MB).
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { SHIFT, freezePairs, type FrozenPostings } from './frozen-postings';
 import { findSorted } from './sorted-search';
-
-export interface FrozenPostings {
-  /** dir[b]: index of the first key whose top 16 bits are ≥ b (65,537 entries). */
-  dir: Uint32Array;
-  /** Low 16 bits of each key, ascending within its bucket. */
-  keys: Uint16Array;
-  /** List id of each key, idBytes little-endian bytes each (2–4: as few as the list count needs). */
-  ids: Uint8Array;
-  idBytes: number;
-  /** Byte range of each distinct list in `docs` (lists + 1 entries). */
-  offsets: Uint32Array;
-  /** Ascending slots per list: the first, then the gaps, as LEB128 varints. */
-  docs: Uint8Array;
-}
+import { VarintReader, countVarints } from './varint';
 
 export interface FingerprintIndexJson {
   dir: string;
@@ -31,8 +19,6 @@ export interface FingerprintIndexJson {
   docs: string;
 }
 
-/** Slots fit in 21 bits; hash · 2^21 + slot stays an exact float64 integer (< 2^53). */
-const SHIFT = 2097152;
 /** Lists of more bytes than this keep their posting count in a table, so df() stays O(1). */
 const LONG = 64;
 
@@ -188,10 +174,7 @@ export class FingerprintIndex {
     const from = offsets[l]!;
     const to = offsets[l + 1]!;
     if (to - from > LONG) return this.longCounts[findSorted(this.longLists, l)]!;
-    // One varint ends at each byte below 0x80.
-    let n = 0;
-    for (let p = from; p < to; p++) if (docs[p]! < 0x80) n++;
-    return n;
+    return countVarints(docs, from, to);
   }
 
   /** Recounts the long lists and the postings after the frozen segment changed. */
@@ -201,8 +184,7 @@ export class FingerprintIndex {
     const counts: number[] = [];
     const perList = new Uint32Array(offsets.length - 1);
     for (let l = 0; l + 1 < offsets.length; l++) {
-      let n = 0;
-      for (let p = offsets[l]!; p < offsets[l + 1]!; p++) if (docs[p]! < 0x80) n++;
+      const n = countVarints(docs, offsets[l]!, offsets[l + 1]!);
       perList[l] = n;
       if (offsets[l + 1]! - offsets[l]! > LONG) {
         lists.push(l);
@@ -223,19 +205,10 @@ export class FingerprintIndex {
 
   private decodeList(l: number, fn: (slot: number) => void): void {
     const { offsets, docs } = this.frozen;
-    let slot = 0;
-    let first = true;
-    for (let p = offsets[l]!; p < offsets[l + 1]!;) {
-      let v = 0;
-      let shift = 0;
-      let x: number;
-      do {
-        x = docs[p++]!;
-        v += (x & 0x7f) * 2 ** shift;
-        shift += 7;
-      } while (x & 0x80);
-      slot = first ? v : slot + v;
-      first = false;
+    const r = new VarintReader(docs, offsets[l]!, offsets[l + 1]!);
+    // The first slot, then gaps.
+    for (let slot = 0; r.more();) {
+      slot += r.next();
       fn(slot);
     }
   }
@@ -253,116 +226,13 @@ export class FingerprintIndex {
   /** Merges the delta into the frozen segment and drops tombstoned postings. */
   freeze(): void {
     if (this.pendingLen === 0 && this.delta.size === 0 && this.dead.size === 0) return;
-    const { keys, dir } = this.frozen;
     let total = 0;
-    for (let i = 0; i < keys.length; i++)
-      this.decode(i, (s) => {
-        if (!this.dead.has(s)) total++;
-      });
-    for (const list of this.delta.values()) for (const s of list) if (!this.dead.has(s)) total++;
-    for (let i = 0; i < this.pendingLen; i++) {
-      const v = this.pending[i]!;
-      if (!this.dead.has(v - Math.floor(v / SHIFT) * SHIFT)) total++;
-    }
-    // (hash, slot) packed into one float64 so one native numeric sort orders both.
+    this.forEachLive(() => total++);
     const pairs = new Float64Array(total);
     let w = 0;
-    for (let b = 0; b < 65536; b++)
-      for (let i = dir[b]!; i < dir[b + 1]!; i++) {
-        const h = b * 65536 + keys[i]!;
-        this.decode(i, (s) => {
-          if (this.dead.has(s)) return;
-          pairs[w++] = h * SHIFT + s;
-        });
-      }
-    for (const [h, list] of this.delta)
-      for (const s of list) {
-        if (this.dead.has(s)) continue;
-        pairs[w++] = h * SHIFT + s;
-      }
-    for (let i = 0; i < this.pendingLen; i++) {
-      const v = this.pending[i]!;
-      const s = v - Math.floor(v / SHIFT) * SHIFT;
-      if (this.dead.has(s)) continue;
-      pairs[w++] = v;
-    }
+    this.forEachLive((v) => (pairs[w++] = v));
     pairs.sort();
-    let distinct = 0;
-    let prevH = -1;
-    for (let i = 0; i < total; i++) {
-      const h = Math.floor(pairs[i]! / SHIFT);
-      if (h !== prevH) distinct++;
-      prevH = h;
-    }
-    const nk = new Uint16Array(distinct);
-    const keyList = new Uint32Array(distinct);
-    const ndir = new Uint32Array(65537);
-    const listStarts: number[] = [0];
-    let nd = new Uint8Array(Math.max(16, Math.min(total * 2, 1 << 20)));
-    let bytes = 0;
-    // Lists already stored, by a hash of their bytes (ids of the lists with that hash).
-    const byHash = new Map<number, number | number[]>();
-    const sameAs = (l: number, from: number, to: number): boolean => {
-      const s0 = listStarts[l]!;
-      if (listStarts[l + 1]! - s0 !== to - from) return false;
-      for (let k = 0; k < to - from; k++) if (nd[s0 + k] !== nd[from + k]) return false;
-      return true;
-    };
-    let ki = 0;
-    for (let i = 0; i < total;) {
-      const h = Math.floor(pairs[i]! / SHIFT);
-      // Encode this key's slots after the stored lists; keep them only if no equal list exists.
-      const from = bytes;
-      let lastSlot = 0;
-      for (; i < total && Math.floor(pairs[i]! / SHIFT) === h; i++) {
-        const slot = pairs[i]! - h * SHIFT;
-        let gap = bytes === from ? slot : slot - lastSlot;
-        lastSlot = slot;
-        if (nd.length - bytes < 4) {
-          const bigger = new Uint8Array(nd.length * 2);
-          bigger.set(nd);
-          nd = bigger;
-        }
-        while (gap >= 0x80) {
-          nd[bytes++] = (gap & 0x7f) | 0x80;
-          gap >>>= 7;
-        }
-        nd[bytes++] = gap;
-      }
-      let hash = 0x811c9dc5;
-      for (let p = from; p < bytes; p++) hash = Math.imul(hash ^ nd[p]!, 0x01000193);
-      const known = byHash.get(hash);
-      let id = -1;
-      if (typeof known === 'number') id = sameAs(known, from, bytes) ? known : -1;
-      else if (known) for (const l of known) if (sameAs(l, from, bytes)) id = l;
-      if (id < 0) {
-        id = listStarts.length - 1;
-        listStarts.push(bytes);
-        if (known === undefined) byHash.set(hash, id);
-        else if (typeof known === 'number') byHash.set(hash, [known, id]);
-        else known.push(id);
-      } else bytes = from;
-      nk[ki] = h & 0xffff;
-      keyList[ki] = id;
-      ndir[(h >>> 16) + 1]!++;
-      ki++;
-    }
-    for (let b = 0; b < 65536; b++) ndir[b + 1]! += ndir[b]!;
-    const lists = listStarts.length - 1;
-    const idBytes = lists <= 0x10000 ? 2 : lists <= 0x1000000 ? 3 : 4;
-    const ids = new Uint8Array(distinct * idBytes);
-    for (let k = 0; k < distinct; k++) {
-      let v = keyList[k]!;
-      for (let j = 0; j < idBytes; j++, v >>>= 8) ids[k * idBytes + j] = v & 0xff;
-    }
-    this.frozen = {
-      dir: ndir,
-      keys: nk,
-      ids,
-      idBytes,
-      offsets: Uint32Array.from(listStarts),
-      docs: nd.slice(0, bytes),
-    };
+    this.frozen = freezePairs(pairs);
     this.countFrozen();
     this.delta = new Map();
     this.deltaSize = 0;
@@ -370,6 +240,25 @@ export class FingerprintIndex {
     this.deadPostings = 0;
     this.pending = new Float64Array(1024);
     this.pendingLen = 0;
+  }
+
+  /** Every live posting of the frozen segment, the delta and the pending batch, packed as
+   *  hash · SHIFT + slot. */
+  private forEachLive(fn: (packed: number) => void): void {
+    const { keys, dir } = this.frozen;
+    const dead = this.dead;
+    for (let b = 0; b < 65536; b++)
+      for (let i = dir[b]!; i < dir[b + 1]!; i++) {
+        const h = b * 65536 + keys[i]!;
+        this.decode(i, (s) => {
+          if (!dead.has(s)) fn(h * SHIFT + s);
+        });
+      }
+    for (const [h, list] of this.delta) for (const s of list) if (!dead.has(s)) fn(h * SHIFT + s);
+    for (let i = 0; i < this.pendingLen; i++) {
+      const v = this.pending[i]!;
+      if (!dead.has(v - Math.floor(v / SHIFT) * SHIFT)) fn(v);
+    }
   }
 
   /** Bytes held by the frozen typed arrays plus an estimate for the delta (8 bytes a posting). */

@@ -10,12 +10,11 @@
 // 0.91 bytes a character at 10,000 speeches; 4 with Rice codes 0.60; 5 costs 0.48 but leaves
 // four-character phrases on the slow path of reading every bigram that starts with their last
 // character).
+import { SEP, buildPhrasePostings, ranksBySecond } from './phrase-build';
 import { findSorted } from './sorted-search';
 
 export const SAMPLE = 4;
-/** Separates documents in the concatenated text; only the bigram of two separators is not indexed. */
-export const SEP = '\uffff';
-const SEP_CODE = 0xffff;
+export { SEP };
 /** Bigrams with more sampled postings than this are split by their third character (lower and
  *  the per-list overheads outgrow the saving: 512 cost 18 % more bytes, 4096 about 3 %). */
 export const SPLIT = 4096;
@@ -23,7 +22,7 @@ export const SPLIT = 4096;
 /** Postings bytes past which a residue class also weighs the bigrams before the query. */
 const LONG_LIST = 4096;
 
-/** A run of varint bytes holding one ascending positions list. */
+/** A run of Rice-coded bytes holding one ascending positions list. */
 interface Stream {
   from: number;
   to: number;
@@ -37,14 +36,11 @@ export class PhraseIndex {
   private offsets: Uint32Array;
   private bytes: Uint8Array;
   /** Split bigrams: key rank → [first, end) of their sub-lists in subChars/subOffsets. */
-  private splits = new Map<number, [number, number]>();
+  private splits: Map<number, [number, number]>;
   /** Third character and byte start of each sub-list (its end is the next start, or the bigram's end). */
   private subChars: Uint16Array;
   private subOffsets: Uint32Array;
 
-  /** Built by counting sorts (first unit, then second, then third for frequent bigrams), which
-   *  keep positions ascending and touch memory almost sequentially: a hash table of a million
-   *  bigrams cost a cache miss per sample and took three times as long. */
   constructor(
     readonly text: string,
     split = SPLIT,
@@ -52,164 +48,16 @@ export class PhraseIndex {
     /** See LONG_LIST (tests lower it to weigh every option). */
     readonly longList = LONG_LIST,
   ) {
-    const SAMPLE = sample;
-    const n = text.length;
-    const at = (p: number): number => (p < n ? text.charCodeAt(p) : SEP_CODE);
-    const firstCount = new Uint32Array(65537);
-    let samples = 0;
-    for (let p = 0; p < n; p += SAMPLE) {
-      const a = text.charCodeAt(p);
-      if (a === SEP_CODE && at(p + 1) === SEP_CODE) continue;
-      firstCount[a + 1]!++;
-      samples++;
-    }
-    for (let a = 0; a < 65536; a++) firstCount[a + 1]! += firstCount[a]!;
-    const byFirst = new Uint32Array(samples);
-    const cursor = firstCount.slice(0, 65536);
-    for (let p = 0; p < n; p += SAMPLE) {
-      const a = text.charCodeAt(p);
-      if (a === SEP_CODE && at(p + 1) === SEP_CODE) continue;
-      byFirst[cursor[a]!++] = p;
-    }
-    const keys: number[] = [];
-    const offsets: number[] = [0];
-    const subChars: number[] = [];
-    const subOffsets: number[] = [];
-    let bytes = new Uint8Array(Math.max(1024, samples * 2));
-    let w = 0;
-    const count = new Uint32Array(65536);
-    let grouped = new Uint32Array(1024);
-    let grouped3 = new Uint32Array(1024);
-
-    // Positions are multiples of SAMPLE: gaps are counted in samples and Rice-coded (a header
-    // byte k, then per gap: gap >> k in unary as zeros ended by a one, and its low k bits).
-    // Rare bigrams' gaps run to 2^15–2^21 samples, where a varint spends three bytes.
-    const write = (list: Uint32Array, from: number, to: number): void => {
-      let sum = 0;
-      let last = 0;
-      for (let g = from; g < to; g++) {
-        const p = list[g]!;
-        sum += (p - last) / SAMPLE;
-        last = p;
-      }
-      const mean = sum / (to - from);
-      const k0 = mean < 2 ? 0 : Math.floor(Math.log2(mean * 0.69));
-      let k = 0;
-      let bits = Infinity;
-      for (let kk = Math.max(0, k0 - 2); kk <= Math.min(24, k0 + 2); kk++) {
-        let b = 0;
-        last = 0;
-        for (let g = from; g < to; g++) {
-          const p = list[g]!;
-          b += Math.floor((p - last) / SAMPLE / 2 ** kk) + 1 + kk;
-          last = p;
-        }
-        if (b < bits) {
-          bits = b;
-          k = kk;
-        }
-      }
-      const need = 2 + Math.ceil(bits / 8);
-      if (bytes.length - w < need) {
-        const bigger = new Uint8Array(Math.max(bytes.length * 2, w + need));
-        bigger.set(bytes.subarray(0, w));
-        bytes = bigger;
-      }
-      bytes[w++] = k;
-      let pos = w * 8;
-      bytes.fill(0, w, w + need - 1);
-      last = 0;
-      for (let g = from; g < to; g++) {
-        const p = list[g]!;
-        const v = (p - last) / SAMPLE;
-        last = p;
-        pos += Math.floor(v / 2 ** k);
-        bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
-        pos++;
-        for (let b = k - 1; b >= 0; b--, pos++) if ((v >>> b) & 1) bytes[pos >>> 3]! |= 0x80 >>> (pos & 7);
-      }
-      w = (pos + 7) >>> 3;
-    };
-    /** Stable counting sort of src[from, to) by the unit at p + k into dst[from, to); returns
-     *  the distinct units in increasing order with their group ends in `ends`. */
-    const groupBy = (
-      src: Uint32Array,
-      dst: Uint32Array,
-      from: number,
-      to: number,
-      k: number,
-      ends: number[],
-    ): number[] => {
-      const units: number[] = [];
-      for (let i = from; i < to; i++) {
-        const u = at(src[i]! + k);
-        if (count[u]!++ === 0) units.push(u);
-      }
-      units.sort((x, y) => x - y);
-      let acc = from;
-      for (const u of units) {
-        const c = count[u]!;
-        count[u] = acc;
-        acc += c;
-      }
-      for (let i = from; i < to; i++) {
-        const p = src[i]!;
-        dst[count[at(p + k)]!++] = p;
-      }
-      ends.length = 0;
-      for (const u of units) {
-        ends.push(count[u]!);
-        count[u] = 0;
-      }
-      return units;
-    };
-
-    const ends2: number[] = [];
-    const ends3: number[] = [];
-    // Signed int32 key order: first units ≥ 0x8000 (negative keys) come first.
-    for (let step = 0; step < 65536; step++) {
-      const a = (step + 0x8000) & 0xffff;
-      const from = firstCount[a]!;
-      const to = firstCount[a + 1]!;
-      if (from === to) continue;
-      if (grouped.length < to) grouped = new Uint32Array(Math.max(to, grouped.length * 2));
-      const seconds = groupBy(byFirst, grouped, from, to, 1, ends2);
-      let g = from;
-      seconds.forEach((b, i) => {
-        const end = ends2[i]!;
-        if (end - g > split) {
-          if (grouped3.length < end) grouped3 = new Uint32Array(Math.max(end, grouped3.length * 2));
-          const thirds = groupBy(grouped, grouped3, g, end, 2, ends3);
-          const first = subChars.length;
-          let h = g;
-          thirds.forEach((c, j) => {
-            subChars.push(c);
-            subOffsets.push(w);
-            write(grouped3, h, ends3[j]!);
-            h = ends3[j]!;
-          });
-          this.splits.set(keys.length, [first, subChars.length]);
-        } else write(grouped, g, end);
-        keys.push((a << 16) | b);
-        offsets.push(w);
-        g = end;
-      });
-    }
-    this.keys = Int32Array.from(keys);
-    this.offsets = Uint32Array.from(offsets);
-    this.bytes = bytes.slice(0, w);
-    this.subChars = Uint16Array.from(subChars);
-    this.subOffsets = Uint32Array.from(subOffsets);
-    // Ranks ordered by second unit (counting sort; ranks stay ascending within a unit).
-    const kk = this.keys;
-    const secondCount = new Uint32Array(65537);
-    for (let r = 0; r < kk.length; r++) secondCount[(kk[r]! & 0xffff) + 1]!++;
-    for (let b = 0; b < 65536; b++) secondCount[b + 1]! += secondCount[b]!;
-    this.bySecondStart = secondCount;
-    const bySecond = new Uint32Array(kk.length);
-    const at2 = secondCount.slice(0, 65536);
-    for (let r = 0; r < kk.length; r++) bySecond[at2[kk[r]! & 0xffff]!++] = r;
+    const built = buildPhrasePostings(text, split, sample);
+    this.keys = built.keys;
+    this.offsets = built.offsets;
+    this.bytes = built.bytes;
+    this.splits = built.splits;
+    this.subChars = built.subChars;
+    this.subOffsets = built.subOffsets;
+    const { bySecond, bySecondStart } = ranksBySecond(this.keys);
     this.bySecond = bySecond;
+    this.bySecondStart = bySecondStart;
   }
 
   /** Ranks of the bigrams ending with each unit b: bySecond[bySecondStart[b] .. bySecondStart[b + 1]).

@@ -12,6 +12,7 @@
 // takes 3.2 bytes on average, half of three 16-bit offsets), so a corpus of 50 M characters keeps
 // its maps in under 3 MB instead of 400 MB of starts/ends arrays.
 import type { NormalizedText } from '../text/normalize';
+import { VarintReader, VarintWriter, unzigzag, zigzag } from './varint';
 
 export interface PosMap {
   /** Normalised length and original length. */
@@ -25,60 +26,34 @@ export interface PosMap {
 export function compactPosMap(n: NormalizedText): PosMap {
   const len = n.text.length;
   const { starts, ends } = n;
-  let buf = new Uint8Array(64);
-  let w = 0;
-  // Values can exceed 2^31 (a zigzag delta of a 32-bit offset), so no bitwise shifts.
-  const put = (v: number): void => {
-    if (w + 5 > buf.length) {
-      const grown = new Uint8Array(buf.length * 2);
-      grown.set(buf);
-      buf = grown;
-    }
-    while (v >= 0x80) {
-      buf[w++] = (v % 0x80) | 0x80;
-      v = Math.floor(v / 0x80);
-    }
-    buf[w++] = v;
-  };
+  const out = new VarintWriter();
   let prevAt = 0;
   let prevStart = 0;
   for (let i = 0; i < len; i++) {
     const s = starts[i]!;
     if (i === 0 || s !== starts[i - 1]! + 1 || ends[i] !== s + 1) {
       const d = s - (prevStart + (i - prevAt));
-      put(i - prevAt);
-      put(d >= 0 ? 2 * d : -2 * d - 1);
-      put(ends[i]! - s);
+      out.write(i - prevAt);
+      out.write(zigzag(d));
+      out.write(ends[i]! - s);
       prevAt = i;
       prevStart = s;
     }
   }
-  return { length: len, originalLength: n.original.length, bytes: buf.slice(0, w) };
+  return { length: len, originalLength: n.original.length, bytes: out.bytes() };
 }
 
 /** Decodes the exceptions in order until visit returns false. */
 function forEachException(m: PosMap, visit: (at: number, start: number, end: number) => boolean | void): void {
-  const b = m.bytes;
-  let p = 0;
-  const next = (): number => {
-    let v = 0;
-    let scale = 1;
-    let c: number;
-    do {
-      c = b[p++]!;
-      v += (c & 0x7f) * scale;
-      scale *= 0x80;
-    } while (c & 0x80);
-    return v;
-  };
+  const r = new VarintReader(m.bytes);
   let at = 0;
   let start = 0;
-  while (p < b.length) {
-    const gap = next();
-    const z = next();
+  while (r.more()) {
+    const gap = r.next();
+    const z = r.next();
     at += gap;
-    start += gap + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
-    if (visit(at, start, start + next()) === false) return;
+    start += gap + unzigzag(z);
+    if (visit(at, start, start + r.next()) === false) return;
   }
 }
 
@@ -110,8 +85,7 @@ export function expandPosMap(m: PosMap, text: string, original: string): Normali
   const starts = new Uint32Array(len + 1);
   const ends = new Uint32Array(len + 1);
   // forEachException inlined: this runs over whole documents, where its callbacks doubled the time.
-  const b = m.bytes;
-  let p = 0;
+  const r = new VarintReader(m.bytes);
   let i = 0;
   let at = 0;
   let start = 0;
@@ -119,25 +93,10 @@ export function expandPosMap(m: PosMap, text: string, original: string): Normali
     let next = len;
     let z = 0;
     let span = 0;
-    if (p < b.length) {
-      let gap = 0;
-      let c: number;
-      for (let scale = 1; ; scale *= 0x80) {
-        c = b[p++]!;
-        gap += (c & 0x7f) * scale;
-        if (c < 0x80) break;
-      }
-      for (let scale = 1; ; scale *= 0x80) {
-        c = b[p++]!;
-        z += (c & 0x7f) * scale;
-        if (c < 0x80) break;
-      }
-      for (let scale = 1; ; scale *= 0x80) {
-        c = b[p++]!;
-        span += (c & 0x7f) * scale;
-        if (c < 0x80) break;
-      }
-      next = at + gap;
+    if (r.more()) {
+      next = at + r.next();
+      z = r.next();
+      span = r.next();
     }
     // The run after the previous exception, up to the next one.
     for (let s = start + (i - at); i < next; i++, s++) {
@@ -145,7 +104,7 @@ export function expandPosMap(m: PosMap, text: string, original: string): Normali
       ends[i] = s + 1;
     }
     if (next < len) {
-      start += next - at + (z % 2 === 0 ? z / 2 : -(z + 1) / 2);
+      start += next - at + unzigzag(z);
       at = next;
       starts[i] = start;
       ends[i] = start + span;

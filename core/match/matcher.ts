@@ -5,6 +5,7 @@
 import type { MatchSource } from '../backend/match-source';
 import type { Candidate, MatchOptions, MatchResult, Passage } from '../model/types';
 import { normalize, toOriginal } from '../text/normalize';
+import { isWhitespace } from '../text/whitespace';
 import { wordDiff } from '../diff/word-diff';
 import { chooseCandidates, localAnchors, type Chosen } from './candidates';
 import { chainRuns, clipChain, type Chain } from './chain';
@@ -203,31 +204,14 @@ function rankCandidates(
   return candidates.sort((a, b) => b.score - a.score);
 }
 
-/** The characters of JavaScript's /\s/ (a regex test per character was a visible share of match()). */
-function isSpace(c: number): boolean {
-  return (
-    c === 0x20 ||
-    (c >= 0x09 && c <= 0x0d) ||
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
-
 function reuseRatio(text: string, passages: Passage[]): number {
   let total = 0;
-  for (let i = 0; i < text.length; i++) if (!isSpace(text.charCodeAt(i))) total++;
+  for (let i = 0; i < text.length; i++) if (!isWhitespace(text.charCodeAt(i))) total++;
   if (total === 0) return 0;
   let inside = 0;
   let end = 0;
   for (const p of passages) {
-    for (let i = Math.max(p.start, end); i < p.end; i++) if (!isSpace(text.charCodeAt(i))) inside++;
+    for (let i = Math.max(p.start, end); i < p.end; i++) if (!isWhitespace(text.charCodeAt(i))) inside++;
     end = Math.max(end, p.end);
   }
   return inside / total;

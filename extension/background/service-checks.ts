@@ -1,17 +1,11 @@
 // Checks of what arrives over messages, and small conversions the service methods share.
 import type { PageText } from '../../core/model/page';
 import { TUNABLES } from '../../core/model/tunables';
-import type { CorpusDoc, DocMeta } from '../../core/model/types';
 
 /** A lookup limit from a message, clamped to the tunable's bounds (bad values get the default). */
 export function lookupLimit(limit: unknown): number {
   const { default: fallback, min, max } = TUNABLES.lookupLimit;
   return Math.max(min, Math.min(max, Math.floor(Number(limit) || fallback)));
-}
-
-export function meta(doc: CorpusDoc): DocMeta {
-  const { body: _body, ...rest } = doc;
-  return rest;
 }
 
 export function checkPage(page: unknown): PageText {

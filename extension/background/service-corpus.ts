@@ -5,7 +5,8 @@ import type { NewDoc } from '../../core/model/page';
 import type { SuyuanService } from '../protocol';
 import { createBackup, parseBackup, serializeBackup, settingsChanged } from '../storage/backup';
 import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc } from '../storage/user-docs';
-import { lookupLimit, meta } from './service-checks';
+import { docMeta } from '../../core/model/doc-meta';
+import { lookupLimit } from './service-checks';
 import type { ServiceContext } from './service';
 
 type CorpusMethods = Pick<
@@ -48,7 +49,7 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
       const written = await c.deps.store.addMany(records, ADD_CHUNK_SIZE);
       if (written.length > 0) await c.deps.engine.update((engine) => engine.add(written));
       await c.corpusChanged();
-      return (await c.deps.store.getMany([...new Set(records.map((r) => r.id))])).map(meta);
+      return (await c.deps.store.getMany([...new Set(records.map((r) => r.id))])).map(docMeta);
     },
 
     async storedIds(ids) {

@@ -1,6 +1,7 @@
 // The background's SuyuanService: every request from the panel and the content scripts ends here.
 // Dependencies are passed in, so tests run the real logic on a small real corpus with fakes only
 // for the browser parts.
+import { docMeta } from '../../core/model/doc-meta';
 import type { Engine } from '../../core/model/engine-api';
 import type { DocMeta, MatchOptions } from '../../core/model/types';
 import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
@@ -8,7 +9,6 @@ import type { PageAnalysis, PageText } from '../../core/model/page';
 import type { Settings } from '../../core/model/settings';
 import type { UserDocStore } from '../storage/user-docs';
 import { badgeText } from './badge';
-import { meta } from './service-checks';
 import { corpusMethods } from './service-corpus';
 import { pageMethods } from './service-pages';
 import { panelMethods } from './service-panel';
@@ -75,7 +75,7 @@ export function analysePage(engine: Engine, page: PageText, settings: Settings, 
   const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
   for (const id of ids) {
     const doc = engine.get(id);
-    if (doc) docs[id] = meta(doc);
+    if (doc) docs[id] = docMeta(doc);
   }
   return { page, match, boilerplate, docs, analysedAt: now };
 }

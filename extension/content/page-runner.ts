@@ -17,10 +17,6 @@ import { spansToRanges } from './ranges';
 import { pageSample } from './sample';
 import { isUiHost } from './ui-root';
 
-/** Extraction stops after this many DOM nodes: a bounded cost on huge pages. Typical article
- *  pages hold 1,000–10,000 nodes; 100,000 take 25–40 ms in Chromium on a loaded 2-core machine,
- *  walked in slices of at most ~8 ms, so the page never waits on us for longer than that. */
-export const MAX_NODES = 150_000;
 /** Late-content re-runs allowed per URL (MutationObserver), so a busy page cannot loop us. */
 const MAX_LATE_RUNS = 3;
 const LATE_DEBOUNCE_MS = 1500;
@@ -145,7 +141,7 @@ export class PageRunner implements ContentService {
 
   /** The page's text, walked in slices so a huge page keeps responding. */
   private extract(signal?: AbortSignal): Promise<DomText> {
-    return extractFromDocumentSliced(this.env.doc, { maxNodes: MAX_NODES, signal });
+    return extractFromDocumentSliced(this.env.doc, { signal });
   }
 
   /** Removes everything drawn and forgets the page. */
