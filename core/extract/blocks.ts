@@ -43,9 +43,7 @@ export function isChromeName(classAndId: string): boolean {
 /** Elements never worth treating as chrome by name: dropping them would drop the page. */
 export const NEVER_CHROME_TAGS = new Set('html body main article'.split(' '));
 
-// The type parameter is unused since runs moved to the builder's RunTable; it stays (defaulted)
-// so code that still writes Paragraph<R> (title.ts) compiles unchanged.
-export interface Paragraph<_R = unknown> {
+export interface Paragraph {
   text: string;
   /** Index of the innermost block element holding the paragraph. */
   container: number;

@@ -55,15 +55,3 @@ export function isJunkLine(line: string): boolean {
   for (const re of WHOLE_LINE) if (re.test(t)) return true;
   return false;
 }
-
-/** The text without its junk lines (blank lines are kept, runs of them collapsed to one). */
-export function stripJunk(text: string): string {
-  const out: string[] = [];
-  for (const line of text.split('\n')) {
-    if (isJunkLine(line)) continue;
-    if (line.trim() === '' && (out.length === 0 || out[out.length - 1]!.trim() === '')) continue;
-    out.push(line);
-  }
-  while (out.length > 0 && out[out.length - 1]!.trim() === '') out.pop();
-  return out.join('\n');
-}

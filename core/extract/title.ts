@@ -3,7 +3,7 @@
 import type { Paragraph } from './blocks';
 import { WS_RUN } from '../text/whitespace';
 
-export function chooseTitle<R>(docTitle: string, headings: string[], kept: Paragraph<R>[]): string {
+export function chooseTitle(docTitle: string, headings: string[], kept: Paragraph[]): string {
   const first = kept[0];
   // A heading at the top of the main content is the title of that content.
   if (first && first.heading > 0 && first.heading <= 3) return first.text;

@@ -35,7 +35,4 @@ export interface EngineSnapshot {
   [key: string]: unknown;
 }
 
-/* Implemented in core/engine.ts:
- *   createEngine(docs: CorpusDoc[]): Engine & { snapshot(): EngineSnapshot }
- *   restoreEngine(docs: CorpusDoc[], snapshot: EngineSnapshot): Engine & { snapshot(): EngineSnapshot }
- */
+// Implemented by createEngine and restoreEngine in core/engine.ts.

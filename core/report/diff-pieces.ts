@@ -51,12 +51,3 @@ export function diffPieces(diff: readonly DiffOp[]): DiffPiece[] {
 export function isLayoutOnly(text: string): boolean {
   return ink(text) === '';
 }
-
-/** The page side (ops 0 and 1) or the corpus side (ops 0 and -1) of a diff. */
-export function diffSide(diff: readonly DiffOp[], side: 'page' | 'doc'): string {
-  const drop = side === 'page' ? -1 : 1;
-  return diff
-    .filter(([op]) => op !== drop)
-    .map(([, t]) => t)
-    .join('');
-}

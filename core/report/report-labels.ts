@@ -1,5 +1,5 @@
-// The report's own wording. It lives in core (not components/i18n) so the CLI can render the same
-// report without the panel.
+// The report's own wording, in the three UI languages. It lives in core/report beside the report
+// it words, so rendering a report needs nothing from the panel.
 export type ReportLang = 'zh-CN' | 'zh-TW' | 'en';
 
 export interface ReportLabels {

@@ -11,13 +11,3 @@ export function isHan(codeUnit: number): boolean {
     codeUnit === 0x3007
   );
 }
-
-/** Counts Han ideographs in `text`, stopping early once `limit` is reached (detection only needs
- *  to know whether a page has "enough" Chinese). */
-export function hanCount(text: string, limit = Infinity): number {
-  let count = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (isHan(text.charCodeAt(i)) && ++count >= limit) return count;
-  }
-  return count;
-}

@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { DiffOp } from '../../core/model/types';
-import { diffPieces, diffSide, MAX_CHIP_LENGTH, type DiffPiece } from '../../core/report/diff-pieces';
+import { diffPieces, MAX_CHIP_LENGTH, type DiffPiece } from '../../core/report/diff-pieces';
+
+/** The page side (ops 0 and 1) or the corpus side (ops 0 and -1) of a diff. */
+function diffSide(diff: readonly DiffOp[], side: 'page' | 'doc'): string {
+  const drop = side === 'page' ? -1 : 1;
+  return diff
+    .filter(([op]) => op !== drop)
+    .map(([, t]) => t)
+    .join('');
+}
 
 const pageText = (ps: DiffPiece[]) =>
   ps.map((p) => (p.kind === 'sub' ? p.to : p.kind === 'del' ? '' : p.text)).join('');

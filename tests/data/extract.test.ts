@@ -3,7 +3,8 @@
 // seeds' own site furniture, every line of corpus-external, the non-speech texts of corpus-negative.
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../core/extract/from-html';
-import { isJunkLine, stripJunk } from '../../core/extract/junk';
+import { isJunkLine } from '../../core/extract/junk';
+import { stripJunk } from '../fixtures/strip-junk';
 import { wrapInChrome } from '../fixtures/pages/wrap-in-chrome';
 import { readSet } from '../fixtures/shared';
 import { describeData } from './guard';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '../../../core/extract/from-html';
-import { stripJunk } from '../../../core/extract/junk';
+import { stripJunk } from '../../fixtures/strip-junk';
 import { reports, seedPages, texts } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { isJunkLine, stripJunk } from '../../../core/extract/junk';
+import { isJunkLine } from '../../../core/extract/junk';
+import { stripJunk } from '../../fixtures/strip-junk';
 import { reports, seedPages, texts } from '../../fixtures/corpus';
 
 // Widgets and chrome lines of ordinary CMS pages.

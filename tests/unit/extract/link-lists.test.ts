@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { detect } from '../../../core/detect/detect';
 import { extractFromDocument } from '../../../core/extract/from-dom';
 import { extractFromHtml } from '../../../core/extract/from-html';
-import { stripJunk } from '../../../core/extract/junk';
+import { stripJunk } from '../../fixtures/strip-junk';
 import { seedPages } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import fc from 'fast-check';
+import { fromOriginal } from './from-original';
 import { describe, expect, it } from 'vitest';
-import { fromOriginal, normalize, toOriginal, WILDCARD, type NormalizedText } from '../../../core/text/normalize';
+import { normalize, toOriginal, WILDCARD, type NormalizedText } from '../../../core/text/normalize';
 import { seed, TRADITIONAL_SEED } from '../../fixtures/corpus';
 import { refCharT2S, refFold, refNormalize } from './reference-normalize';
 

@@ -1,14 +1,8 @@
 // @vitest-environment node
 import { Converter } from 'opencc-js/t2cn';
+import { fromOriginal } from './from-original';
 import { describe, expect, it } from 'vitest';
-import {
-  fromOriginal,
-  isConverterLoaded,
-  normalize,
-  preloadConverter,
-  toOriginal,
-  WILDCARD,
-} from '../../../core/text/normalize';
+import { isConverterLoaded, normalize, preloadConverter, toOriginal, WILDCARD } from '../../../core/text/normalize';
 import { seed, seeds, TRADITIONAL_SEED } from '../../fixtures/corpus';
 
 const W = WILDCARD;
