@@ -61,63 +61,72 @@ export interface WordDiff {
   similarity: number;
 }
 
-export function wordDiff(doc: Side, page: Side): WordDiff {
-  const ops: DiffOp[] = [];
-  let equal = 0;
-  const push = (op: -1 | 0 | 1, text: string): void => {
+/** Diff ops built up over one passage, with the count of equal normalised characters. */
+class DiffBuilder {
+  readonly ops: DiffOp[] = [];
+  equal = 0;
+
+  constructor(
+    private readonly doc: Side,
+    private readonly page: Side,
+  ) {}
+
+  push(op: -1 | 0 | 1, text: string): void {
     if (!text) return;
-    const last = ops[ops.length - 1];
+    const last = this.ops[this.ops.length - 1];
     if (last && last[0] === op) last[1] += text;
-    else ops.push([op, text]);
-  };
-  // Original slice owned by normalised [a, b): up to the next char's original start (or the
-  // passage's original end), so consecutive slices tile the passage with nothing lost.
-  const slice = (side: Side, a: number, b: number): string => {
+    else this.ops.push([op, text]);
+  }
+
+  /** Original slice owned by normalised [a, b): up to the next char's original start (or the
+   *  passage's original end), so consecutive slices tile the passage with nothing lost. */
+  slice(side: Side, a: number, b: number): string {
     const n = side.n;
     const to = b < side.end ? n.starts[b]! : n.ends[side.end - 1]!;
     return n.original.slice(n.starts[a]!, to);
-  };
-  const emitEqual = (a: number, b: number, pa: number, pb: number, fine: boolean): void => {
-    const d = slice(doc, a, b);
-    const p = slice(page, pa, pb);
-    equal += b - a;
-    if (d === p) push(0, p);
-    else if (fine && b - a > 1) {
-      // Same after normalisation, spelled differently (script, width): compare character by
-      // character, keeping runs of equal and of differing characters together (a clause of
-      // Traditional text is one pair per converted stretch, never a segmenter pass).
-      let x = a;
-      while (x < b) {
-        const same = slice(doc, x, x + 1) === slice(page, pa + (x - a), pa + (x - a) + 1);
-        let y = x + 1;
-        while (y < b && (slice(doc, y, y + 1) === slice(page, pa + (y - a), pa + (y - a) + 1)) === same) y++;
-        const dd = slice(doc, x, y);
-        const pp = slice(page, pa + (x - a), pa + (y - a));
-        if (same) push(0, pp);
-        else {
-          push(-1, dd);
-          push(1, pp);
-        }
-        x = y;
-      }
-    } else {
-      push(-1, d);
-      push(1, p);
-    }
-  };
+  }
 
-  const diffLevel = (da: number, db: number, pa: number, pb: number, words: boolean): void => {
-    const dText = doc.n.text;
-    const pText = page.n.text;
+  /** Doc [a, b) equals page [pa, pb) after normalisation. */
+  emitEqual(a: number, b: number, pa: number, pb: number, fine: boolean): void {
+    const d = this.slice(this.doc, a, b);
+    const p = this.slice(this.page, pa, pb);
+    this.equal += b - a;
+    if (d === p) this.push(0, p);
+    else if (fine && b - a > 1) this.emitBySpelling(a, b, pa);
+    else {
+      this.push(-1, d);
+      this.push(1, p);
+    }
+  }
+
+  /** Same after normalisation, spelled differently (script, width): compare character by
+   *  character, keeping runs of equal and of differing characters together (a clause of
+   *  Traditional text is one pair per converted stretch, never a segmenter pass). */
+  private emitBySpelling(a: number, b: number, pa: number): void {
+    const sameAt = (x: number): boolean =>
+      this.slice(this.doc, x, x + 1) === this.slice(this.page, pa + (x - a), pa + (x - a) + 1);
+    for (let x = a; x < b;) {
+      const same = sameAt(x);
+      let y = x + 1;
+      while (y < b && sameAt(y) === same) y++;
+      const pp = this.slice(this.page, pa + (x - a), pa + (y - a));
+      if (same) this.push(0, pp);
+      else {
+        this.push(-1, this.slice(this.doc, x, y));
+        this.push(1, pp);
+      }
+      x = y;
+    }
+  }
+
+  /** Diffs doc [da, db) against page [pa, pb) by clauses, or by characters (`words`) inside a
+   *  changed pair of clause blocks. */
+  level(da: number, db: number, pa: number, pb: number, words: boolean): void {
+    const dText = this.doc.n.text;
+    const pText = this.page.n.text;
     const du = words ? charUnits(da, db) : clauseUnits(dText, da, db);
     const pu = words ? charUnits(pa, pb) : clauseUnits(pText, pa, pb);
-    const codes = new Map<string, string>();
-    const a = encode(dText, du, codes);
-    const b = encode(pText, pu, codes);
-    const dmp = new DiffMatchPatch();
-    dmp.Diff_Timeout = 0;
-    const diffs = dmp.diff_main(a, b, false);
-    if (words) dmp.diff_cleanupSemantic(diffs);
+    const diffs = unitDiff(dText, du, pText, pu, words);
     let di = 0;
     let pi = 0;
     let k = 0;
@@ -127,7 +136,7 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
         for (let t = 0; t < s.length; t++) {
           const d = du[di++]!;
           const p = pu[pi++]!;
-          emitEqual(d[0], d[1], p[0], p[1], !words);
+          this.emitEqual(d[0], d[1], p[0], p[1], !words);
         }
         k++;
         continue;
@@ -135,10 +144,9 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
       // A block of deletions/insertions between two equal stretches.
       let dn = 0;
       let pn = 0;
-      while (k < diffs.length && diffs[k]![0] !== 0) {
+      for (; k < diffs.length && diffs[k]![0] !== 0; k++) {
         if (diffs[k]![0] === -1) dn += diffs[k]![1].length;
         else pn += diffs[k]![1].length;
-        k++;
       }
       const dFrom = du[di]?.[0] ?? db;
       const dTo = dn ? du[di + dn - 1]![1] : dFrom;
@@ -146,15 +154,30 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
       const pTo = pn ? pu[pi + pn - 1]![1] : pFrom;
       di += dn;
       pi += pn;
-      if (!words && dn && pn) diffLevel(dFrom, dTo, pFrom, pTo, true);
+      if (!words && dn && pn) this.level(dFrom, dTo, pFrom, pTo, true);
       else {
-        if (dn) push(-1, slice(doc, dFrom, dTo));
-        if (pn) push(1, slice(page, pFrom, pTo));
+        if (dn) this.push(-1, this.slice(this.doc, dFrom, dTo));
+        if (pn) this.push(1, this.slice(this.page, pFrom, pTo));
       }
     }
-  };
+  }
+}
 
-  diffLevel(doc.start, doc.end, page.start, page.end, false);
+/** diff-match-patch over units, each unit one character (the diff_linesToChars_ idea). */
+function unitDiff(dText: string, du: Unit[], pText: string, pu: Unit[], words: boolean): DiffMatchPatch.Diff[] {
+  const codes = new Map<string, string>();
+  const a = encode(dText, du, codes);
+  const b = encode(pText, pu, codes);
+  const dmp = new DiffMatchPatch();
+  dmp.Diff_Timeout = 0;
+  const diffs = dmp.diff_main(a, b, false);
+  if (words) dmp.diff_cleanupSemantic(diffs);
+  return diffs;
+}
+
+export function wordDiff(doc: Side, page: Side): WordDiff {
+  const built = new DiffBuilder(doc, page);
+  built.level(doc.start, doc.end, page.start, page.end, false);
   const total = doc.end - doc.start + (page.end - page.start);
-  return { ops, similarity: total === 0 ? 1 : (2 * equal) / total };
+  return { ops: built.ops, similarity: total === 0 ? 1 : (2 * built.equal) / total };
 }
