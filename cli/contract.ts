@@ -1,7 +1,14 @@
 // The CLI's public JSON Lines contract. Other tools parse these objects, so each is built key by key
 // from the engine's results: engine-side additions (a passage's `diff`, future optional fields)
 // never leak into the output, and the key order is fixed.
-import type { BoilerplateSpan, DetectResult, LookupResult, MatchResult } from '../core/model/types';
+import type {
+  BoilerplateSpan,
+  DatedDoc,
+  DetectResult,
+  LeftoverKind,
+  LookupResult,
+  MatchResult,
+} from '../core/model/types';
 
 export interface DetectJson {
   file: string;
@@ -24,8 +31,20 @@ export interface MatchJson {
     similarity: number;
     /** Added field: every document holding the passage, docId first. */
     holders: string[];
+    origin: DatedDoc | null;
+    alsoIn: string[];
   }>;
   reuseRatio: number;
+  date: string | null;
+  place: string | null;
+  leftovers: Array<{
+    start: number;
+    end: number;
+    text: string;
+    kind: LeftoverKind;
+    docId: string | null;
+    evidence: string;
+  }>;
 }
 
 export interface LookupJson {
@@ -37,8 +56,10 @@ export interface LookupJson {
 export interface BoilerplateJson {
   file: string;
   text: string;
-  spans: Array<{ start: number; end: number; phrase: string; docFreq: number }>;
+  spans: Array<{ start: number; end: number; phrase: string; docFreq: number; firstSeen: DatedDoc | null }>;
 }
+
+const datedJson = (d: DatedDoc | null | undefined): DatedDoc | null => (d ? { docId: d.docId, date: d.date } : null);
 
 export function detectJson(file: string, r: DetectResult): DetectJson {
   return { file, speechLike: r.speechLike, score: r.score, script: r.script, reasons: [...r.reasons] };
@@ -57,8 +78,20 @@ export function matchJson(file: string, text: string, r: MatchResult): MatchJson
       docEnd: p.docEnd,
       similarity: p.similarity,
       holders: p.holders ? [...p.holders] : [p.docId],
+      origin: datedJson(p.origin),
+      alsoIn: [...(p.alsoIn ?? [])],
     })),
     reuseRatio: r.reuseRatio,
+    date: r.date ?? null,
+    place: r.place ?? null,
+    leftovers: (r.leftovers ?? []).map((l) => ({
+      start: l.start,
+      end: l.end,
+      text: l.text,
+      kind: l.kind,
+      docId: l.docId,
+      evidence: l.evidence,
+    })),
   };
 }
 
@@ -74,6 +107,12 @@ export function boilerplateJson(file: string, text: string, spans: BoilerplateSp
   return {
     file,
     text,
-    spans: spans.map((s) => ({ start: s.start, end: s.end, phrase: s.phrase, docFreq: s.docFreq })),
+    spans: spans.map((s) => ({
+      start: s.start,
+      end: s.end,
+      phrase: s.phrase,
+      docFreq: s.docFreq,
+      firstSeen: datedJson(s.firstSeen),
+    })),
   };
 }

@@ -1,6 +1,16 @@
 // The readable report for a person, one section per FILE. The JSON form is the contract; this one
 // may change freely.
-import type { BoilerplateSpan, DetectResult, DiffOp, DocMeta, LookupResult, MatchResult } from '../core/model/types';
+import { pageOlderThan } from '../core/evidence/direction';
+import type {
+  BoilerplateSpan,
+  DetectResult,
+  DiffOp,
+  DocMeta,
+  LeftoverKind,
+  LookupResult,
+  MatchResult,
+  Passage,
+} from '../core/model/types';
 import { plain } from './plain';
 import type { Style } from './style';
 
@@ -45,6 +55,44 @@ export function detectReport(file: string, r: DetectResult, st: Style): string {
   ].join('\n');
 }
 
+const KIND_LABEL: Record<LeftoverKind, string> = {
+  place: '地名 place',
+  person: '人名 person',
+  organisation: '机构 organisation',
+  date: '日期 date',
+  placeholder: '占位符 placeholder',
+};
+
+/** The headline: particulars of the sources left in the page, before anything else; unfilled
+ *  template slots follow on one line per slot text (a template page has dozens). */
+function leftoverLines(r: MatchResult, st: Style): string[] {
+  const ls = r.leftovers ?? [];
+  if (ls.length === 0) return [];
+  const lines = [`  ${st.warn(`遗留 leftovers (${ls.length})`)}:`];
+  for (const l of ls.filter((x) => x.kind !== 'placeholder'))
+    lines.push(
+      `   ! ${st.warn(plain(l.text))}  ${KIND_LABEL[l.kind]}  page ${l.start}–${l.end}  ${st.dim(plain(l.docId ?? ''))}`,
+      `     ${plain(l.evidence)}`,
+    );
+  const slots = new Map<string, number[]>();
+  for (const l of ls.filter((x) => x.kind === 'placeholder'))
+    slots.set(l.text, [...(slots.get(l.text) ?? []), l.start]);
+  for (const [t, at] of slots) {
+    const where = at.slice(0, 5).join(', ') + (at.length > 5 ? ', …' : '');
+    lines.push(`   ! ${st.warn(plain(t))}  ${KIND_LABEL.placeholder} ×${at.length}  page ${where}`);
+  }
+  return lines;
+}
+
+function originNote(p: Passage, r: MatchResult, docMeta: (id: string) => DocMeta | undefined, st: Style): string {
+  const parts: string[] = [];
+  if (p.origin && p.origin.docId !== p.docId)
+    parts.push(`最早 origin ${plain(p.origin.docId)} (${plain(p.origin.date)})`);
+  if (p.alsoIn?.length) parts.push(`also in ${p.alsoIn.length}`);
+  if (pageOlderThan(r.date, docMeta(p.docId)?.date)) parts.push(st.warn('本页早于该来源：可能是原稿'));
+  return parts.length ? `     ${parts.join('; ')}` : '';
+}
+
 export function matchReport(
   file: string,
   text: string,
@@ -52,9 +100,13 @@ export function matchReport(
   docMeta: (id: string) => DocMeta | undefined,
   st: Style,
 ): string {
+  const own = [r.date, r.place].filter(Boolean).join(', ');
   const lines = [
-    `${st.bold(plain(file))}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars`,
+    `${st.bold(plain(file))}: 复用 reuse ${st.warn(pct(r.reuseRatio))} of ${text.replace(/\s/g, '').length} chars${own ? `  (${plain(own)})` : ''}`,
+    ...leftoverLines(r, st),
   ];
+  if (r.selfCopies?.length)
+    lines.push(`  已存入你的语料库 saved in the corpus as ${plain(r.selfCopies.join(', '))} (not compared)`);
   if (r.candidates.length === 0) lines.push('  no similar speech in the corpus');
   else {
     lines.push('  候选 candidates:');
@@ -73,6 +125,8 @@ export function matchReport(
       `     ${snippet(text.slice(p.start, p.end))}`,
     );
     if (p.holders && p.holders.length > 1) lines.push(`     also held by 同见于: ${p.holders.slice(1).join(', ')}`);
+    const note = originNote(p, r, docMeta, st);
+    if (note) lines.push(note);
     const edits = p.diff ? readableEdits(p.diff) : [];
     if (edits.some(([op]) => op !== 0)) {
       const shown = edits
@@ -91,7 +145,7 @@ export function boilerplateReport(file: string, text: string, spans: Boilerplate
   const lines = [`${st.bold(plain(file))}: ${spans.length} 提法 formulaic span(s)`];
   for (const s of spans) {
     lines.push(
-      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${plain(s.phrase)}  ${st.dim(`in ${s.docFreq} docs`)}`,
+      `   ${String(s.start).padStart(6)}–${String(s.end).padEnd(6)} ${plain(s.phrase)}  ${st.dim(`in ${s.docFreq} docs${s.firstSeen ? `, first ${plain(s.firstSeen.docId)} (${plain(s.firstSeen.date)})` : ''}`)}`,
     );
   }
   if (spans.length === 0 && text.trim()) lines.push('   (none)');

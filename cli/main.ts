@@ -7,6 +7,7 @@ import { InputError, readInput } from './read-input';
 import { makeStyle } from './style';
 import { plain } from './plain';
 import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from './corpus-folder';
+import { pageOptions } from './page-context';
 import type { Engine } from '../core/model/engine-api';
 
 export interface Io {
@@ -94,11 +95,12 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
         const r = detect!(input.text, input.title);
         emit(detectJson(file, r), () => detectReport(file, r, st));
       } else if (args.command === 'match') {
-        const r = engine!.match(input.text, args.top !== undefined ? { top: args.top } : {});
+        const page = pageOptions(input, args.corpus ?? BUNDLED_CORPUS_DIR);
+        const r = engine!.match(input.text, { ...page, ...(args.top !== undefined ? { top: args.top } : {}) });
         const meta = (id: string) => engine!.get(id);
         emit(matchJson(file, input.text, r), () => matchReport(file, input.text, r, meta, st));
       } else {
-        const spans = engine!.boilerplate(input.text);
+        const spans = engine!.boilerplate(input.text, pageOptions(input, args.corpus ?? BUNDLED_CORPUS_DIR));
         emit(boilerplateJson(file, input.text, spans), () => boilerplateReport(file, input.text, spans, st));
       }
     } catch (err) {

@@ -22,6 +22,9 @@ export interface InputText {
   text: string;
   /** The page title for HTML; undefined for plain text. */
   title?: string;
+  /** HTML meta tags and canonical address, for the page's own date. */
+  meta?: Record<string, string>;
+  url?: string;
   encoding: string;
   kind: 'text' | 'html';
   /** Set when the file was read with a few invalid bytes replaced (said on stderr, not fatal). */
@@ -52,7 +55,7 @@ export async function readInput(file: string): Promise<InputText> {
     if (decoded.text.trim() === '') throw new InputError(file, 'no text (only whitespace)');
     return { file, text: decoded.text, encoding: decoded.encoding, kind: 'text', ...extra };
   }
-  const { title, text } = extractFromHtml(decoded.text);
+  const { title, text, meta, url } = extractFromHtml(decoded.text);
   if (text.trim() === '') throw new InputError(file, 'no main text found in the HTML page');
-  return { file, text, title, encoding: decoded.encoding, kind: 'html', ...extra };
+  return { file, text, title, meta, url, encoding: decoded.encoding, kind: 'html', ...extra };
 }

@@ -1,6 +1,6 @@
 // The matching engine: a corpus store with its indexes, and the four questions asked of it
 // (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
-import { boilerplateOfProfile, boilerplateSpans } from './boilerplate/boilerplate';
+import { boilerplateOfProfile } from './boilerplate/boilerplate';
 import { CorpusStore } from './index/corpus-store';
 import { Families, type FamiliesJson } from './index/families';
 import { decodeContainer, encodeContainer, view16, view32 } from './index/binary-container';
@@ -8,13 +8,15 @@ import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint
 import { fnv1aString } from './index/fnv1a';
 import { GRAM, WINDOW } from './index/grams';
 import { lookupPhrase } from './lookup/lookup';
-import { matchPage, matchProfiled } from './match/matcher';
+import { matchProfiled } from './match/matcher';
+import { annotateBoilerplate, annotateMatch, selfCopySlots } from './evidence/annotate';
+import { pageGrams } from './evidence/holders';
 import { profilePage } from './match/page-profile';
 import { resolveSettings } from './match/settings';
 import { normalize } from './text/normalize';
 import type { Engine, EngineSnapshot } from './model/engine-api';
 import { docMeta } from './model/doc-meta';
-import type { CorpusDoc } from './model/types';
+import type { BoilerplateSpan, CorpusDoc, MatchOptions, MatchResult } from './model/types';
 
 /** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
  *  (lookup uses positional postings built on first use). 3: fingerprint keys as 16-bit suffixes
@@ -60,6 +62,31 @@ function checksum(body: string): string {
   return `${body.length}:${(fnv1aString(body) >>> 0).toString(36)}`;
 }
 
+type Parts = { match: MatchResult; boilerplate: BoilerplateSpan[] };
+
+/** Match and/or boilerplate with the evidence over them, the page's own saved copies left out. */
+function analyseWith(
+  store: CorpusStore,
+  text: string,
+  options: MatchOptions | undefined,
+  want: 'match' | 'boilerplate' | 'both',
+): Parts {
+  store.linkFamilies();
+  const exclude = selfCopySlots(store, options);
+  const s = { ...resolveSettings(store.live, options), exclude };
+  const n = normalize(text);
+  const prof = profilePage(store, n, s, want !== 'boilerplate');
+  const g = pageGrams(n);
+  const empty: MatchResult = { candidates: [], passages: [], reuseRatio: 0 };
+  return {
+    match:
+      want === 'boilerplate'
+        ? empty
+        : annotateMatch(store, text, g, matchProfiled(store, text, prof, s), options, exclude),
+    boilerplate: want === 'match' ? [] : annotateBoilerplate(store, boilerplateOfProfile(text, prof), exclude),
+  };
+}
+
 function wrap(store: CorpusStore): SnapshotEngine {
   return {
     list: () => store.docs.filter((d): d is CorpusDoc => !!d).map(docMeta),
@@ -72,20 +99,9 @@ function wrap(store: CorpusStore): SnapshotEngine {
       store.linkFamilies();
     },
     remove: (id) => store.remove(id),
-    match: (text, options) => {
-      store.linkFamilies();
-      return matchPage(store, text, options);
-    },
-    boilerplate: (text, options) => {
-      store.linkFamilies();
-      return boilerplateSpans(store, text, options);
-    },
-    analyse: (text, options) => {
-      store.linkFamilies();
-      const s = resolveSettings(store.live, options);
-      const prof = profilePage(store, normalize(text), s);
-      return { match: matchProfiled(store, text, prof, s), boilerplate: boilerplateOfProfile(text, prof) };
-    },
+    match: (text, options) => analyseWith(store, text, options, 'match').match,
+    boilerplate: (text, options) => analyseWith(store, text, options, 'boilerplate').boilerplate,
+    analyse: (text, options) => analyseWith(store, text, options, 'both'),
     lookup: (query, options) => lookupPhrase(store, query, options),
     prepare: () => {
       store.linkFamilies();

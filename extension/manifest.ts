@@ -14,8 +14,9 @@ export function buildManifest(browser: string): UserManifest {
     ...(firefox
       ? {
           browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } },
-          // The hover card frames this page: a click inside it may open the sidebar (card-open.ts).
-          web_accessible_resources: ['card-open.html'],
+          // Firefox opens the sidebar only from a user action in the browser's own UI or an extension
+          // page, never from a click on a web page (the hover card): a shortcut the card can name.
+          commands: { _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } },
         }
       : {}),
   };

@@ -22,7 +22,8 @@ export function browserLang(): Lang {
 
 export interface PageStrings {
   similarity: string;
-  /** Hover card: where a click leads. Firefox calls its panel a sidebar. */
+  /** Hover card: where a click leads. Firefox calls its panel a sidebar, and opens it only from the
+   *  toolbar button or its shortcut (a click on a web page may not open it), which the card says. */
   open: string;
   /** Context-menu item; %s is replaced by the browser with the selection. */
   menuLookup: string;
@@ -33,19 +34,19 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
     case 'en':
       return {
         similarity: 'Similarity',
-        open: firefox ? 'Compare in the sidebar →' : 'Compare in the side panel →',
+        open: firefox ? 'Open the sidebar (toolbar button or Alt+Shift+Y) to compare' : 'Compare in the side panel →',
         menuLookup: 'Look up “%s” in the corpus',
       };
     case 'zh-TW':
       return {
         similarity: '相似度',
-        open: firefox ? '在側欄中檢視對照 →' : '在側邊面板中檢視對照 →',
+        open: firefox ? '點工具列按鈕或按 Alt+Shift+Y 開啟側欄檢視對照' : '在側邊面板中檢視對照 →',
         menuLookup: '在語料庫中查找「%s」',
       };
     default:
       return {
         similarity: '相似度',
-        open: firefox ? '在侧栏中查看对照 →' : '在侧边栏中查看对照 →',
+        open: firefox ? '点工具栏按钮或按 Alt+Shift+Y 打开侧栏查看对照' : '在侧边栏中查看对照 →',
         menuLookup: '在语料库中查找「%s」',
       };
   }

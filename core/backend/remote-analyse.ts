@@ -6,6 +6,7 @@
 // whenever the embedded engine's best documents are among the CANDIDATES retrieved.
 import { boilerplateOfProfile } from '../boilerplate/boilerplate';
 import { NO_HASH, gramHashes, winnow } from '../index/grams';
+import { pageEvidence } from '../evidence/annotate';
 import { matchProfiled } from '../match/matcher';
 import { profilePage, voteWeight } from '../match/page-profile';
 import { resolveSettings } from '../match/settings';
@@ -47,7 +48,12 @@ export async function analyseOver(
   const prof = profilePage(src, n, s, vote);
   const boilerplate = boilerplateOfProfile(text, prof);
   const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
-  return { match, boilerplate };
+  if (!vote) return { match, boilerplate };
+  // The page's date, place and leftovers need only the sources' texts; passage provenance and
+  // firstSeen need holder queries this seam does not offer yet, so they are left out here.
+  const byId = new Map(candidates.map((c) => [c.doc.id, c.doc]));
+  const evidence = pageEvidence(text, n, match.passages, options, (id) => byId.get(id));
+  return { match: { ...match, ...evidence, selfCopies: [] }, boilerplate };
 }
 
 export async function matchOver(backend: CorpusBackend, text: string, options?: MatchOptions): Promise<MatchResult> {

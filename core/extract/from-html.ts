@@ -8,6 +8,10 @@ import { chooseTitle } from './title';
 export interface ExtractedText {
   title: string;
   text: string;
+  /** Meta tags (name, property or http-equiv → content), for the page's own date. */
+  meta?: Record<string, string>;
+  /** The canonical address the page gives itself (link rel=canonical, og:url). */
+  url?: string;
 }
 
 type Kind = 'skip' | 'block' | 'link' | 'inline';
@@ -32,11 +36,16 @@ export function extractFromHtml(html: string): ExtractedText {
   let docTitle = '';
   const headings: string[] = [];
   let headingText: string | null = null;
+  const meta: Record<string, string> = {};
+  let canonical: string | undefined;
 
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         if (name === 'title') inTitle = true;
+        const key = attribs.name ?? attribs.property ?? attribs['http-equiv'];
+        if (name === 'meta' && key && attribs.content) meta[key] = attribs.content;
+        if (name === 'link' && /\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) canonical = attribs.href;
         if (skipping > 0) {
           stack.push('skip');
           skipping++;
@@ -95,5 +104,7 @@ export function extractFromHtml(html: string): ExtractedText {
   return {
     title: chooseTitle(cleanTitle(docTitle), headings, paras),
     text: paras.map((p) => p.text).join('\n'),
+    meta,
+    url: canonical ?? meta['og:url'],
   };
 }

@@ -85,3 +85,18 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
 function context(body: string, start: number, end: number, ctx: number): string {
   return body.slice(Math.max(0, start - ctx), Math.min(body.length, end + ctx));
 }
+
+/** Slots of the live documents holding a phrase, each once (for the first holder of a 提法). */
+export function phraseHolders(store: CorpusStore, query: string): Set<number> {
+  const out = new Set<number>();
+  const q = normalize(query).text;
+  if (!q) return out;
+  const t = store.corpusText();
+  for (const s of occurrences(store, t, q))
+    for (const x of s) {
+      const slot = t.slots[t.entryAt(x)]!;
+      if (store.docs[slot]) out.add(slot);
+    }
+  for (const [slot, p] of store.pending) if (p.text.includes(q)) out.add(slot);
+  return out;
+}

@@ -8,6 +8,8 @@ import { GRAM } from '../index/grams';
 import type { Chain } from './chain';
 import type { PageProfile } from './page-profile';
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** Most fingerprints of a span probed to name its holders. */
 const PROBES = 24;
 /** Fewest probed: the rarest fingerprints, and every one as rare as the MIN_PROBES-th. */
@@ -25,6 +27,8 @@ export function spanHolders(
   slot: number,
   limit: number,
   defining = true,
+  /** The page's own saved copies: never holders. */
+  exclude: ReadonlySet<number> = NONE,
 ): number[] {
   const probes = rarest(prof, c.pStart, c.pEnd - GRAM, defining);
   if (probes.length === 0) return [slot]; // (no fingerprint held by another document)
@@ -36,7 +40,7 @@ export function spanHolders(
   const out = [slot];
   for (const [s, k] of [...tally].sort((a, b) => a[0] - b[0])) {
     if (out.length >= limit) break;
-    if (s === slot || k < need) continue;
+    if (s === slot || k < need || exclude.has(s)) continue;
     if (exact && !store.normText(s).includes(exact)) continue;
     out.push(s);
   }

@@ -72,7 +72,7 @@ export class Keeper {
     if (k === undefined) {
       // Near-duplicates count once, so a few more documents than the formula number are read.
       const limit = 2 * this.s.boilerplateMinDocs;
-      k = holderFamilies(this.store, spanHolders(this.store, this.prof, c, slot, limit, false));
+      k = holderFamilies(this.store, spanHolders(this.store, this.prof, c, slot, limit, false, this.s.exclude));
       this.holders.set(key, k);
     }
     return k;

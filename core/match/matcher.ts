@@ -88,7 +88,7 @@ export function matchProfiled(store: MatchSource, text: string, prof: PageProfil
   const keeper = new Keeper(store, prof, s);
   const { found, rawCoverage } = alignAll(store, prof, s, chosen, keeper);
   const accepted = assignRegions(found, rawCoverage, prof, s, keeper);
-  const passages = toPassages(store, prof, accepted);
+  const passages = toPassages(store, prof, accepted, s.exclude);
   const candidates = rankCandidates(store, chosen, rawCoverage, passages, prof.n.text.length);
   return { candidates: candidates.slice(0, s.top), passages, reuseRatio: reuseRatio(text, passages) };
 }
@@ -161,7 +161,7 @@ function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper
 }
 
 /** Accepted chains as passages: original offsets on both sides, the word diff, every holder. */
-function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[]): Passage[] {
+function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[], exclude: ReadonlySet<number>): Passage[] {
   const n = prof.n;
   return accepted.map((c) => {
     const dn = store.norm(c.slot);
@@ -176,7 +176,7 @@ function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[]): P
       docEnd: doc.end,
       similarity: d.similarity,
       diff: d.ops,
-      holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS).map((s) => store.doc(s).id),
+      holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS, true, exclude).map((s) => store.doc(s).id),
     };
   });
 }

@@ -50,11 +50,20 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
-    const docs = store.df(h);
+    let docs = store.df(h);
     if (docs === 0) continue;
     fpPos.push(p);
+    let df = store.familyDf(h, docs);
+    if (s.exclude.size) {
+      const own = excludedHolders(store, h, s.exclude);
+      docs -= own.docs;
+      df -= own.families;
+      if (docs <= 0 || df <= 0) {
+        fpPos.pop();
+        continue;
+      }
+    }
     fpDocs.push(docs);
-    const df = store.familyDf(h, docs);
     for (let t = p; t < p + GRAM; t++) if (rarity[t] === 0 || df < rarity[t]!) rarity[t] = df;
     if (df >= s.boilerplateMinDocs)
       for (let t = p; t < p + GRAM; t++) {
@@ -65,6 +74,7 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
     if (w === 0) continue;
     const ordinal = streamed++;
     store.forEachDoc(h, (slot) => {
+      if (s.exclude.has(slot)) return;
       if (tally[slot] === 0) touched.push(slot);
       tally[slot]! += w;
       local.add(slot, ordinal, p, GRAM);
@@ -85,6 +95,24 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
     fpPos: Int32Array.from(fpPos),
     fpDocs: Uint32Array.from(fpDocs),
   };
+}
+
+/** How many of a fingerprint's holders are excluded slots, and how many families that removes (an
+ *  excluded copy linked to a kept document leaves its family counted). */
+function excludedHolders(store: MatchSource, h: number, exclude: ReadonlySet<number>) {
+  let docs = 0;
+  const kept = new Set<number>();
+  const gone = new Set<number>();
+  store.forEachDoc(h, (slot) => {
+    const f = store.familyOf(slot);
+    if (exclude.has(slot)) {
+      docs++;
+      gone.add(f);
+    } else kept.add(f);
+  });
+  let families = 0;
+  for (const f of gone) if (!kept.has(f)) families++;
+  return { docs, families };
 }
 
 /** A fingerprint's weight in the vote, from its family count: rarer wording weighs more, and

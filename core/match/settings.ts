@@ -8,6 +8,9 @@ export interface MatchSettings {
   boilerplateMinDocs: number;
   formulaPhrases: string[];
   ignorePhrases: string[];
+  /** Slots never compared with the page (its own saved copies): no vote, and not counted in
+   *  document frequencies. Filled by the engine, which knows the slots. */
+  exclude: ReadonlySet<number>;
 }
 
 /** A passage held by at most this many families besides the page is copying among a few
@@ -29,5 +32,6 @@ export function resolveSettings(liveDocs: number, o: MatchOptions = {}): MatchSe
     boilerplateMinDocs: o.boilerplateMinDocs ?? defaultBoilerplateMinDocs(liveDocs),
     formulaPhrases: o.formulaPhrases ?? [],
     ignorePhrases: o.ignorePhrases ?? [],
+    exclude: new Set(),
   };
 }

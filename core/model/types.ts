@@ -13,6 +13,11 @@ export interface DocMeta {
   script?: Script;
   /** 'bundled' ships with the extension; 'user' was added by the user. */
   origin: 'bundled' | 'user';
+  /** The page address a document was saved from ("add the current page"): a page is never
+   *  compared with its own saved copy. */
+  url?: string;
+  /** When it was saved from that page (ISO 8601). */
+  capturedAt?: string;
 }
 
 /** A corpus speech: metadata and body (the text after front matter). Offsets into a doc refer to `body`. */
@@ -54,6 +59,35 @@ export interface Passage {
   /** Every corpus document holding this passage, `docId` first (copying shared by a few
    *  documents names them all). */
   holders?: string[];
+  /** The earliest-dated corpus document holding the passage (maybe `docId` itself); null when no
+   *  holder is dated. */
+  origin?: DatedDoc | null;
+  /** The other documents holding it (near-duplicates included), earliest first, at most 20. */
+  alsoIn?: string[];
+}
+
+/** A document and its date (YYYY, YYYY-MM or YYYY-MM-DD). */
+export interface DatedDoc {
+  docId: string;
+  date: string;
+}
+
+export type LeftoverKind = 'place' | 'person' | 'organisation' | 'date' | 'placeholder';
+
+/** A span inside reused text that still carries the source's own particulars (its place, its
+ *  officials, its year) or an unfilled template slot. Offsets into the page text. */
+export interface Leftover {
+  start: number;
+  end: number;
+  text: string;
+  kind: LeftoverKind;
+  /** The source the particular came from; null for placeholders. */
+  docId: string | null;
+  /** One readable sentence (Simplified Chinese), e.g. "来源写作 西宁；本页其他处写作 临江". */
+  evidence: string;
+  /** What this page writes instead elsewhere (its own place, the replacing name, its year), for
+   *  the panel's localised hover text. */
+  pageUses?: string;
 }
 
 export interface MatchResult {
@@ -61,6 +95,13 @@ export interface MatchResult {
   passages: Passage[];
   /** Share of the page's non-whitespace characters that fall inside passages. */
   reuseRatio: number;
+  /** The page's own date (YYYY, YYYY-MM or YYYY-MM-DD) and place, as read from it. */
+  date?: string | null;
+  place?: string | null;
+  /** Particulars of the sources left in the page, in page order. */
+  leftovers?: Leftover[];
+  /** Corpus documents that are this page's own saved copy, left out of the comparison. */
+  selfCopies?: string[];
 }
 
 export interface BoilerplateSpan {
@@ -70,6 +111,8 @@ export interface BoilerplateSpan {
   phrase: string;
   /** How many corpus documents use this phrasing. */
   docFreq: number;
+  /** Its earliest dated holder in the corpus, or null when none is dated. */
+  firstSeen?: DatedDoc | null;
 }
 
 export interface LookupHit {
@@ -100,4 +143,16 @@ export interface MatchOptions {
   formulaPhrases?: string[];
   /** Phrases the user wants ignored entirely. */
   ignorePhrases?: string[];
+  /** What is known about the page besides its text, for its own date and place and for finding
+   *  its saved copies (same URL, or the same file). */
+  page?: PageContext;
+  /** Documents never compared with the page (its own saved copies), besides those found by URL. */
+  exclude?: string[];
+}
+
+export interface PageContext {
+  url?: string;
+  title?: string;
+  meta?: Record<string, string>;
+  frontMatter?: { date?: string; place?: string };
 }

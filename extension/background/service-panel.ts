@@ -4,8 +4,9 @@ import type { SuyuanService } from '../protocol';
 import { checkTabId } from './service-checks';
 import type { ServiceContext } from './service';
 
-/** A pending passage older than this is not applied (the user has moved on). */
-const PENDING_PASSAGE_MS = 15_000;
+/** A pending passage older than this is not applied (the user has moved on). On Firefox the user
+ *  opens the sidebar after the card click (toolbar button or Alt+Shift+Y), which takes a while. */
+const PENDING_PASSAGE_MS = 60_000;
 
 type PanelMethods = Pick<
   Required<SuyuanService>,

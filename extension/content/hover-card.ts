@@ -1,8 +1,10 @@
 // The small card that names the source speech when the pointer rests on a reused passage.
 // It lives in the closed shadow root, so page CSS neither breaks it nor sees it. Its strings follow
-// the panel's language (ui-lang.ts). On Firefox the "compare in the sidebar" line is a framed
-// extension page (card-open.ts): only a click there may open the sidebar.
-import { browser } from 'wxt/browser';
+// the panel's language (ui-lang.ts). A click asks the background to show the passage in the panel:
+// Chromium opens the side panel; Firefox refuses sidebarAction.open() for a click on a web page
+// (tested: not even from a framed extension page, which lacks sidebarAction), so there the card
+// says how to open the sidebar, and the sidebar shows the passage when it opens (or at once when
+// it is already open).
 import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
 
@@ -22,7 +24,6 @@ const CSS = `
 .title{font-weight:600;margin-bottom:2px}
 .meta{color:#6b7280;font-size:12px}
 .open{margin-top:4px;color:#b91c1c;font-size:12px}
-iframe.open{display:block;border:0;width:100%;min-width:220px;height:18px;background:transparent}
 `;
 
 export interface HoverCard {
@@ -30,11 +31,6 @@ export interface HoverCard {
   hide(): void;
   readonly shownIndex: number | null;
   destroy(): void;
-}
-
-/** The framed link page for passage `index` (Firefox). */
-function openFrameUrl(index: number): string {
-  return `${(browser.runtime.getURL as (p: string) => string)('/card-open.html')}#i=${index}`;
 }
 
 export function createHoverCard(
@@ -55,7 +51,7 @@ export function createHoverCard(
     el.setAttribute('role', 'button');
     el.hidden = true;
     for (const name of ['title', 'meta', 'open'] as const) {
-      const p = doc.createElement(firefox && name === 'open' ? 'iframe' : 'div');
+      const p = doc.createElement('div');
       p.className = name;
       el.append(p);
       parts[name] = p;
@@ -75,12 +71,7 @@ export function createHoverCard(
       parts.title!.textContent = info.title;
       const pct = `${Math.round(info.similarity * 100)}%`;
       parts.meta!.textContent = [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
-      if (firefox) {
-        // Only the fragment changes after the first load: no reload per passage.
-        const frame = parts.open as HTMLIFrameElement;
-        frame.src = openFrameUrl(info.passageIndex);
-        frame.title = strings.open;
-      } else parts.open!.textContent = strings.open;
+      parts.open!.textContent = strings.open;
       // Below and right of the pointer, so the card never covers the words being read.
       card.style.left = `${Math.max(0, pageX + 12)}px`;
       card.style.top = `${Math.max(0, pageY + 16)}px`;

@@ -89,8 +89,17 @@ describe('suyuan match --json (bundled corpus)', () => {
 
   it('emits exactly the contract keys and types, offsets valid, doc slices resembling page slices', () => {
     for (const o of jsonLines(r.stdout)) {
-      expectKeys(o, ['file', 'text', 'candidates', 'passages', 'reuseRatio']);
+      expectKeys(o, ['file', 'text', 'candidates', 'passages', 'reuseRatio', 'date', 'place', 'leftovers']);
       const text = o.text as string;
+      expect(o.date === null || /^\d{4}(-\d{2}(-\d{2})?)?$/.test(o.date as string)).toBe(true);
+      expect(o.place === null || typeof o.place === 'string').toBe(true);
+      for (const l of o.leftovers as Record<string, unknown>[]) {
+        expectKeys(l, ['start', 'end', 'text', 'kind', 'docId', 'evidence']);
+        expect(text.slice(l.start as number, l.end as number)).toBe(l.text);
+        expect(['place', 'person', 'organisation', 'date', 'placeholder']).toContain(l.kind);
+        expect(l.docId === null).toBe(l.kind === 'placeholder');
+        expect(typeof l.evidence).toBe('string');
+      }
       expect(typeof o.reuseRatio).toBe('number');
       expect(o.reuseRatio).toBeGreaterThanOrEqual(0);
       expect(o.reuseRatio).toBeLessThanOrEqual(1);
@@ -108,8 +117,10 @@ describe('suyuan match --json (bundled corpus)', () => {
       const passages = o.passages as Record<string, unknown>[];
       expect(passages.length).toBeGreaterThan(0);
       for (const p of passages) {
-        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity', 'holders']);
+        expectKeys(p, ['start', 'end', 'docId', 'docStart', 'docEnd', 'similarity', 'holders', 'origin', 'alsoIn']);
         expect((p.holders as string[])[0]).toBe(p.docId);
+        if (p.origin !== null) expectKeys(p.origin as Record<string, unknown>, ['docId', 'date']);
+        expect(Array.isArray(p.alsoIn) && (p.alsoIn as unknown[]).length <= 20).toBe(true);
         const { start, end, docStart, docEnd } = p as Record<string, number>;
         for (const n of [start, end, docStart, docEnd]) expect(Number.isInteger(n)).toBe(true);
         expect(0 <= start! && start! < end! && end! <= text.length).toBe(true);
@@ -174,7 +185,8 @@ describe('suyuan boilerplate --json', () => {
     // The page borrows the 2023 work report's formula sentences: some span must be found.
     expect(spans.length).toBeGreaterThan(0);
     for (const s of spans) {
-      expectKeys(s, ['start', 'end', 'phrase', 'docFreq']);
+      expectKeys(s, ['start', 'end', 'phrase', 'docFreq', 'firstSeen']);
+      if (s.firstSeen !== null) expectKeys(s.firstSeen as Record<string, unknown>, ['docId', 'date']);
       const { start, end, docFreq } = s as Record<string, number>;
       expect(0 <= start! && start! < end! && end! <= text.length).toBe(true);
       expect(s.phrase).toBe(text.slice(start, end));

@@ -19,7 +19,7 @@ describe('buildManifest', () => {
     expect(m.permissions).not.toContain('sidePanel');
     expect(m.permissions).toEqual(expect.arrayContaining(['storage', 'contextMenus']));
     expect(m.browser_specific_settings?.gecko?.id).toBe('suyuan@suyuan.local');
-    expect(m.web_accessible_resources).toEqual(['card-open.html']);
+    expect(m.commands).toEqual({ _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } });
   });
 
   it('names and descriptions come from _locales; the menu and card strings do not (one language: ui-lang.ts)', () => {

@@ -1,0 +1,61 @@
+// Which corpus documents hold a stretch of the page: those sharing at least half of the stretch's
+// fingerprints. Near-duplicates of a holder (its family) hold it too, even where the index's
+// winnowing sampled them differently.
+import type { CorpusStore } from '../index/corpus-store';
+import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
+import { fromOriginal, type NormalizedText } from '../text/normalize';
+
+/** Fingerprints held by more documents than this say nothing about who holds a passage. */
+const MAX_DF = 5000;
+
+export interface PageGramsIndex {
+  n: NormalizedText;
+  hashes: Uint32Array;
+  /** Winnowed positions, ascending. */
+  winnowed: number[];
+}
+
+export function pageGrams(n: NormalizedText): PageGramsIndex {
+  const hashes = gramHashes(n.text);
+  return { n, hashes, winnowed: winnow(hashes) };
+}
+
+/** Slots holding at least `share` of the fingerprints inside the page span [start, end) (original
+ *  offsets), with the share each holds; excluded slots never count. */
+export function holdersOf(
+  store: CorpusStore,
+  g: PageGramsIndex,
+  start: number,
+  end: number,
+  exclude: ReadonlySet<number>,
+  share = 0.5,
+): Map<number, number> {
+  const span = fromOriginal(g.n, start, end);
+  const tally = new Map<number, number>();
+  let total = 0;
+  for (const p of g.winnowed) {
+    if (p < span.start || p + GRAM > span.end) continue;
+    const h = g.hashes[p]!;
+    if (h === NO_HASH) continue;
+    const df = store.fp.df(h);
+    if (df === 0 || df > MAX_DF) continue;
+    total++;
+    store.fp.forEach(h, (slot) => {
+      if (!exclude.has(slot)) tally.set(slot, (tally.get(slot) ?? 0) + 1);
+    });
+  }
+  const out = new Map<number, number>();
+  if (total === 0) return out;
+  for (const [slot, k] of tally) if (k >= share * total) out.set(slot, k / total);
+  return out;
+}
+
+/** Adds the live family members of every holder (a near-duplicate holds what its twin holds). */
+export function withFamilies(store: CorpusStore, holders: Map<number, number>, exclude: ReadonlySet<number>): void {
+  if (!store.families.linked || holders.size === 0) return;
+  const families = new Set([...holders.keys()].map((s) => store.families.of(s)));
+  for (let slot = 0; slot < store.docs.length; slot++) {
+    if (!store.docs[slot] || holders.has(slot) || exclude.has(slot)) continue;
+    if (families.has(store.families.of(slot))) holders.set(slot, 0);
+  }
+}

@@ -1,3 +1,0 @@
-import { startCardOpen } from '../../extension/card-open';
-
-startCardOpen(document);

@@ -1,0 +1,284 @@
+// `npm run bench:browser`: the built extension in Debian's Chromium (playwright-core), figures
+// printed, nothing asserted. For 0 / 1,000 / 5,000 user speeches (generated here from the
+// bundled corpus's paragraphs and written straight into the extension's IndexedDB):
+//   - warm and cold page → highlights (cold: every service worker stopped first, over CDP); the
+//     badge is set just before the answer that draws them;
+//   - the worker's JS heap (after a forced GC) and the extension's storage use;
+// then the longest main-thread task after load (Long Tasks API) on a 20,000-character speech
+// page and on a 200,000-element page: the page itself is idle by then, so these are the content
+// script's. Needs `npm run build` first. BENCH_SIZES=0,1000 picks other corpus sizes.
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import os, { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { bundledDocs } from '../tests/fixtures/corpus';
+
+const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const EXT = join(ROOT, '.output/chrome-mv3');
+const SIZES = (process.env.BENCH_SIZES ?? '0,1000,5000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+
+/** Records long tasks after load and the time the first highlight appears. */
+const PROBE = `<script>
+window.__long = []; window.__hl = null;
+addEventListener('load', () => {
+  const loadAt = performance.now();
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.startTime >= loadAt) window.__long.push(e.duration); })
+    .observe({ type: 'longtask' });
+});
+(function poll() {
+  if (window.CSS && CSS.highlights && CSS.highlights.size > 0) { window.__hl = performance.now(); return; }
+  setTimeout(poll, 10);
+})();
+</script>`;
+
+function speechPage(chars: number): string {
+  const docs = bundledDocs().filter((d) => d.id.startsWith('reports/'));
+  let text = '';
+  for (const d of docs) {
+    if (text.length >= chars) break;
+    text += d.body.slice(0, chars - text.length);
+  }
+  const paras = text.split('\n').filter((p) => p.trim());
+  return `<!doctype html><html><head><meta charset="utf-8"><title>在全市工作会议上的讲话</title>${PROBE}</head><body><article><h1>在全市工作会议上的讲话</h1>${paras.map((p) => `<p>${esc(p)}</p>`).join('')}</article></body></html>`;
+}
+
+function hugePage(elements: number): string {
+  const speech = speechPage(8000).replace(/^.*<article>|<\/article>.*$/gs, '');
+  const cell = '<span>导航</span>';
+  const row = `<div>${cell.repeat(9)}</div>`; // 10 elements
+  const rows = Math.floor((elements - 200) / 10);
+  return `<!doctype html><html><head><meta charset="utf-8"><title>在全市工作会议上的讲话</title>${PROBE}</head><body><nav>${row.repeat(Math.floor(rows / 2))}</nav><article>${speech}</article><footer>${row.repeat(Math.ceil(rows / 2))}</footer></body></html>`;
+}
+
+function serve(pages: Record<string, string>): Promise<{ server: Server; origin: string }> {
+  const server = createServer((req, res) => {
+    const body = pages[req.url ?? ''];
+    res.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(body ?? 'not found');
+  });
+  return new Promise((ok) =>
+    server.listen(0, '127.0.0.1', () => {
+      const a = server.address();
+      ok({ server, origin: `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}` });
+    }),
+  );
+}
+
+/** The extension page used to reach IndexedDB, CDP and the worker. */
+async function extensionPage(ctx: BrowserContext): Promise<{ page: Page; id: string }> {
+  const worker = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker', { timeout: 60_000 }));
+  const id = worker.url().split('/')[2]!;
+  const page = await ctx.newPage();
+  await page.goto(`chrome-extension://${id}/sidepanel.html`);
+  // tsx keeps function names with a __name helper that evaluated functions carry along.
+  await page.evaluate('globalThis.__name = (f) => f');
+  return { page, id };
+}
+
+/** Writes `n` user speeches (paragraphs of the bundled corpus, seeded) and lets the background
+ *  index and persist them; returns their characters. */
+async function seedUserCorpus(page: Page, n: number, pool: string[]): Promise<number> {
+  return page.evaluate(
+    async ({ n, pool }) => {
+      const db = await new Promise<IDBDatabase>((ok, no) => {
+        const r = indexedDB.open('suyuan');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(r.error);
+      });
+      const clear = db.transaction('docs', 'readwrite');
+      clear.objectStore('docs').clear();
+      await new Promise((ok) => (clear.oncomplete = ok));
+      let seed = 12345;
+      const rand = () => ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+      let chars = 0;
+      for (let i = 0; i < n; i += 200) {
+        const tx = db.transaction('docs', 'readwrite');
+        for (let j = i; j < Math.min(n, i + 200); j++) {
+          let body = `第${j}号讲话\n`;
+          while (body.length < 5000) body += pool[Math.floor(rand() * pool.length)] + '\n';
+          chars += body.length;
+          tx.objectStore('docs').put({ id: `user/bench-${j}.md`, title: `讲话${j}`, body, origin: 'user', addedAt: j });
+        }
+        await new Promise((ok) => (tx.oncomplete = ok));
+      }
+      db.close();
+      return chars;
+    },
+    { n, pool },
+  );
+}
+
+/** Asks the background to take the stored corpus in, and waits until it answers with it loaded
+ *  and (with user documents) its index persisted. */
+async function settleIndex(page: Page, n: number): Promise<number> {
+  const t0 = await page.evaluate(() => Date.now());
+  const started = Date.now();
+  const call = (method: string) =>
+    page.evaluate(
+      (m) =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ __suyuan: 'service', method: m, args: [] }),
+      method,
+    );
+  await call('corpusRestored');
+  await call('listDocs');
+  while (n > 0) {
+    const saved = await page.evaluate(
+      () =>
+        new Promise<number>((ok) => {
+          const r = indexedDB.open('suyuan');
+          r.onsuccess = () => {
+            const g = r.result.transaction('index').objectStore('index').get('engine');
+            g.onsuccess = () => {
+              r.result.close();
+              ok((g.result as { savedAt?: number } | undefined)?.savedAt ?? 0);
+            };
+          };
+        }),
+    );
+    if (saved > t0) break;
+    if (Date.now() - started > 600_000) throw new Error('the index was not persisted within 10 minutes');
+    await sleep(500);
+  }
+  return Date.now() - started;
+}
+
+async function stopWorkers(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+  await sleep(300);
+}
+
+/** Navigation → first highlight, in ms, read from the page's own clock. */
+async function pageToHighlights(
+  ctx: BrowserContext,
+  url: string,
+  settleMs = 1500,
+): Promise<{ ms: number; longest: number }> {
+  const page = await ctx.newPage();
+  await page.goto(url, { waitUntil: 'load', timeout: 120_000 });
+  const ms = await page
+    .waitForFunction(() => (window as unknown as { __hl: number | null }).__hl, undefined, { timeout: 120_000 })
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => NaN);
+  // Work after the answer (applying highlights) shows up as tasks too.
+  await sleep(settleMs);
+  const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __long: number[] }).__long));
+  await page.close();
+  return { ms, longest };
+}
+
+async function workerHeap(ctx: BrowserContext, via: Page, id: string): Promise<number> {
+  const cdp = await ctx.newCDPSession(via);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`));
+  if (!sw) return NaN;
+  const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
+  let next = 0;
+  const waiting = new Map<number, (v: { result?: { usedSize?: number } }) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m);
+  });
+  const call = async (method: string) => {
+    const msgId = ++next;
+    const reply = new Promise<{ result?: { usedSize?: number } }>((ok) => waiting.set(msgId, ok));
+    await cdp.send('Target.sendMessageToTarget', {
+      sessionId,
+      message: JSON.stringify({ id: msgId, method, params: {} }),
+    });
+    return reply;
+  };
+  await call('HeapProfiler.collectGarbage');
+  const used = (await call('Runtime.getHeapUsage')).result?.usedSize ?? NaN;
+  await cdp.detach();
+  return used;
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(join(EXT, 'manifest.json')))
+    throw new Error('No build in .output/chrome-mv3: run npm run build first');
+  const scratch = mkdtempSync(join(tmpdir(), 'suyuan-bench-'));
+  const ext = join(scratch, 'ext');
+  cpSync(EXT, ext, { recursive: true });
+  const { server, origin } = await serve({ '/speech.html': speechPage(20_000), '/huge.html': hugePage(200_000) });
+  const ctx = await chromium.launchPersistentContext(join(scratch, 'profile'), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      `--disable-extensions-except=${ext}`,
+      `--load-extension=${ext}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  try {
+    const { page, id } = await extensionPage(ctx);
+    const pool = bundledDocs().flatMap((d) => d.body.split('\n').filter((p) => p.trim().length > 20));
+    console.log(
+      `bench:browser — ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(`Chromium ${ctx.browser()?.version() ?? '(persistent context)'}; medians of ${RUNS} runs\n`);
+    let heap0 = NaN;
+    for (const n of SIZES) {
+      const chars = await seedUserCorpus(page, n, pool);
+      const indexMs = await settleIndex(page, n);
+      const warm: number[] = [];
+      const cold: number[] = [];
+      await pageToHighlights(ctx, `${origin}/speech.html`); // first load after indexing, not counted
+      for (let r = 0; r < RUNS; r++) warm.push((await pageToHighlights(ctx, `${origin}/speech.html`, 300)).ms);
+      for (let r = 0; r < RUNS; r++) {
+        await stopWorkers(page);
+        cold.push((await pageToHighlights(ctx, `${origin}/speech.html`, 0)).ms);
+      }
+      // The heap of a worker that started, restored the index and answered one page (lookup not
+      // yet prepared: that waits for 1.5 s of quiet).
+      const heap = await workerHeap(ctx, page, id);
+      if (n === 0) heap0 = heap;
+      const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
+      const perChar =
+        n > 0 ? `, ${((heap - heap0) / chars).toFixed(2)} bytes per user-corpus character over 0 docs` : '';
+      console.log(
+        `${String(n).padStart(5)} user speeches (${(chars / 1e6).toFixed(1)} M chars, indexed+persisted in ${(indexMs / 1000).toFixed(1)} s): ` +
+          `warm ${median(warm).toFixed(0)} ms, cold ${median(cold).toFixed(0)} ms (cold/warm ${(median(cold) / median(warm)).toFixed(2)}); ` +
+          `worker heap ${(heap / 1048576).toFixed(1)} MB${perChar}; extension storage ${(usage / 1048576).toFixed(1)} MB`,
+      );
+      console.log(
+        `      runs: warm ${warm.map((x) => x.toFixed(0)).join(' ')} · cold ${cold.map((x) => x.toFixed(0)).join(' ')}`,
+      );
+    }
+    for (const [name, path] of [
+      ['20,000-character speech page', '/speech.html'],
+      ['200,000-element page', '/huge.html'],
+    ] as const) {
+      const longest: number[] = [];
+      for (let r = 0; r < 3; r++) longest.push((await pageToHighlights(ctx, origin + path)).longest);
+      console.log(
+        `longest main-thread task after load, ${name}: ${longest.map((x) => (x === 0 ? '<50' : x.toFixed(0))).join(' / ')} ms (3 runs; the Long Tasks API reports tasks over 50 ms)`,
+      );
+    }
+  } finally {
+    await ctx.close();
+    server.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
