@@ -79,3 +79,26 @@ export function toOriginal(n: NormalizedText, start: number, end: number): { sta
   }
   return { start: n.starts[s]!, end: n.ends[e - 1]! };
 }
+
+/** The smallest normalised span whose characters come from inside-or-overlapping the original span
+ *  [start, end): lets a selection or a DOM range be looked up in normalised text. */
+export function fromOriginal(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  const len = n.text.length;
+  // First normalised char whose original span ends after `start`.
+  let lo = 0;
+  let hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (n.ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo;
+  // First normalised char whose original span starts at or after `end`.
+  hi = len;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (n.starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: s, end: Math.max(s, lo) };
+}
