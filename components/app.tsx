@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { BoilerplateView } from './boilerplate/boilerplate-view';
 import { CompareView, type OpenDocRequest } from './compare/compare-view';
 import { CorpusView } from './corpus/corpus-view';
+import { FirstRun } from './first-run';
 import { detectLang, I18nContext, LANG_NAMES, MESSAGES, type Lang } from './i18n/i18n';
 import { LookupView, type LookupRequest } from './lookup/lookup-view';
 import { DocReader } from './reader/doc-reader';
@@ -143,6 +144,7 @@ export function App(props: {
             </button>
           </div>
         </header>
+        <FirstRun />
         <Tabs
           tabs={tabs}
           active={view}

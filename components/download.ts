@@ -1,4 +1,4 @@
-// Saves generated text (a report, a backup) as a file through a temporary Blob URL.
+// Saves generated text or bytes (a report, a backup, a corpus .zip) as a file through a temporary Blob URL.
 export function downloadText(fileName: string, text: string, mime: string): void {
   downloadBlob(fileName, new Blob([text], { type: mime }));
 }

@@ -8,6 +8,12 @@ import type { Settings } from '../core/model/settings';
 // Kept so branches written before the move still compile; import from core/model/ instead.
 export type { NewDoc, PageAnalysis, PageText, Settings };
 
+/** One file of a corpus folder (what `suyuan --corpus` reads): path relative to it, content. */
+export interface CorpusFile {
+  path: string;
+  content: string;
+}
+
 export interface ImportReport {
   added: DocMeta[];
   /** Files that were refused, with a reason a person can read. */
@@ -41,6 +47,15 @@ export interface SuyuanService {
   getDoc(id: string): Promise<CorpusDoc | null>;
   addDocs(docs: NewDoc[]): Promise<DocMeta[]>;
   removeDoc(id: string): Promise<boolean>;
+  /** Removes several user documents (the review of kept pages); returns how many went. */
+  removeDocs(ids: string[]): Promise<number>;
+  /** The pages kept while reading: how many, and the size of their text (UTF-8 bytes). */
+  keptStats(): Promise<{ count: number; bytes: number }>;
+  /** Documents read from a corpus folder or .zip (`id` = path relative to it), stored under
+   *  `user/`; a document already stored under the same path is replaced. */
+  importCorpus(docs: CorpusDoc[]): Promise<DocMeta[]>;
+  /** The user corpus as corpus-folder files, `limit` documents from `offset` (oldest first). */
+  exportCorpus(offset: number, limit: number): Promise<{ files: CorpusFile[]; total: number }>;
   /** Which of these user document ids IndexedDB holds now (an import's report counts these). */
   storedIds(ids: string[]): Promise<string[]>;
   /** A backup of the user corpus and settings, as a JSON string. */

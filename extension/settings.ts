@@ -26,6 +26,9 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   minPassageLength: count(TUNABLES.minPassageLength),
   formulaPhrases: [isStringList, 'a list of phrases'],
   ignorePhrases: [isStringList, 'a list of phrases'],
+  keepPages: [(v) => typeof v === 'boolean', 'true or false'],
+  keepPagesExcludedSites: [isStringList, 'a list of host names'],
+  welcomeDone: [(v) => typeof v === 'boolean', 'true or false'],
 };
 
 /** A bad settings patch; `key` names the setting (absent when the patch is not an object). */
@@ -52,7 +55,9 @@ export function validateSettingsPatch(patch: unknown): Partial<Settings> {
     const k = key as keyof Settings;
     const [check, expected] = CHECKS[k];
     if (!check(value)) throw new SettingsError(`Setting ${key} must be ${expected}`, key);
-    out[k] = Array.isArray(value) ? cleanList(value as string[], key === 'disabledSites') : value;
+    out[k] = Array.isArray(value)
+      ? cleanList(value as string[], key === 'disabledSites' || key === 'keepPagesExcludedSites')
+      : value;
   }
   return out as Partial<Settings>;
 }

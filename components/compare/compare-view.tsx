@@ -32,6 +32,13 @@ export function CompareView(props: {
 }) {
   const { t } = useI18n();
   const { state } = props;
+  // "Compare anyway" must show what it did: loading while it reads the page again, then either the
+  // comparison or, when the page gave no text to compare, a plain statement saying so.
+  const [tried, setTried] = useState(false);
+  const anyway = () => {
+    setTried(true);
+    props.reload();
+  };
   if (state.status === 'no-tab') return <EmptyState>{t.noTab}</EmptyState>;
   if (state.status === 'loading') return <EmptyState>{t.loading}</EmptyState>;
   if (state.status === 'error')
@@ -48,9 +55,14 @@ export function CompareView(props: {
     return (
       <EmptyState>
         {t.pending}{' '}
-        <button type="button" onClick={props.reload}>
+        <button type="button" onClick={anyway}>
           {t.compareAnyway}
         </button>
+        {tried && (
+          <div class="warning" role="status">
+            {t.compareAnywayNothing}
+          </div>
+        )}
       </EmptyState>
     );
   return <Comparison tabId={props.tabId} analysis={state.analysis} reload={props.reload} onOpenDoc={props.onOpenDoc} />;
@@ -69,6 +81,7 @@ function Comparison(props: {
   onOpenDoc: (req: OpenDocRequest) => void;
 }) {
   const { t, lang } = useI18n();
+  const [comparedAnyway, setComparedAnyway] = useState(false);
   const service = useService();
   const { analysis } = props;
   const { passages, candidates } = analysis.match;
@@ -160,9 +173,20 @@ function Comparison(props: {
       {!analysis.page.detect.speechLike && passages.length === 0 && (
         <EmptyState>
           {t.notSpeechLike}{' '}
-          <button type="button" onClick={props.reload}>
+          <button
+            type="button"
+            onClick={() => {
+              setComparedAnyway(true);
+              props.reload();
+            }}
+          >
             {t.compareAnyway}
           </button>
+          {comparedAnyway && (
+            <div class="warning" role="status">
+              {t.compareAnywayDone(analysis.page.text.replace(/\s/g, '').length)}
+            </div>
+          )}
         </EmptyState>
       )}
       {candidates.length === 0 && analysis.page.detect.speechLike && <EmptyState>{t.noMatches}</EmptyState>}

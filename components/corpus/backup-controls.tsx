@@ -24,6 +24,9 @@ const SETTING_LABEL: Record<keyof Settings, keyof Messages> = {
   minPassageLength: 'minPassageLength',
   formulaPhrases: 'formulaPhrases',
   ignorePhrases: 'ignorePhrases',
+  keepPages: 'keepPages',
+  keepPagesExcludedSites: 'keepExcluded',
+  welcomeDone: 'welcomeTitle',
 };
 
 function settingNames(t: Messages, keys: (keyof Settings)[]): string {

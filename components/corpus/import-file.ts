@@ -1,6 +1,7 @@
 // Turns one imported file into a new corpus speech, or a reason a person can read. Bytes are
 // decoded by the shared decoder (GB18030, Big5, UTF-16… and binary detection); HTML goes
 // through the same main-text extraction as web pages.
+import { parseDocumentFile, readFrontMatter } from '../../core/corpus/front-matter';
 import { decodeBytes } from '../../core/decode/decode';
 import { extractFromHtml } from '../../core/extract/from-html';
 import type { NewDoc } from '../../core/model/page';
@@ -43,6 +44,11 @@ function fromHtml(html: string): NewDoc {
 
 /** `key: value` front matter (the corpus file format) if present; else the first short line is the title. */
 export function fromPlainText(text: string): NewDoc {
+  // A corpus file with a `---` block reads exactly as `suyuan --corpus` reads it.
+  if (readFrontMatter(text.replace(/^\uFEFF/, ''))) {
+    const { title, body, date, place, source } = parseDocumentFile('', text);
+    return { title: title.trim(), body: body.trim(), ...(date ? { date } : {}), ...(place ? { place } : {}), ...(source ? { source } : {}) };
+  }
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
   const doc: NewDoc = { title: '', body: '' };
   let i = 0;

@@ -10,6 +10,7 @@ import { useService } from '../service-context';
 import { FieldStatus, type SaveState } from './field-status';
 import { NumberField } from './number-field';
 import { PhraseListField } from './phrase-list-field';
+import { KeepPagesSettings } from './keep-pages-settings';
 import { SiteList } from './site-list';
 
 type Field = keyof Settings | 'reset';
@@ -99,6 +100,7 @@ export function SettingsView(props: { pageHost: string | null; onClose: () => vo
             status={statusOf('disabledSites')}
             onSave={(disabledSites) => save('disabledSites', { disabledSites })}
           />
+          <KeepPagesSettings settings={settings} pageHost={props.pageHost} statusOf={statusOf} save={save} />
           <NumberField
             id="sy-set-min-docs"
             label={t.boilerplateMinDocs}

@@ -12,8 +12,18 @@ export function coveringSite(host: string, sites: readonly string[]): string | u
   return sites.find((s) => isSiteDisabled(host, [s]));
 }
 
+/** What the list is for, when it is not the sites where Suyuan never runs. */
+export interface SiteListLabels {
+  legend: string;
+  help: string;
+  empty: string;
+  addHere: (host: string) => string;
+  hereListed: (host: string) => string;
+}
+
 export function SiteList(props: {
   id: string;
+  labels?: SiteListLabels;
   sites: string[];
   /** Host of the current tab's page, when the panel knows it. */
   pageHost: string | null;
@@ -49,22 +59,29 @@ export function SiteList(props: {
     if (await props.onSave(props.sites.filter((s) => s !== site))) input.current?.focus();
   };
 
+  const labels = props.labels ?? {
+    legend: t.disabledSites,
+    help: t.disabledSitesHelp,
+    empty: t.noDisabledSites,
+    addHere: t.disableHere,
+    hereListed: t.hereDisabled,
+  };
   const here = props.pageHost;
   const hereBy = here === null ? undefined : coveringSite(here, props.sites);
   const errorId = `${props.id}-error`;
   return (
     <fieldset class="setting sites" aria-describedby={`${props.id}-help`}>
-      <legend>{t.disabledSites}</legend>
+      <legend>{labels.legend}</legend>
       <div class="setting-row">
         <p id={`${props.id}-help`} class="meta help">
-          {t.disabledSitesHelp}
+          {labels.help}
         </p>
         <FieldStatus state={props.status} />
       </div>
       {props.sites.length === 0 ? (
-        <p class="meta">{t.noDisabledSites}</p>
+        <p class="meta">{labels.empty}</p>
       ) : (
-        <ul class="site-list" aria-label={t.disabledSites}>
+        <ul class="site-list" aria-label={labels.legend}>
           {props.sites.map((s) => (
             <li key={s}>
               <span class="site-host">{s}</span>
@@ -105,10 +122,10 @@ export function SiteList(props: {
         {here === null ? (
           <p class="meta">{t.noCurrentSite}</p>
         ) : hereBy !== undefined ? (
-          <p class="meta">{t.hereDisabled(here)}</p>
+          <p class="meta">{labels.hereListed(here)}</p>
         ) : (
           <button type="button" onClick={() => void add(here)}>
-            {t.disableHere(here)}
+            {labels.addHere(here)}
           </button>
         )}
       </div>

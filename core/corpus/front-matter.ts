@@ -3,11 +3,23 @@
 // to the body, so parsing must never alter it beyond the framing described here.
 import type { CorpusDoc, Script } from '../model/types';
 
-/** Front-matter keys in the order they are written. `level` is accepted but not kept (no field). */
-export const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'source', 'script'] as const;
+/** Front-matter keys in the order they are written. `level` is accepted but not kept (no field).
+ *  `url` and `captured` (a document's `capturedAt`) are written for pages saved from the web. */
+export const FRONT_MATTER_KEYS = ['title', 'date', 'place', 'source', 'script', 'url', 'captured'] as const;
 export const ALLOWED_FRONT_MATTER_KEYS: readonly string[] = [...FRONT_MATTER_KEYS, 'level'];
 
 type MetaKey = (typeof FRONT_MATTER_KEYS)[number];
+
+/** The document field each front-matter key fills. */
+const FIELD = {
+  title: 'title',
+  date: 'date',
+  place: 'place',
+  source: 'source',
+  script: 'script',
+  url: 'url',
+  captured: 'capturedAt',
+} as const satisfies Record<MetaKey, keyof CorpusDoc>;
 
 const SCRIPTS: readonly Script[] = ['simplified', 'traditional', 'mixed'];
 const OPEN = /^---[ \t]*\r?\n/;
@@ -80,9 +92,9 @@ export function parseDocumentFile(
   if (body.endsWith('\n')) body = body.slice(0, -1);
   const fields = new Map(fm.entries);
   const doc: CorpusDoc = { id, title: fields.get('title') || firstNonEmptyLine(body) || id, origin, body };
-  for (const key of ['date', 'place', 'source'] as const) {
+  for (const key of ['date', 'place', 'source', 'url', 'captured'] as const) {
     const v = fields.get(key);
-    if (v) doc[key] = v;
+    if (v) doc[FIELD[key]] = v;
   }
   const script = fields.get('script');
   if (script && (SCRIPTS as readonly string[]).includes(script)) doc.script = script as Script;
@@ -97,7 +109,7 @@ function oneLine(value: string): string {
 export function serializeDocument(doc: CorpusDoc): string {
   const lines = ['---'];
   for (const key of FRONT_MATTER_KEYS) {
-    const v = doc[key as MetaKey];
+    const v = doc[FIELD[key]];
     if (v !== undefined && v !== '') lines.push(`${key}: ${oneLine(v)}`);
   }
   lines.push('---', '');

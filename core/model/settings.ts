@@ -12,6 +12,12 @@ const defaults = {
   formulaPhrases: [] as string[],
   /** Phrases ignored entirely. */
   ignorePhrases: [] as string[],
+  /** Save every page detected as a speech into the user corpus (opt-in; it stays in the browser). */
+  keepPages: false,
+  /** Hostnames (suffix match) whose pages are never kept. */
+  keepPagesExcludedSites: [] as string[],
+  /** The first-run choice (keep pages or not) has been made. */
+  welcomeDone: false,
 };
 
 export type Settings = typeof defaults;

@@ -18,7 +18,12 @@ export interface DocMeta {
   url?: string;
   /** When it was saved from that page (ISO 8601). */
   capturedAt?: string;
+  /** How a user document came in: added by hand (a page, pasted text, a file), kept while reading
+   *  (the keep-pages setting), or imported from a corpus folder or .zip. Absent: added. */
+  via?: DocVia;
 }
+
+export type DocVia = 'added' | 'kept' | 'imported';
 
 /** A corpus speech: metadata and body (the text after front matter). Offsets into a doc refer to `body`. */
 export interface CorpusDoc extends DocMeta {

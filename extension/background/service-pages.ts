@@ -3,6 +3,7 @@
 import type { PageText } from '../../core/model/page';
 import type { SuyuanService } from '../protocol';
 import { SPEECH_MARK } from './badge';
+import { keepIfWanted } from './keep-pages';
 import { checkPage, checkTabId } from './service-checks';
 import type { ServiceContext } from './service';
 
@@ -17,7 +18,11 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
-      return c.analyseForTab(p, tab, generation);
+      const analysis = await c.analyseForTab(p, tab, generation);
+      // After the page's own analysis, so it is never compared with the copy kept here; a failure
+      // to keep it must not cost the reader the comparison.
+      await keepIfWanted(c, p).catch((err: unknown) => console.warn('[suyuan] keeping the page failed:', err));
+      return analysis;
     },
 
     async getTabAnalysis(tabId) {

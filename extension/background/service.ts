@@ -9,7 +9,9 @@ import type { PageAnalysis, PageText } from '../../core/model/page';
 import type { Settings } from '../../core/model/settings';
 import type { UserDocStore } from '../storage/user-docs';
 import { badgeText } from './badge';
+import { PageKeeper } from './keep-pages';
 import { corpusMethods } from './service-corpus';
+import { userCorpusMethods } from './user-corpus-methods';
 import { pageMethods } from './service-pages';
 import { panelMethods } from './service-panel';
 import type { EngineHolder } from './engine-holder';
@@ -61,8 +63,11 @@ export function matchOptions(settings: Settings): MatchOptions {
 export interface ServiceContext {
   deps: ServiceDeps;
   now: () => number;
-  /** Stale analyses re-run on next ask; open panels re-list the corpus. */
+  /** Stale analyses re-run on next ask; open panels re-list the corpus; the keeper re-reads which
+   *  pages the corpus holds. */
   corpusChanged(): Promise<void>;
+  /** Keeps pages as they are read (the keep-pages setting). */
+  keeper: PageKeeper;
   /** Analyses a page for a tab (badge, stored result, panel event); `generation` is the tab's
    *  generation when the request arrived: a navigation since then makes the result stale. */
   analyseForTab(page: PageText, tabId: number | undefined, generation?: number): Promise<PageAnalysis>;
@@ -83,16 +88,19 @@ export function analysePage(engine: Engine, page: PageText, settings: Settings, 
 /** The service, composed of named groups of methods over one shared context. */
 export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> {
   const now = deps.now ?? Date.now;
+  const keeper = new PageKeeper(deps.store, now);
   const c: ServiceContext = {
     deps,
     now,
+    keeper,
     async corpusChanged() {
+      keeper.forget();
       await deps.tabs.markStale(now());
       await deps.emit({ type: 'corpus-changed' });
     },
     analyseForTab: (page, tabId, generation) => analyseForTab(c, page, tabId, generation),
   };
-  return { ...pageMethods(c), ...corpusMethods(c), ...panelMethods(c) };
+  return { ...pageMethods(c), ...corpusMethods(c), ...panelMethods(c), ...userCorpusMethods(c) };
 }
 
 async function analyseForTab(

@@ -40,12 +40,30 @@ export function copyRecord(r: UserDocRecord): UserDocRecord {
   if (r.place !== undefined) out.place = r.place;
   if (r.source !== undefined) out.source = r.source;
   if (r.script !== undefined) out.script = r.script;
+  if (r.url !== undefined) out.url = r.url;
+  if (r.capturedAt !== undefined) out.capturedAt = r.capturedAt;
+  if (r.via !== undefined) out.via = r.via;
   return out;
 }
 
 export { BackupError };
 
-const DOC_KEYS = new Set(['id', 'title', 'body', 'origin', 'addedAt', 'date', 'place', 'source', 'script']);
+// url, capturedAt and via were added with keep-pages (older backups simply lack them).
+const DOC_KEYS = new Set([
+  'id',
+  'title',
+  'body',
+  'origin',
+  'addedAt',
+  'date',
+  'place',
+  'source',
+  'script',
+  'url',
+  'capturedAt',
+  'via',
+]);
+const VIAS = new Set(['added', 'kept', 'imported']);
 const SCRIPTS = new Set(['simplified', 'traditional', 'mixed']);
 
 /** Checks one element of `docs` (own properties only: `__proto__` and friends are unknown fields). */
@@ -65,9 +83,10 @@ export function validateDoc(value: unknown, index: number): UserDocRecord {
   if (own('origin') !== 'user') throw bad('origin');
   const addedAt = own('addedAt');
   if (typeof addedAt !== 'number' || !Number.isFinite(addedAt)) throw bad('addedAt');
-  for (const key of ['date', 'place', 'source'] as const) {
+  for (const key of ['date', 'place', 'source', 'url', 'capturedAt'] as const) {
     if (own(key) !== undefined && typeof own(key) !== 'string') throw bad(key);
   }
+  if (own('via') !== undefined && !VIAS.has(own('via') as string)) throw bad('via');
   if (own('script') !== undefined && !SCRIPTS.has(own('script') as string)) throw bad('script');
   return copyRecord(d as unknown as UserDocRecord);
 }

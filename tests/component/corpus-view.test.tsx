@@ -184,7 +184,8 @@ describe('corpus view', () => {
     const title = (await within(corpusPanel()).findByLabelText('标题')) as HTMLInputElement;
     expect(title.value).toBe(analysis.page.title);
     fireEvent.input(title, { target: { value: '改过的标题' } });
-    fireEvent.input(within(corpusPanel()).getByLabelText('地点'), { target: { value: '杭州' } });
+    const form = corpusPanel().querySelector<HTMLElement>('.doc-form')!;
+    fireEvent.input(within(form).getByLabelText('地点'), { target: { value: '杭州' } });
     fireEvent.click(within(corpusPanel()).getByRole('button', { name: '保存' }));
     await within(corpusPanel()).findByText('已添加“改过的标题”');
     expect(fake.service.addDocs).toHaveBeenCalledWith([

@@ -1,6 +1,8 @@
 // Real data for the panel's component tests: an engine over the bundled seed speeches, a "page"
 // built from seed passages with swapped names, and a fake SuyuanService on top of that engine with
 // spies on every method.
+import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
+import { corpusFileOf } from '../../extension/storage/corpus-files';
 import { contentId } from '../../extension/storage/user-docs';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
@@ -99,6 +101,23 @@ export function createFakeService(opts: FakeOptions = {}) {
       return added.map(toMeta);
     }),
     removeDoc: vi.fn(async (id: string) => engine.remove(id)),
+    removeDocs: vi.fn(async (ids: string[]) => ids.filter((id) => engine.remove(id)).length),
+    keptStats: vi.fn(async () => {
+      const kept = engine.list().filter((d) => d.via === 'kept');
+      const bytes = kept.reduce((n, d) => n + new TextEncoder().encode(engine.get(d.id)!.body).length, 0);
+      return { count: kept.length, bytes };
+    }),
+    importCorpus: vi.fn(async (docs: CorpusDoc[]) => {
+      const added = docs.map((d): CorpusDoc => ({ ...d, id: `user/${d.id}`, origin: 'user', via: 'imported' }));
+      for (const d of added) if (engine.get(d.id)) engine.remove(d.id);
+      engine.add(added);
+      return added.map(toMeta);
+    }),
+    exportCorpus: vi.fn(async (offset: number, limit: number) => {
+      const user = engine.list().filter((d) => d.origin === 'user');
+      const files = user.slice(offset, offset + limit).map((d) => corpusFileOf(engine.get(d.id)!));
+      return { files, total: user.length };
+    }),
     exportBackup: vi.fn(async () =>
       JSON.stringify({
         version: 1,
@@ -117,8 +136,13 @@ export function createFakeService(opts: FakeOptions = {}) {
     }),
     corpusRestored: vi.fn(async () => undefined),
     storedIds: vi.fn(async (ids: string[]) => ids.filter((id) => engine.get(id) !== undefined)),
-    getSettings: vi.fn(),
-    setSettings: vi.fn(),
+    // The first-run choice already made: every view test starts on the tabs.
+    getSettings: vi.fn(async (): Promise<Settings> => ({ ...DEFAULT_SETTINGS, welcomeDone: true })),
+    setSettings: vi.fn(async (patch: Partial<Settings>): Promise<Settings> => ({
+      ...DEFAULT_SETTINGS,
+      welcomeDone: true,
+      ...patch,
+    })),
     takePendingLookup: vi.fn(async () => {
       const q = pending;
       pending = null;

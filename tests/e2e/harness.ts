@@ -64,7 +64,12 @@ function requireBuiltExtension(): void {
   }
 }
 
-export async function launch(): Promise<Harness> {
+export interface LaunchOptions {
+  /** Leave the first-run choice (keep pages as you read) unanswered; other tests start past it. */
+  firstRun?: boolean;
+}
+
+export async function launch(options: LaunchOptions = {}): Promise<Harness> {
   requireBuiltExtension();
   const server = await new TestServer().start();
   const scratch = mkdtempSync(join(tmpdir(), 'suyuan-e2e-'));
@@ -120,6 +125,15 @@ export async function launch(): Promise<Harness> {
       return (await (await currentWorker()).evaluate(fn as never, arg as never)) as R;
     }
   };
+
+  if (!options.firstRun) {
+    // As if the reader had answered "not now": the panel opens on its views, screenshots unchanged.
+    await inWorker(async () => {
+      const local = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } })
+        .chrome.storage.local;
+      await local.set({ settings: { welcomeDone: true } });
+    }, undefined);
+  }
 
   // Without the "tabs" permission the worker cannot see tab URLs, so a page's tab id is found by
   // creation order: the one tab id that appeared while the page was being created.
@@ -190,12 +204,12 @@ export async function launch(): Promise<Harness> {
  * One browser for a test file. A launch (or `setup`) failure is kept and thrown by the getter, so
  * every test of the file fails with the reason (no browser, no build) instead of being skipped.
  */
-export function useHarness(setup?: (h: Harness) => Promise<void>): () => Harness {
+export function useHarness(setup?: (h: Harness) => Promise<void>, options: LaunchOptions = {}): () => Harness {
   let harness: Harness | undefined;
   let failure: unknown;
   beforeAll(async () => {
     try {
-      harness = await launch();
+      harness = await launch(options);
       await setup?.(harness);
     } catch (error) {
       failure = error;

@@ -179,6 +179,10 @@ describe('settings, pending lookup, reveal', () => {
       minPassageLength: 40,
       formulaPhrases: [],
       ignorePhrases: [],
+      // Keeping pages is opt-in, offered on first run.
+      keepPages: false,
+      keepPagesExcludedSites: [],
+      welcomeDone: false,
     });
     await bg.service.analyzePage(copiedPage(), 4);
     const next = await bg.service.setSettings({ autoHighlight: false, disabledSites: [' News.Example.CN ', '.a.cn'] });

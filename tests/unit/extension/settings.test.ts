@@ -22,6 +22,10 @@ describe('settings', () => {
       minPassageLength: 40,
       formulaPhrases: [],
       ignorePhrases: [],
+      // Keeping pages is opt-in, offered on first run.
+      keepPages: false,
+      keepPagesExcludedSites: [],
+      welcomeDone: false,
     });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
