@@ -73,7 +73,7 @@ export function LookupView(props: { request: LookupRequest | null; onOpenDoc: (r
       {result && !busy && result.total === 0 && <EmptyState>{t.noHits}</EmptyState>}
       {result && result.total > 0 && (
         <p class="meta" role="status">
-          {t.hitsTotal(result.total, groups.length)}
+          {t.hitsTotal(result.total, result.docs)}
           {result.hits.length < result.total ? t.hitsShown(result.hits.length) : ''}
         </p>
       )}

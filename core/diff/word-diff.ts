@@ -1,9 +1,10 @@
 // Word-level diff of an aligned passage, in two passes: clauses first (split after punctuation),
 // each clause mapped to one character (the diff_linesToChars_ idea); only clauses that differ are
-// diffed again by characters, cleaned up semantically so a changed word comes out whole. Ops come out in ORIGINAL characters. Units that
-// are equal after normalisation but spelled differently in the originals (Traditional vs
-// Simplified, full/half width) become a -1/+1 pair so that the ops rebuild both originals
-// exactly; they still count as equal for similarity.
+// diffed again by characters, cleaned up semantically so a changed word comes out whole. The diff
+// runs on the folded forms and comes out in ORIGINAL characters: text equal after folding but
+// spelled differently (Traditional vs Simplified, full/half width) is equal text in the page's
+// characters (one language: a Traditional copy with no edits has no change), and a -1/+1 pair
+// only in scriptOps, shown on request, which rebuilds both originals exactly.
 import DiffMatchPatch from 'diff-match-patch';
 import type { DiffOp } from '../model/types';
 import type { NormalizedText } from '../text/normalize';
@@ -56,77 +57,80 @@ function encode(text: string, units: Unit[], codes: Map<string, string>): string
 }
 
 export interface WordDiff {
+  /** Diff of the folded forms, in the page's own characters: script and width differences
+   *  (为→為, ，→,) are equal text, so every -1/+1 pair is a real edit. */
   ops: DiffOp[];
+  /** The same diff with script-only differences as -1/+1 pairs too (ops that rebuild both
+   *  originals exactly); present only when such differences exist. */
+  scriptOps?: DiffOp[];
   /** 2 · equal normalised chars / (doc chars + page chars). */
   similarity: number;
 }
 
-/** Diff ops built up over one passage, with the count of equal normalised characters. */
-class DiffBuilder {
-  readonly ops: DiffOp[] = [];
-  equal = 0;
-
-  constructor(
-    private readonly doc: Side,
-    private readonly page: Side,
-  ) {}
-
-  push(op: -1 | 0 | 1, text: string): void {
+export function wordDiff(doc: Side, page: Side): WordDiff {
+  const ops: DiffOp[] = [];
+  const full: DiffOp[] = [];
+  let scripted = false;
+  let equal = 0;
+  const add = (list: DiffOp[], op: -1 | 0 | 1, text: string): void => {
     if (!text) return;
-    const last = this.ops[this.ops.length - 1];
+    const last = list[list.length - 1];
     if (last && last[0] === op) last[1] += text;
-    else this.ops.push([op, text]);
-  }
-
-  /** Original slice owned by normalised [a, b): up to the next char's original start (or the
-   *  passage's original end), so consecutive slices tile the passage with nothing lost. */
-  slice(side: Side, a: number, b: number): string {
+    else list.push([op, text]);
+  };
+  const push = (op: -1 | 0 | 1, text: string): void => {
+    add(ops, op, text);
+    add(full, op, text);
+  };
+  /** Equal after folding, spelled differently: equal in ops, a pair in the full diff. */
+  const pushScript = (d: string, p: string): void => {
+    scripted = true;
+    add(ops, 0, p);
+    add(full, -1, d);
+    add(full, 1, p);
+  };
+  // Original slice owned by normalised [a, b): up to the next char's original start (or the
+  // passage's original end), so consecutive slices tile the passage with nothing lost.
+  const slice = (side: Side, a: number, b: number): string => {
     const n = side.n;
     const to = b < side.end ? n.starts[b]! : n.ends[side.end - 1]!;
     return n.original.slice(n.starts[a]!, to);
-  }
-
-  /** Doc [a, b) equals page [pa, pb) after normalisation. */
-  emitEqual(a: number, b: number, pa: number, pb: number, fine: boolean): void {
-    const d = this.slice(this.doc, a, b);
-    const p = this.slice(this.page, pa, pb);
-    this.equal += b - a;
-    if (d === p) this.push(0, p);
-    else if (fine && b - a > 1) this.emitBySpelling(a, b, pa);
-    else {
-      this.push(-1, d);
-      this.push(1, p);
-    }
-  }
-
-  /** Same after normalisation, spelled differently (script, width): compare character by
-   *  character, keeping runs of equal and of differing characters together (a clause of
-   *  Traditional text is one pair per converted stretch, never a segmenter pass). */
-  private emitBySpelling(a: number, b: number, pa: number): void {
-    const sameAt = (x: number): boolean =>
-      this.slice(this.doc, x, x + 1) === this.slice(this.page, pa + (x - a), pa + (x - a) + 1);
-    for (let x = a; x < b;) {
-      const same = sameAt(x);
-      let y = x + 1;
-      while (y < b && sameAt(y) === same) y++;
-      const pp = this.slice(this.page, pa + (x - a), pa + (y - a));
-      if (same) this.push(0, pp);
-      else {
-        this.push(-1, this.slice(this.doc, x, y));
-        this.push(1, pp);
+  };
+  const emitEqual = (a: number, b: number, pa: number, pb: number, fine: boolean): void => {
+    const d = slice(doc, a, b);
+    const p = slice(page, pa, pb);
+    equal += b - a;
+    if (d === p) push(0, p);
+    else if (fine && b - a > 1) {
+      // Same after normalisation, spelled differently (script, width): compare character by
+      // character, keeping runs of equal and of differing characters together (a clause of
+      // Traditional text is one pair per converted stretch, never a segmenter pass).
+      let x = a;
+      while (x < b) {
+        const same = slice(doc, x, x + 1) === slice(page, pa + (x - a), pa + (x - a) + 1);
+        let y = x + 1;
+        while (y < b && (slice(doc, y, y + 1) === slice(page, pa + (y - a), pa + (y - a) + 1)) === same) y++;
+        const dd = slice(doc, x, y);
+        const pp = slice(page, pa + (x - a), pa + (y - a));
+        if (same) push(0, pp);
+        else pushScript(dd, pp);
+        x = y;
       }
-      x = y;
-    }
-  }
+    } else pushScript(d, p);
+  };
 
-  /** Diffs doc [da, db) against page [pa, pb) by clauses, or by characters (`words`) inside a
-   *  changed pair of clause blocks. */
-  level(da: number, db: number, pa: number, pb: number, words: boolean): void {
-    const dText = this.doc.n.text;
-    const pText = this.page.n.text;
+  const diffLevel = (da: number, db: number, pa: number, pb: number, words: boolean): void => {
+    const dText = doc.n.text;
+    const pText = page.n.text;
     const du = words ? charUnits(da, db) : clauseUnits(dText, da, db);
     const pu = words ? charUnits(pa, pb) : clauseUnits(pText, pa, pb);
-    const diffs = unitDiff(dText, du, pText, pu, words);
+    const codes = new Map<string, string>();
+    const a = encode(dText, du, codes);
+    const b = encode(pText, pu, codes);
+    const dmp = new DiffMatchPatch();
+    dmp.Diff_Timeout = 0;
+    const diffs = dmp.diff_main(a, b, false);
+    if (words) dmp.diff_cleanupSemantic(diffs);
     let di = 0;
     let pi = 0;
     let k = 0;
@@ -136,7 +140,7 @@ class DiffBuilder {
         for (let t = 0; t < s.length; t++) {
           const d = du[di++]!;
           const p = pu[pi++]!;
-          this.emitEqual(d[0], d[1], p[0], p[1], !words);
+          emitEqual(d[0], d[1], p[0], p[1], !words);
         }
         k++;
         continue;
@@ -144,9 +148,10 @@ class DiffBuilder {
       // A block of deletions/insertions between two equal stretches.
       let dn = 0;
       let pn = 0;
-      for (; k < diffs.length && diffs[k]![0] !== 0; k++) {
+      while (k < diffs.length && diffs[k]![0] !== 0) {
         if (diffs[k]![0] === -1) dn += diffs[k]![1].length;
         else pn += diffs[k]![1].length;
+        k++;
       }
       const dFrom = du[di]?.[0] ?? db;
       const dTo = dn ? du[di + dn - 1]![1] : dFrom;
@@ -154,30 +159,16 @@ class DiffBuilder {
       const pTo = pn ? pu[pi + pn - 1]![1] : pFrom;
       di += dn;
       pi += pn;
-      if (!words && dn && pn) this.level(dFrom, dTo, pFrom, pTo, true);
+      if (!words && dn && pn) diffLevel(dFrom, dTo, pFrom, pTo, true);
       else {
-        if (dn) this.push(-1, this.slice(this.doc, dFrom, dTo));
-        if (pn) this.push(1, this.slice(this.page, pFrom, pTo));
+        if (dn) push(-1, slice(doc, dFrom, dTo));
+        if (pn) push(1, slice(page, pFrom, pTo));
       }
     }
-  }
-}
+  };
 
-/** diff-match-patch over units, each unit one character (the diff_linesToChars_ idea). */
-function unitDiff(dText: string, du: Unit[], pText: string, pu: Unit[], words: boolean): DiffMatchPatch.Diff[] {
-  const codes = new Map<string, string>();
-  const a = encode(dText, du, codes);
-  const b = encode(pText, pu, codes);
-  const dmp = new DiffMatchPatch();
-  dmp.Diff_Timeout = 0;
-  const diffs = dmp.diff_main(a, b, false);
-  if (words) dmp.diff_cleanupSemantic(diffs);
-  return diffs;
-}
-
-export function wordDiff(doc: Side, page: Side): WordDiff {
-  const built = new DiffBuilder(doc, page);
-  built.level(doc.start, doc.end, page.start, page.end, false);
+  diffLevel(doc.start, doc.end, page.start, page.end, false);
   const total = doc.end - doc.start + (page.end - page.start);
-  return { ops: built.ops, similarity: total === 0 ? 1 : (2 * built.equal) / total };
+  const similarity = total === 0 ? 1 : (2 * equal) / total;
+  return scripted ? { ops, scriptOps: full, similarity } : { ops, similarity };
 }

@@ -3,7 +3,7 @@
 // winnowing sampled them differently.
 import type { CorpusStore } from '../index/corpus-store';
 import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
-import { fromOriginal, type NormalizedText } from '../text/normalize';
+import type { NormalizedText } from '../text/normalize';
 
 /** Fingerprints held by more documents than this say nothing about who holds a passage. */
 const MAX_DF = 5000;
@@ -30,7 +30,7 @@ export function holdersOf(
   exclude: ReadonlySet<number>,
   share = 0.5,
 ): Map<number, number> {
-  const span = fromOriginal(g.n, start, end);
+  const span = normalisedSpan(g.n, start, end);
   const tally = new Map<number, number>();
   let total = 0;
   for (const p of g.winnowed) {
@@ -58,4 +58,24 @@ export function withFamilies(store: CorpusStore, holders: Map<number, number>, e
     if (!store.docs[slot] || holders.has(slot) || exclude.has(slot)) continue;
     if (families.has(store.families.of(slot))) holders.set(slot, 0);
   }
+}
+
+/** The normalised span covering the original span [start, end) (passages are found in normalised
+ *  text and reported in original offsets; their fingerprints are looked up back in normalised). */
+function normalisedSpan(n: NormalizedText, start: number, end: number): { start: number; end: number } {
+  let lo = 0;
+  let hi = n.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (n.ends[mid]! <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  const s = lo;
+  hi = n.text.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (n.starts[mid]! < end) lo = mid + 1;
+    else hi = mid;
+  }
+  return { start: s, end: Math.max(s, lo) };
 }

@@ -171,6 +171,7 @@ function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[], ex
       docEnd: doc.end,
       similarity: d.similarity,
       diff: d.ops,
+      ...(d.scriptOps ? { scriptDiff: d.scriptOps } : {}),
       holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS, true, exclude).map((s) => store.doc(s).id),
     };
   });
