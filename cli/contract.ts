@@ -50,6 +50,8 @@ export interface MatchJson {
 export interface LookupJson {
   query: string;
   total: number;
+  /** Added field: documents holding the phrase, over all occurrences. */
+  docs: number;
   hits: Array<{ docId: string; title: string; start: number; end: number; context: string }>;
 }
 
@@ -99,6 +101,7 @@ export function lookupJson(r: LookupResult): LookupJson {
   return {
     query: r.query,
     total: r.total,
+    docs: r.docs,
     hits: r.hits.map((h) => ({ docId: h.docId, title: h.title, start: h.start, end: h.end, context: h.context })),
   };
 }

@@ -20,5 +20,15 @@ export function corpusHash(hashes: string[]): string {
 export function indexedDoc(d: CorpusDoc, hash: string, seq: number, family: number): Record<string, unknown> {
   const norm = normalize(d.body).text;
   const fps = fingerprints(norm);
-  return { doc: d, hash, seq, family, sketch_size: sketchOf(fps).length, fp: Array.from(fps, String), norm };
+  const sketch = sketchOf(fps);
+  return {
+    doc: d,
+    hash,
+    seq,
+    family,
+    sketch_size: sketch.length,
+    fp: Array.from(fps, String),
+    sketch: sketch.map(String),
+    norm,
+  };
 }

@@ -1,10 +1,12 @@
 // The OpenSearch index layout: one document per speech. `doc` keeps the CorpusDoc as given
 // (stored, not indexed); `fp` its winnowed fingerprints as keywords (candidate retrieval and
 // document frequencies); `norm` its normalised text under a character-bigram analyser (exact
-// phrase candidates by match_phrase, verified locally); `seq` corpus order; `family` the label of
+// phrase candidates by match_phrase, verified locally); `sketch` the one-in-eight fingerprints
+// family linking compares (a hash is in every sketch or in none, so counts over it are counts over fp);
+// `seq` corpus order; `family` the label of
 // its family of near-duplicates; `sketch_size` what family linking compares; `hash` the content
 // hash that makes indexing idempotent. `fp` and `norm` are recomputed from `doc.body` whenever
-// needed, so they are left out of _source (about half the stored bytes).
+// needed, so they (and sketch) are left out of _source (about half the stored bytes).
 import { GRAM, WINDOW } from '../../core/index/grams';
 import { OpenSearchClient, OpenSearchError } from './client';
 
@@ -45,7 +47,7 @@ export function indexBody(shards = 1, replicas = 0): unknown {
     mappings: {
       dynamic: 'strict',
       _meta: meta,
-      _source: { excludes: ['fp', 'norm'] },
+      _source: { excludes: ['fp', 'sketch', 'norm'] },
       properties: {
         doc: { type: 'object', enabled: false },
         hash: { type: 'keyword' },
@@ -53,6 +55,7 @@ export function indexBody(shards = 1, replicas = 0): unknown {
         family: { type: 'long' },
         sketch_size: { type: 'integer' },
         fp: { type: 'keyword', index_options: 'docs' },
+        sketch: { type: 'keyword', index_options: 'docs' },
         norm: { type: 'text', analyzer: 'suyuan_bigram', norms: false, index_options: 'positions' },
       },
     },

@@ -51,8 +51,9 @@ async function docCounts(client: OpenSearchClient, index: string, fps: number[])
   }>('POST', `/${encodeURIComponent(index)}/_search`, {
     size: 0,
     track_total_hits: false,
-    query: { terms: { fp: terms } },
-    aggs: { fp: { terms: { field: 'fp', include: terms, size: terms.length } } },
+    // The sketch field holds exactly the sketch hashes of every document: 1/8 of fp to aggregate over.
+    query: { terms: { sketch: terms } },
+    aggs: { fp: { terms: { field: 'sketch', include: terms, size: terms.length } } },
   }))!;
   checkComplete(r, 'family linking counts');
   return new Map(r.aggregations.fp.buckets.map((b) => [Number(b.key), b.doc_count]));
@@ -79,7 +80,7 @@ async function linkPage(client: OpenSearchClient, index: string, page: Pending[]
         _source: ['seq', 'family', 'sketch_size'],
         query: {
           bool: {
-            should: fps.map((h) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: 1 } })),
+            should: fps.map((h) => ({ constant_score: { filter: { term: { sketch: String(h) } }, boost: 1 } })),
             filter: [{ range: { sketch_size: { gte: MIN_SKETCH } } }],
             must_not: [{ term: { seq: p.seq } }],
           },

@@ -1,5 +1,6 @@
 // One reused passage: its diff against the source, or the two texts side by side.
-import type { Passage } from '../../core/model/types';
+import { useState } from 'preact/hooks';
+import type { DiffOp, Passage } from '../../core/model/types';
 import { pct } from '../format';
 import { useI18n } from '../i18n/i18n';
 import { DiffSide, DiffText } from './diff-text';
@@ -24,6 +25,10 @@ export function PassageCard(props: {
   const pageSlice = props.pageText.slice(p.start, p.end);
   const docSlice = props.docBody?.slice(p.docStart, p.docEnd) ?? '';
   const label = t.passageLabel(props.index + 1, pct(p.similarity));
+  // Script-only differences (为→為) are not edits: the diff hides them unless asked.
+  const [showScript, setShowScript] = useState(false);
+  const scriptCount = p.scriptDiff ? p.scriptDiff.filter(([op]) => op === 1).length - countOps(p.diff, 1) : 0;
+  const diff = showScript && p.scriptDiff ? p.scriptDiff : p.diff;
   return (
     <article
       id={`passage-${props.index}`}
@@ -52,21 +57,37 @@ export function PassageCard(props: {
         </button>
       </header>
       {props.mode === 'diff' ? (
-        <p class="passage-text">{p.diff && p.diff.length > 0 ? <DiffText diff={p.diff} /> : pageSlice}</p>
+        <p class="passage-text">{diff && diff.length > 0 ? <DiffText diff={diff} /> : pageSlice}</p>
       ) : (
         <div class="side-by-side">
           <div>
             <div class="side-head">{t.pageSide}</div>
-            <p class="passage-text">
-              {p.diff && p.diff.length > 0 ? <DiffSide diff={p.diff} side="page" /> : pageSlice}
-            </p>
+            <p class="passage-text">{diff && diff.length > 0 ? <DiffSide diff={diff} side="page" /> : pageSlice}</p>
           </div>
           <div>
             <div class="side-head">{t.docSide}</div>
-            <p class="passage-text">{p.diff && p.diff.length > 0 ? <DiffSide diff={p.diff} side="doc" /> : docSlice}</p>
+            <p class="passage-text">{diff && diff.length > 0 ? <DiffSide diff={diff} side="doc" /> : docSlice}</p>
           </div>
         </div>
       )}
+      {scriptCount > 0 && (
+        <button
+          type="button"
+          class="link script-toggle"
+          aria-pressed={showScript}
+          onClick={(e) => {
+            e.stopPropagation();
+            setShowScript(!showScript);
+          }}
+        >
+          {showScript ? t.scriptHide : t.scriptToggle(scriptCount)}
+        </button>
+      )}
     </article>
   );
+}
+
+/** How many ops of one kind a diff has. */
+function countOps(diff: readonly DiffOp[] | undefined, op: -1 | 0 | 1): number {
+  return diff ? diff.filter(([o]) => o === op).length : 0;
 }

@@ -98,24 +98,7 @@ export function BackupControls(props: { busy: boolean; onBusy: (busy: boolean) =
 
   return (
     <div class="backup">
-      <div class="toolbar">
-        <button type="button" onClick={() => void exportAll()} disabled={disabled}>
-          {t.exportBackup}
-        </button>
-        <label class="file-button">
-          {t.restoreBackup}
-          <input
-            type="file"
-            accept=".json,application/json"
-            disabled={disabled}
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              e.currentTarget.value = '';
-              if (file) void check(file);
-            }}
-          />
-        </label>
-      </div>
+      <BackupButtons disabled={disabled} onExport={() => void exportAll()} onRestore={(file) => void check(file)} />
       {phase.kind === 'working' && <ProgressBar label={phase.label} done={phase.done} total={phase.total} />}
       {phase.kind === 'preview' && (
         <RestorePreview
@@ -131,6 +114,30 @@ export function BackupControls(props: { busy: boolean; onBusy: (busy: boolean) =
           {notice.text}
         </div>
       )}
+    </div>
+  );
+}
+
+function BackupButtons(props: { disabled: boolean; onExport: () => void; onRestore: (file: File) => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="toolbar">
+      <button type="button" onClick={props.onExport} disabled={props.disabled}>
+        {t.exportBackup}
+      </button>
+      <label class="file-button">
+        {t.restoreBackup}
+        <input
+          type="file"
+          accept=".json,application/json"
+          disabled={props.disabled}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) props.onRestore(file);
+          }}
+        />
+      </label>
     </div>
   );
 }

@@ -66,6 +66,8 @@ export const en: Messages = {
   deleted: 'only in the source',
   inserted: 'only on the page',
   substituted: 'replaced',
+  scriptToggle: (n) => `Show script differences (${n}, not edits)`,
+  scriptHide: 'Hide script differences',
   substitution: (from, to) => `“${from}” replaced by “${to}”`,
   noPassagesForSource: 'No reused passage from this source.',
   passageScope: 'Passages',

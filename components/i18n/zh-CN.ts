@@ -62,6 +62,8 @@ export const zhCN = {
   deleted: '仅见于来源',
   inserted: '仅见于本页',
   substituted: '替换',
+  scriptToggle: (n: number) => `显示繁简字形差异（${n} 处，不算改动）`,
+  scriptHide: '隐藏繁简字形差异',
   substitution: (from: string, to: string) => `“${from}”改为“${to}”`,
   noPassagesForSource: '这个来源没有复用段落。',
   passageScope: '段落范围',

@@ -58,6 +58,8 @@ export const zhTW: Messages = {
   deleted: '僅見於來源',
   inserted: '僅見於本頁',
   substituted: '替換',
+  scriptToggle: (n) => `顯示繁簡字形差異（${n} 處，不算改動）`,
+  scriptHide: '隱藏繁簡字形差異',
   substitution: (from, to) => `「${from}」改為「${to}」`,
   noPassagesForSource: '這個來源沒有複用段落。',
   passageScope: '段落範圍',

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { useService } from '../service-context';
 import { useLatest } from '../use-latest';
 import type { OpenDocRequest } from '../compare/compare-view';
-import { groupHits, splitContext } from './group-hits';
+import { groupHits, splitContext, type HitGroup } from './group-hits';
 
 export const LOOKUP_LIMIT = 300;
 
@@ -73,40 +73,49 @@ export function LookupView(props: { request: LookupRequest | null; onOpenDoc: (r
       {result && !busy && result.total === 0 && <EmptyState>{t.noHits}</EmptyState>}
       {result && result.total > 0 && (
         <p class="meta" role="status">
-          {t.hitsTotal(result.total, groups.length)}
+          {t.hitsTotal(result.total, result.docs)}
           {result.hits.length < result.total ? t.hitsShown(result.hits.length) : ''}
         </p>
       )}
       {groups.map((g) => (
-        <section key={g.docId} class="hit-group" aria-label={g.title}>
-          <header>
-            <h3>{g.title}</h3>
-            <span class="count">{t.hitsInDoc(g.hits.length)}</span>
-            <button type="button" class="link" onClick={() => props.onOpenDoc({ docId: g.docId })}>
-              {t.openDoc}
-            </button>
-          </header>
-          <ul class="kwic">
-            {g.hits.map((h) => {
-              const [before, hit, after] = splitContext(h, result?.query ?? input);
-              return (
-                <li key={h.start}>
-                  <button
-                    type="button"
-                    class="kwic-line"
-                    title={t.openHit}
-                    onClick={() => props.onOpenDoc({ docId: h.docId, start: h.start, end: h.end })}
-                  >
-                    <span class="kwic-before">{before}</span>
-                    <mark>{hit}</mark>
-                    <span>{after}</span>
-                  </button>
-                </li>
-              );
-            })}
-          </ul>
-        </section>
+        <HitGroupView key={g.docId} group={g} query={result?.query ?? input} onOpenDoc={props.onOpenDoc} />
       ))}
+    </section>
+  );
+}
+
+/** One document's hits, each a line of context (KWIC) that opens the document there. */
+function HitGroupView(props: { group: HitGroup; query: string; onOpenDoc: (req: OpenDocRequest) => void }) {
+  const { t } = useI18n();
+  const g = props.group;
+  return (
+    <section class="hit-group" aria-label={g.title}>
+      <header>
+        <h3>{g.title}</h3>
+        <span class="count">{t.hitsInDoc(g.hits.length)}</span>
+        <button type="button" class="link" onClick={() => props.onOpenDoc({ docId: g.docId })}>
+          {t.openDoc}
+        </button>
+      </header>
+      <ul class="kwic">
+        {g.hits.map((h) => {
+          const [before, hit, after] = splitContext(h, props.query);
+          return (
+            <li key={h.start}>
+              <button
+                type="button"
+                class="kwic-line"
+                title={t.openHit}
+                onClick={() => props.onOpenDoc({ docId: h.docId, start: h.start, end: h.end })}
+              >
+                <span class="kwic-before">{before}</span>
+                <mark>{hit}</mark>
+                <span>{after}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
     </section>
   );
 }

@@ -83,10 +83,12 @@ export async function lookupOver(
   const q = normalize(query).text;
   const hits: LookupHit[] = [];
   let total = 0;
-  if (!q) return { query, total, hits };
+  let docs = 0;
+  if (!q) return { query, total, docs, hits };
   const found = await backend.phraseDocs(q, Math.max(PHRASE_DOCS, limit));
   for (const { doc } of found.docs) {
     const dn = normalize(doc.body);
+    if (dn.text.includes(q)) docs++;
     for (let at = dn.text.indexOf(q); at >= 0; at = dn.text.indexOf(q, at + 1)) {
       total++;
       if (hits.length >= limit) continue;
@@ -95,5 +97,5 @@ export async function lookupOver(
       hits.push({ docId: doc.id, title: doc.title, start: o.start, end: o.end, context });
     }
   }
-  return found.complete ? { query, total, hits } : { query, total, hits, totalIsLowerBound: true };
+  return found.complete ? { query, total, docs, hits } : { query, total, docs, hits, totalIsLowerBound: true };
 }

@@ -1,22 +1,16 @@
 // Formulaic spans of a page: characters under fingerprints used by at least boilerplateMinDocs
 // corpus documents, plus user formula phrases, merged into phrase-sized spans. Ignored phrases
 // are never reported.
-import type { MatchSource } from '../backend/match-source';
 import { GRAM, WINDOW } from '../index/grams';
-import { profilePage, type PageProfile } from '../match/page-profile';
-import { resolveSettings } from '../match/settings';
-import type { BoilerplateSpan, MatchOptions } from '../model/types';
-import { normalize, toOriginal } from '../text/normalize';
+import type { PageProfile } from '../match/page-profile';
+import type { BoilerplateSpan } from '../model/types';
+import { toOriginal } from '../text/normalize';
 import { snapToWords } from '../text/word-bounds';
 
 /** Winnowed fingerprints can leave up to WINDOW - GRAM characters between two formula grams. */
 const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
 /** Shorter formula spans are too short to be a phrase. */
 const MIN_SPAN = 4;
-
-export function boilerplateSpans(store: MatchSource, text: string, options?: MatchOptions): BoilerplateSpan[] {
-  return boilerplateOfProfile(text, profilePage(store, normalize(text), resolveSettings(store.live, options), false));
-}
 
 /** The spans from a page profile (with or without votes: only its formula marks are read). */
 export function boilerplateOfProfile(text: string, prof: PageProfile): BoilerplateSpan[] {

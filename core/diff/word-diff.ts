@@ -1,9 +1,10 @@
 // Word-level diff of an aligned passage, in two passes: clauses first (split after punctuation),
 // each clause mapped to one character (the diff_linesToChars_ idea); only clauses that differ are
-// diffed again by characters, cleaned up semantically so a changed word comes out whole. Ops come out in ORIGINAL characters. Units that
-// are equal after normalisation but spelled differently in the originals (Traditional vs
-// Simplified, full/half width) become a -1/+1 pair so that the ops rebuild both originals
-// exactly; they still count as equal for similarity.
+// diffed again by characters, cleaned up semantically so a changed word comes out whole. The diff
+// runs on the folded forms and comes out in ORIGINAL characters: text equal after folding but
+// spelled differently (Traditional vs Simplified, full/half width) is equal text in the page's
+// characters (one language: a Traditional copy with no edits has no change), and a -1/+1 pair
+// only in scriptOps, shown on request, which rebuilds both originals exactly.
 import DiffMatchPatch from 'diff-match-patch';
 import type { DiffOp } from '../model/types';
 import type { NormalizedText } from '../text/normalize';
@@ -56,19 +57,37 @@ function encode(text: string, units: Unit[], codes: Map<string, string>): string
 }
 
 export interface WordDiff {
+  /** Diff of the folded forms, in the page's own characters: script and width differences
+   *  (为→為, ，→,) are equal text, so every -1/+1 pair is a real edit. */
   ops: DiffOp[];
+  /** The same diff with script-only differences as -1/+1 pairs too (ops that rebuild both
+   *  originals exactly); present only when such differences exist. */
+  scriptOps?: DiffOp[];
   /** 2 · equal normalised chars / (doc chars + page chars). */
   similarity: number;
 }
 
 export function wordDiff(doc: Side, page: Side): WordDiff {
   const ops: DiffOp[] = [];
+  const full: DiffOp[] = [];
+  let scripted = false;
   let equal = 0;
-  const push = (op: -1 | 0 | 1, text: string): void => {
+  const add = (list: DiffOp[], op: -1 | 0 | 1, text: string): void => {
     if (!text) return;
-    const last = ops[ops.length - 1];
+    const last = list[list.length - 1];
     if (last && last[0] === op) last[1] += text;
-    else ops.push([op, text]);
+    else list.push([op, text]);
+  };
+  const push = (op: -1 | 0 | 1, text: string): void => {
+    add(ops, op, text);
+    add(full, op, text);
+  };
+  /** Equal after folding, spelled differently: equal in ops, a pair in the full diff. */
+  const pushScript = (d: string, p: string): void => {
+    scripted = true;
+    add(ops, 0, p);
+    add(full, -1, d);
+    add(full, 1, p);
   };
   // Original slice owned by normalised [a, b): up to the next char's original start (or the
   // passage's original end), so consecutive slices tile the passage with nothing lost.
@@ -94,16 +113,10 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
         const dd = slice(doc, x, y);
         const pp = slice(page, pa + (x - a), pa + (y - a));
         if (same) push(0, pp);
-        else {
-          push(-1, dd);
-          push(1, pp);
-        }
+        else pushScript(dd, pp);
         x = y;
       }
-    } else {
-      push(-1, d);
-      push(1, p);
-    }
+    } else pushScript(d, p);
   };
 
   const diffLevel = (da: number, db: number, pa: number, pb: number, words: boolean): void => {
@@ -156,5 +169,6 @@ export function wordDiff(doc: Side, page: Side): WordDiff {
 
   diffLevel(doc.start, doc.end, page.start, page.end, false);
   const total = doc.end - doc.start + (page.end - page.start);
-  return { ops, similarity: total === 0 ? 1 : (2 * equal) / total };
+  const similarity = total === 0 ? 1 : (2 * equal) / total;
+  return scripted ? { ops, scriptOps: full, similarity } : { ops, similarity };
 }

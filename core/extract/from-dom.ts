@@ -11,7 +11,7 @@
 // times); the character→node map is a flat run table searched only when a Range is asked for.
 // The walk is resumable, so the content script runs it in slices and never holds the page.
 import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
-import type { Paragraph, RunTable } from './blocks';
+import type { BlockBuilder, Paragraph, RunTable } from './blocks';
 import { chooseTitle } from './title';
 
 export interface DomText {
@@ -114,29 +114,12 @@ interface DomWalk {
   result(): DomText;
 }
 
-/** A walk over the document that can stop at a deadline and resume where it stopped. (A
- *  closure, not a class: its state then minifies to one-letter names in the content script.) */
-function domWalk(doc: Document, maxNodes: number): DomWalk {
-  const builder = blockBuilder<Text>(true);
-  const headings: string[] = [];
-  /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
-  const open: Node[] = [];
-  /** What each open element changed (BLOCK, LINK, INLINE), undone when the walk leaves it. */
-  const kinds: number[] = [];
-  const outerHeading: number[] = [];
-  const chromeClass = new Map<string, boolean>();
-  let links = 0;
-  let heading = 0;
-  let headingText = null as string | null; // widened: the closures below assign it
-  let visited = 0;
-  /** The node to visit next, null when the walk is over. */
-  let next: Node | null = null;
-
-  const root = doc.body ?? doc.documentElement;
+/** Which elements the walk skips (scripts, hidden or flagged elements, chrome by class name). */
+function skipper(root: Element | null, maxNodes: number): (el: Element, tag: string) => boolean {
   /** Flagged elements found up front, or null to check each element met. */
   const flagged = root ? flaggedElements(root, maxNodes) : null;
-
-  const skip = (el: Element, tag: string): boolean => {
+  const chromeClass = new Map<string, boolean>();
+  return (el, tag) => {
     if (SKIP_TAGS.has(tag)) return true;
     if (flagged === null ? el.hasAttributes() && isFlagged(el) : flagged.size > 0 && flagged.has(el)) return true;
     if (NEVER_CHROME_TAGS.has(tag)) return false;
@@ -150,6 +133,32 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     }
     return chrome;
   };
+}
+
+/** The walk's main text: the kept paragraphs, the title, and a map back to DOM ranges. */
+function walkResult(doc: Document, builder: BlockBuilder<Text>, headings: string[]): DomText {
+  const { paragraphs, parent, runs } = builder;
+  const paras = pickMain(paragraphs, parent).map((i) => paragraphs[i]!);
+  const text = paras.map((p) => p.text).join('\n');
+  // Where each kept paragraph starts in the joined text.
+  const starts: number[] = [];
+  for (let i = 0, at = 0; i < paras.length; at += paras[i]!.text.length + 1, i++) starts.push(at);
+  return {
+    title: chooseTitle(cleanTitle(doc.title ?? ''), headings, paras),
+    text,
+    rangeOf: (start, end) => rangeOf(doc, paras, runs, starts, start, end),
+  };
+}
+
+/** What the walk's open elements change, undone when it leaves them: block boundaries, link
+ *  depth, heading level, and the text of the outermost heading. */
+function nesting(builder: BlockBuilder<Text>, headings: string[]) {
+  /** What each open element changed (BLOCK, LINK, INLINE). */
+  const kinds: number[] = [];
+  const outerHeading: number[] = [];
+  let links = 0;
+  let heading = 0;
+  let headingText = null as string | null; // widened: the closures below assign it
 
   const enter = (tag: string): void => {
     if (BLOCK_TAGS.has(tag)) {
@@ -168,7 +177,8 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     }
   };
 
-  const leave = (): void => {
+  /** Undoes the innermost open element; false when none was open. */
+  const leave = (): boolean => {
     const kind = kinds.pop();
     if (kind === BLOCK) {
       builder.close();
@@ -181,7 +191,34 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     } else if (kind === LINK) {
       links--;
     }
+    return kind !== undefined;
   };
+
+  const text = (node: Text): void => {
+    const data = node.data;
+    if (headingText !== null) headingText += data;
+    builder.text(data, node, links > 0, heading);
+  };
+
+  return [enter, leave, text] as const;
+}
+
+/** A walk over the document that can stop at a deadline and resume where it stopped. (A
+ *  closure, not a class: its state then minifies to one-letter names in the content script.) */
+function domWalk(doc: Document, maxNodes: number): DomWalk {
+  const builder = blockBuilder<Text>(true);
+  const headings: string[] = [];
+  /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
+  const open: Node[] = [];
+  let visited = 0;
+  /** The node to visit next, null when the walk is over. */
+  let next: Node | null = null;
+
+  const root = doc.body ?? doc.documentElement;
+  const skip = skipper(root, maxNodes);
+
+  // A tuple, not an object: its parts then minify to one-letter names in the content script.
+  const [enter, leave, text] = nesting(builder, headings);
 
   if (root && !isFlagged(root) && !skip(root, root.localName)) {
     enter(root.localName);
@@ -202,11 +239,7 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
       // Only elements have a localName: one property read tells elements from the rest.
       const tag = (n as Partial<Element>).localName;
       if (typeof tag !== 'string') {
-        if (n.nodeType === TEXT) {
-          const data = (n as Text).data;
-          if (headingText !== null) headingText += data;
-          builder.text(data, n as Text, links > 0, heading);
-        }
+        if (n.nodeType === TEXT) text(n as Text);
       } else if (!skip(n as Element, tag)) {
         enter(tag);
         const child = n.firstChild;
@@ -228,26 +261,14 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     }
     next = null;
     open.length = 0;
-    while (kinds.length > 0) leave();
+    while (leave()) {
+      // until no element is open
+    }
     builder.finish();
     return true;
   };
 
-  const result = (): DomText => {
-    const { paragraphs, parent, runs } = builder;
-    const paras = pickMain(paragraphs, parent).map((i) => paragraphs[i]!);
-    const text = paras.map((p) => p.text).join('\n');
-    // Where each kept paragraph starts in the joined text.
-    const starts: number[] = [];
-    for (let i = 0, at = 0; i < paras.length; at += paras[i]!.text.length + 1, i++) starts.push(at);
-    return {
-      title: chooseTitle(cleanTitle(doc.title ?? ''), headings, paras),
-      text,
-      rangeOf: (start, end) => rangeOf(doc, paras, runs, starts, start, end),
-    };
-  };
-
-  return { step, result };
+  return { step, result: () => walkResult(doc, builder, headings) };
 }
 
 /** Index of the last entry of sorted `xs[lo..hi]` that is ≤ `x`. */

@@ -37,13 +37,10 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   const ctx = options.contextChars ?? TUNABLES.lookupContext.default;
   const q = normalize(query).text;
   const hits: LookupHit[] = [];
-  let total = 0;
-  if (!q) return { query, total, hits };
+  if (!q) return { query, total: 0, docs: 0, hits };
   const t = store.corpusText();
   const streams = occurrences(store, t, q);
-  const live = (x: number): boolean => !!store.docs[t.slots[t.entryAt(x)]!];
-  if (store.deadInText === 0) for (const s of streams) total += s.length;
-  else for (const s of streams) for (const x of s) if (live(x)) total++;
+  let { total, docs } = countLive(store, t, streams);
 
   // Merge the sorted streams up to `limit` live hits, in corpus order.
   const heads = streams.map(() => 0);
@@ -66,6 +63,7 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   // Documents added since the text was built.
   for (const [slot, p] of store.pending) {
     const doc = store.docs[slot]!;
+    if (p.text.includes(q)) docs++;
     for (let at = p.text.indexOf(q); at >= 0; at = p.text.indexOf(q, at + 1)) {
       total++;
       if (hits.length >= limit) continue;
@@ -79,7 +77,33 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
       });
     }
   }
-  return { query, total, hits };
+  return { query, total, docs, hits };
+}
+
+/** Live occurrences and the documents holding them, over every hit (not only those returned).
+ *  Occurrences of one document are consecutive in a stream, so the document is looked up only
+ *  when a stream crosses into the next one. */
+function countLive(store: CorpusStore, t: CorpusText, streams: number[][]): { total: number; docs: number } {
+  const seen = new Uint8Array(t.slots.length);
+  let total = 0;
+  let docs = 0;
+  for (const s of streams) {
+    let end = -1;
+    let live = false;
+    for (const x of s) {
+      if (x >= end) {
+        const e = t.entryAt(x);
+        end = t.starts[e + 1] ?? Infinity;
+        live = !!store.docs[t.slots[e]!];
+        if (live && !seen[e]) {
+          seen[e] = 1;
+          docs++;
+        }
+      }
+      if (live) total++;
+    }
+  }
+  return { total, docs };
 }
 
 function context(body: string, start: number, end: number, ctx: number): string {

@@ -3,16 +3,16 @@
 // give each page region to the best passage (greedy), then diff each passage by words.
 // Candidates are ranked by how much of the page their passages cover.
 import type { MatchSource } from '../backend/match-source';
-import type { Candidate, MatchOptions, MatchResult, Passage } from '../model/types';
-import { normalize, toOriginal } from '../text/normalize';
+import type { Candidate, MatchResult, Passage } from '../model/types';
+import { toOriginal } from '../text/normalize';
 import { isWhitespace } from '../text/whitespace';
 import { wordDiff } from '../diff/word-diff';
 import { chooseCandidates, localAnchors, type Chosen } from './candidates';
 import { chainRuns, clipChain, type Chain } from './chain';
 import { spanHolders } from './holders';
-import { profilePage, type PageProfile } from './page-profile';
+import type { PageProfile } from './page-profile';
 import { PageGrams, findRuns, findRunsAt, type Run } from './runs';
-import { resolveSettings, type MatchSettings } from './settings';
+import type { MatchSettings } from './settings';
 import { Keeper } from './keep';
 
 /** Most holders named per passage. */
@@ -74,11 +74,6 @@ function coverage(chains: Chain[], len: number): number {
     end = Math.max(end, c.pEnd);
   }
   return total / len;
-}
-
-export function matchPage(store: MatchSource, text: string, options?: MatchOptions): MatchResult {
-  const s = resolveSettings(store.live, options);
-  return matchProfiled(store, text, profilePage(store, normalize(text), s), s);
 }
 
 /** match() on a page already normalised and profiled (with votes), so a caller wanting both the
@@ -176,6 +171,7 @@ function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[], ex
       docEnd: doc.end,
       similarity: d.similarity,
       diff: d.ops,
+      ...(d.scriptOps ? { scriptDiff: d.scriptOps } : {}),
       holders: spanHolders(store, prof, c, c.slot, MAX_HOLDERS, true, exclude).map((s) => store.doc(s).id),
     };
   });

@@ -59,8 +59,11 @@ export interface Passage {
   docEnd: number;
   /** 0..1 */
   similarity: number;
-  /** Word-level diff from the document passage to the page passage (original characters). */
+  /** Word-level diff from the document passage to the page passage, of the folded forms in the
+   *  page's characters: every -1/+1 pair is a real edit, script differences are not. */
   diff?: DiffOp[];
+  /** The diff with script-only differences (为→為) as -1/+1 pairs too; only when there are some. */
+  scriptDiff?: DiffOp[];
   /** Every corpus document holding this passage, `docId` first (copying shared by a few
    *  documents names them all). */
   holders?: string[];
@@ -132,7 +135,10 @@ export interface LookupHit {
 
 export interface LookupResult {
   query: string;
+  /** Occurrences in the corpus (all of them, however many hits are returned). */
   total: number;
+  /** Documents holding the phrase, over all occurrences. */
+  docs: number;
   hits: LookupHit[];
 }
 

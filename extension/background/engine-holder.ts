@@ -46,6 +46,16 @@ const defaultIdle = (fn: () => void): (() => void) => {
   return () => clearTimeout(t);
 };
 
+/** Lookup's preparation and writing the index back, neither of which any page waits for. */
+async function backgroundWork(built: BuiltEngine, prepare: boolean, index: IndexStore | undefined): Promise<void> {
+  try {
+    if (prepare) built.engine.prepare();
+    if (index) await index.save(built.engine.snapshotBytes());
+  } catch (err) {
+    console.warn('[suyuan] background index work failed; it is retried on use:', err);
+  }
+}
+
 export function createEngineHolder(sources: EngineSources): EngineHolder {
   let loading: Promise<BuiltEngine> | null = null;
   let prepared = false;
@@ -68,18 +78,11 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
   }
 
   async function idleWork(built: BuiltEngine): Promise<void> {
-    try {
-      if (!prepared) {
-        prepared = true;
-        built.engine.prepare();
-      }
-      if (dirty && sources.index) {
-        dirty = false;
-        await sources.index.save(built.engine.snapshotBytes());
-      }
-    } catch (err) {
-      console.warn('[suyuan] background index work failed; it is retried on use:', err);
-    }
+    const prepare = !prepared;
+    const save = dirty && !!sources.index;
+    prepared = true;
+    if (save) dirty = false;
+    await backgroundWork(built, prepare, save ? sources.index : undefined);
   }
 
   function load(): Promise<BuiltEngine> {

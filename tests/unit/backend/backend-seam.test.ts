@@ -46,7 +46,7 @@ const withoutFirstSeen = ({ firstSeen: _f, ...b }: BoilerplateSpan): Boilerplate
 describe('backend seam', () => {
   it('matchOver an embedded backend equals engine.match', async () => {
     for (const p of pages()) expect(await matchOver(backend, p)).toEqual(withoutProvenance(engine.match(p)));
-  });
+  }, 120_000);
 
   it('boilerplateOver equals engine.boilerplate, with and without options', async () => {
     for (const p of pages().slice(0, 4)) {
@@ -54,11 +54,11 @@ describe('backend seam', () => {
       const o = { boilerplateMinDocs: 3, ignorePhrases: ['高质量发展'] };
       expect(await boilerplateOver(backend, p, o)).toEqual(engine.boilerplate(p, o).map(withoutFirstSeen));
     }
-  });
+  }, 120_000);
 
   it('lookupOver equals engine.lookup (hits, offsets, totals)', async () => {
     for (const q of ['高质量发展', '人民', '政府工作報告', '新质生产力', '的', '不存在的短语组合']) {
       expect(await lookupOver(backend, q, { limit: 30 })).toEqual(engine.lookup(q, { limit: 30 }));
     }
-  });
+  }, 120_000);
 });

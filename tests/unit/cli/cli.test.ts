@@ -202,8 +202,10 @@ describe('suyuan lookup --json', () => {
     const out = jsonLines(r.stdout);
     expect(out).toHaveLength(1);
     const o = out[0]!;
-    expectKeys(o, ['query', 'total', 'hits']);
+    expectKeys(o, ['query', 'total', 'docs', 'hits']);
     expect(o.query).toBe('稳中求进工作总基调');
+    // Documents over all occurrences, not the two hits shown.
+    expect(o.docs as number).toBeGreaterThan(2);
     const hits = o.hits as Record<string, unknown>[];
     expect(hits).toHaveLength(2);
     expect(o.total as number).toBeGreaterThan(2);

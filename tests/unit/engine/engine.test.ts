@@ -34,7 +34,9 @@ describe('match', () => {
     for (const p of r.passages.filter((x) => x.docId === src.id)) {
       const pageSide = page.slice(p.start, p.end);
       const docSide = src.body.slice(p.docStart, p.docEnd);
-      expect(rebuild(p.diff!, 1)).toBe(docSide);
+      // The full diff (with script and width differences as pairs) rebuilds both sides exactly.
+      expect(rebuild(p.scriptDiff ?? p.diff!, 1)).toBe(docSide);
+      expect(rebuild(p.scriptDiff ?? p.diff!, -1)).toBe(pageSide);
       expect(rebuild(p.diff!, -1)).toBe(pageSide);
       // The spans start on the same words.
       expect(normalize(pageSide).text.slice(0, 6)).toBe(normalize(docSide).text.slice(0, 6));

@@ -29,7 +29,7 @@ const piece = fc.constantFrom(
 const text = fc.array(piece, { minLength: 1, maxLength: 40 }).map((a) => a.join(''));
 
 describe('wordDiff', () => {
-  it('ops rebuild both original sides exactly', () => {
+  it('scriptOps (or ops when there is no script difference) rebuild both original sides exactly; ops rebuild the page and the folded document', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {
         const da = normalize(a);
@@ -38,8 +38,11 @@ describe('wordDiff', () => {
         const d = wordDiff({ n: da, start: 0, end: da.text.length }, { n: pb, start: 0, end: pb.text.length });
         const docSide = a.slice(da.starts[0]!, da.ends[da.text.length - 1]!);
         const pageSide = b.slice(pb.starts[0]!, pb.ends[pb.text.length - 1]!);
-        expect(rebuild(d.ops, 1)).toBe(docSide);
+        const full = d.scriptOps ?? d.ops;
+        expect(rebuild(full, 1)).toBe(docSide);
+        expect(rebuild(full, -1)).toBe(pageSide);
         expect(rebuild(d.ops, -1)).toBe(pageSide);
+        expect(normalize(rebuild(d.ops, 1)).text).toBe(normalize(docSide).text);
         expect(d.similarity).toBeGreaterThanOrEqual(0);
         expect(d.similarity).toBeLessThanOrEqual(1);
       }),

@@ -83,6 +83,11 @@ describe('keep pages as you read', () => {
       bg.service.analyzePage({ ...page, url: 'https://mirror.example.com/copy.html', text: `  ${page.text}\n` }, 2),
     ]);
     expect(await bg.store.count()).toBe(1);
+    // Revisited, the page is not compared with the copy kept from it.
+    const again = await bg.service.analyzePage(speechPage(4), 1);
+    const own = (await bg.store.list())[0]!.id;
+    expect(again!.match.candidates.map((c) => c.id)).not.toContain(own);
+    expect(again!.match.passages.some((p) => p.docId === own)).toBe(false);
     // A page the user added by hand counts too.
     const s = syntheticSpeech(5);
     await bg.service.addDocs([{ title: s.title, body: s.body }]);

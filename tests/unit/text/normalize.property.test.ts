@@ -1,8 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import { fromOriginal } from './from-original';
 import { describe, expect, it } from 'vitest';
-import { normalize, toOriginal, WILDCARD, type NormalizedText } from '../../../core/text/normalize';
+import { fromOriginal, normalize, toOriginal, WILDCARD, type NormalizedText } from '../../../core/text/normalize';
 import { seed, TRADITIONAL_SEED } from '../../fixtures/corpus';
 import { refCharT2S, refFold, refNormalize } from './reference-normalize';
 

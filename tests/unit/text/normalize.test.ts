@@ -1,8 +1,14 @@
 // @vitest-environment node
 import { Converter } from 'opencc-js/t2cn';
-import { fromOriginal } from './from-original';
 import { describe, expect, it } from 'vitest';
-import { isConverterLoaded, normalize, preloadConverter, toOriginal, WILDCARD } from '../../../core/text/normalize';
+import {
+  fromOriginal,
+  isConverterLoaded,
+  normalize,
+  preloadConverter,
+  toOriginal,
+  WILDCARD,
+} from '../../../core/text/normalize';
 import { seed, seeds, TRADITIONAL_SEED } from '../../fixtures/corpus';
 
 const W = WILDCARD;
