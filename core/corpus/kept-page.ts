@@ -3,6 +3,7 @@
 // whitespace removed (the same speech reached by another address, or reposted).
 import { pageFacts } from '../evidence/page-facts';
 import type { PageText } from '../model/page';
+import { textHash } from '../text/text-hash';
 import type { CorpusDoc } from '../model/types';
 
 /** The address a kept page is known by: the same page whatever #fragment it was opened at. */
@@ -11,20 +12,10 @@ export function urlKey(url: string): string {
   return i < 0 ? url : url.slice(0, i);
 }
 
-/** A 53-bit hash of the text without whitespace (cyrb53), with its length: equal texts, equal keys. */
+/** The text without whitespace, hashed, with its length: equal texts, equal keys. */
 export function textKey(text: string): string {
   const s = text.replace(/\s+/g, '');
-  let h1 = 0xdeadbeef;
-  let h2 = 0x41c6ce57;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  const hash = 4294967296 * (2097151 & h2) + (h1 >>> 0);
-  return `${s.length}:${hash.toString(36)}`;
+  return `${s.length}:${textHash(s)}`;
 }
 
 /** The page's title without the site name a browser title usually ends with ("… - 某某网"). */

@@ -2,6 +2,7 @@
 // imports in chunks, backup restores in one transaction).
 import type { IDBPDatabase } from 'idb';
 import type { NewDoc } from '../../core/model/page';
+import { textHash } from '../../core/text/text-hash';
 import { DB_NAME, openUserDb, type SuyuanDB, type UserDocRecord } from './db';
 
 export const USER_ID_PREFIX = 'user/';
@@ -23,21 +24,11 @@ function optionalString(doc: Record<string, unknown>, key: string, where: string
   return t === '' ? undefined : t;
 }
 
-const hex8 = (n: number): string => (n >>> 0).toString(16).padStart(8, '0');
-
 /** A document's id from its text: the same text always gets the same id, so storing it again (a
  *  chunk retried after the worker stopped, the same file imported twice) never makes a second
  *  copy. Two independent 32-bit hashes and the length: a collision needs both to agree. */
 export function contentId(body: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x2545f491;
-  for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 15;
-  }
-  return `${USER_ID_PREFIX}${hex8(a)}${hex8(b)}-${body.length.toString(36)}.md`;
+  return `${USER_ID_PREFIX}${textHash(body)}-${body.length.toString(36)}.md`;
 }
 
 /** Checks a NewDoc from the panel and turns it into a stored record, its id from its text. */
