@@ -1,23 +1,16 @@
 // The compare view for the current tab: summary, reuse map, ranked sources and the chosen
 // source's passages with diffs. Every state has a message: no tab, pending, not a speech, no match.
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { renderComparisonReport } from '../../core/report/html-report';
-import { sourceColours } from '../../core/report/palette';
-import type { CorpusDoc, DocMeta } from '../../core/model/types';
+import { useState } from 'preact/hooks';
 import type { PageAnalysis } from '../../core/model/page';
-import { downloadText, fileStamp } from '../download';
 import { EmptyState } from '../empty-state';
-import { Segmented } from '../segmented';
-import { errorText } from '../format';
 import { useI18n } from '../i18n/i18n';
-import { usePanelEvent, useService } from '../service-context';
-import { useLatest } from '../use-latest';
 import type { TabAnalysis } from '../use-tab-analysis';
 import { CandidateList } from './candidate-list';
-import { PassageCard, type PassageMode } from './passage-card';
+import { PassagesSection } from './passages-section';
 import { ReuseMap } from './reuse-map';
 import { SummaryBar } from './summary-bar';
 import { LeftoverList } from '../evidence/leftover-list';
+import { useComparisonState } from './use-comparison-state';
 
 export interface OpenDocRequest {
   docId: string;
@@ -69,113 +62,28 @@ export function CompareView(props: {
   return <Comparison tabId={props.tabId} analysis={state.analysis} reload={props.reload} onOpenDoc={props.onOpenDoc} />;
 }
 
-/** The source shown first: the closest candidate with passages, else the closest one. */
-function defaultSource(analysis: PageAnalysis): string | null {
-  const { candidates, passages } = analysis.match;
-  return (candidates.find((c) => passages.some((p) => p.docId === c.id)) ?? candidates[0])?.id ?? null;
-}
-
+// State and actions live in useComparisonState and the passages in PassagesSection, so this reads
+// as the page's layout: summary, leftovers, messages, map, sources, passages.
 function Comparison(props: {
   tabId: number | null;
   analysis: PageAnalysis;
   reload: () => void;
   onOpenDoc: (req: OpenDocRequest) => void;
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [comparedAnyway, setComparedAnyway] = useState(false);
-  const service = useService();
   const { analysis } = props;
   const { passages, candidates } = analysis.match;
-  const colours = useMemo(() => sourceColours(analysis), [analysis]);
-  const [chosen, setChosen] = useState<string | null>(() => defaultSource(analysis));
-  const [selected, setSelected] = useState<number | null>(null);
-  const [mode, setMode] = useState<PassageMode>('diff');
-  // 'all': every source's passages in page order (a page assembled from several speeches).
-  const [scope, setScope] = useState<'source' | 'all'>('source');
-  const [bodies, setBodies] = useState<Record<string, CorpusDoc>>({});
-  const [error, setError] = useState<string | null>(null);
-
-  // A new analysis (another page, or a re-run) resets the choice unless it still makes sense.
-  useEffect(() => {
-    setChosen((c) => (c && analysis.match.candidates.some((x) => x.id === c) ? c : defaultSource(analysis)));
-    setSelected((s) => (s !== null && s < analysis.match.passages.length ? s : null));
-  }, [analysis]);
-
-  const titleOf = (id: string) => analysis.docs[id]?.title ?? candidates.find((c) => c.id === id)?.title ?? id;
-
-  const loadDoc = useLatest(async (id: string): Promise<CorpusDoc | null> => {
-    const have = bodies[id];
-    if (have) return have;
-    const doc = await service.getDoc(id);
-    if (doc) setBodies((b) => ({ ...b, [id]: doc }));
-    return doc;
-  });
-
-  useEffect(() => {
-    if (mode !== 'side') return;
-    const ids = scope === 'all' ? [...new Set(passages.map((p) => p.docId))] : chosen ? [chosen] : [];
-    for (const id of ids) loadDoc(id).catch((e: unknown) => setError(errorText(e)));
-  }, [mode, chosen, scope, passages, loadDoc]);
-
-  useEffect(() => {
-    if (selected === null) return;
-    document.getElementById(`passage-${selected}`)?.scrollIntoView?.({ block: 'nearest', behavior: 'smooth' });
-  }, [selected, chosen]);
-
-  const select = useLatest((index: number, reveal: boolean) => {
-    const p = passages[index];
-    if (!p) return;
-    setSelected(index);
-    setChosen(p.docId);
-    if (reveal && props.tabId !== null) {
-      service.revealInTab(props.tabId, p.start, p.end).catch((e: unknown) => setError(errorText(e)));
-    }
-  });
-
-  // A hover-card click that opened this panel sent its event before the panel listened: the
-  // background keeps the passage for a few seconds, for the panel that opens.
-  useEffect(() => {
-    if (props.tabId === null) return;
-    service.takePendingPassage(props.tabId).then(
-      (i) => i !== null && select(i, false),
-      () => undefined,
-    );
-  }, [props.tabId, service, select]);
-  usePanelEvent((e) => {
-    if (e.type === 'show-passage' && e.tabId === props.tabId) select(e.passageIndex, false);
-  });
-
-  const exportReport = async () => {
-    try {
-      const docs: Record<string, CorpusDoc | DocMeta> = { ...analysis.docs };
-      for (const id of new Set(passages.map((p) => p.docId))) {
-        const doc = await loadDoc(id);
-        if (doc) docs[id] = doc;
-      }
-      const html = renderComparisonReport(analysis, docs, lang);
-      downloadText(`suyuan-report-${fileStamp()}.html`, html, 'text/html;charset=utf-8');
-    } catch (e) {
-      setError(errorText(e));
-    }
-  };
-
-  const shown = passages.map((p, i) => ({ p, i })).filter(({ p }) => scope === 'all' || p.docId === chosen);
-  shown.sort((a, b) => a.p.start - b.p.start);
+  const s = useComparisonState(props.tabId, analysis);
 
   return (
     <div class="compare">
-      <SummaryBar analysis={analysis} onRefresh={props.reload} onExport={exportReport} />
-      <LeftoverList
-        analysis={analysis}
-        onReveal={(l) => {
-          if (props.tabId !== null)
-            service.revealInTab(props.tabId, l.start, l.end).catch((e: unknown) => setError(errorText(e)));
-        }}
-      />
-      {error && (
+      <SummaryBar analysis={analysis} onRefresh={props.reload} onExport={s.exportReport} />
+      <LeftoverList analysis={analysis} onReveal={(l) => s.reveal(l.start, l.end)} />
+      {s.error && (
         <div class="error" role="alert">
           {t.errorPrefix}
-          {error}
+          {s.error}
         </div>
       )}
       {!analysis.page.detect.speechLike && passages.length === 0 && (
@@ -202,10 +110,10 @@ function Comparison(props: {
         <ReuseMap
           textLength={analysis.page.text.length}
           passages={passages}
-          colours={colours}
-          titleOf={titleOf}
-          selected={selected}
-          onSelect={(i) => select(i, true)}
+          colours={s.colours}
+          titleOf={s.titleOf}
+          selected={s.selected}
+          onSelect={(i) => s.select(i, true)}
         />
       )}
       {candidates.length > 0 && (
@@ -213,59 +121,13 @@ function Comparison(props: {
           candidates={candidates}
           docs={analysis.docs}
           passages={passages}
-          colours={colours}
-          chosen={chosen}
-          onChoose={setChosen}
+          colours={s.colours}
+          chosen={s.chosen}
+          onChoose={s.setChosen}
           onOpen={(docId) => props.onOpenDoc({ docId })}
         />
       )}
-      {(chosen || scope === 'all') && (
-        <section class="passages" aria-label={scope === 'all' ? t.allPassagesTitle : titleOf(chosen!)}>
-          <div class="passages-head">
-            <h2>{scope === 'all' ? t.allPassagesTitle : titleOf(chosen!)}</h2>
-            {new Set(passages.map((p) => p.docId)).size > 1 && (
-              <Segmented
-                label={t.passageScope}
-                options={[
-                  { key: 'source', label: t.scopeSource },
-                  { key: 'all', label: t.scopeAll },
-                ]}
-                value={scope}
-                onChange={setScope}
-              />
-            )}
-            <Segmented
-              label={t.viewMode}
-              options={[
-                { key: 'diff', label: t.viewDiff },
-                { key: 'side', label: t.viewSideBySide },
-              ]}
-              value={mode}
-              onChange={setMode}
-            />
-          </div>
-          {mode === 'diff' && shown.length > 0 && (
-            <p class="legend-line meta">
-              <del>{t.deleted}</del> <ins>{t.inserted}</ins>
-            </p>
-          )}
-          {shown.length === 0 && <EmptyState>{t.noPassagesForSource}</EmptyState>}
-          {shown.map(({ p, i }) => (
-            <PassageCard
-              key={i}
-              index={i}
-              passage={p}
-              pageText={analysis.page.text}
-              docBody={bodies[p.docId]?.body}
-              colour={colours.get(p.docId)}
-              {...(scope === 'all' ? { sourceTitle: titleOf(p.docId) } : {})}
-              mode={mode}
-              selected={selected === i}
-              onReveal={(idx) => select(idx, true)}
-            />
-          ))}
-        </section>
-      )}
+      {(s.chosen || s.scope === 'all') && <PassagesSection analysis={analysis} s={s} />}
     </div>
   );
 }
