@@ -24,7 +24,7 @@ export default tseslint.config(
   },
   {
     files: ['core/**/*.{ts,tsx}', 'extension/**/*.{ts,tsx}', 'components/**/*.{ts,tsx}'],
-    rules: { 'max-lines-per-function': ['warn', { max: 80, skipBlankLines: true, skipComments: true }] },
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
   },
   {
     // Tests generate inputs with control characters on purpose.

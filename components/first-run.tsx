@@ -16,7 +16,7 @@ export function FirstRun() {
       (s) => setSettings(s ?? null),
       () => setSettings(null),
     );
-  }, []);
+  }, [service]);
   if (!settings || settings.welcomeDone) return null;
   const choose = (keepPages: boolean) =>
     service.setSettings({ keepPages, welcomeDone: true }).then(setSettings, (e: unknown) => setError(errorText(e)));

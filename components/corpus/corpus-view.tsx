@@ -31,7 +31,7 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
       (s) => setKeepOn(s?.keepPages ?? null),
       () => setKeepOn(null),
     );
-  }, [data.kept]);
+  }, [data.kept, service]);
 
   const remove = (id: string) =>
     data.guard(async () => {

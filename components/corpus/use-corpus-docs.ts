@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DocMeta } from '../../core/model/types';
 import { errorText } from '../format';
+import { useLatest } from '../use-latest';
 import { useI18n } from '../i18n/i18n';
 import { usePanelEvent, useService } from '../service-context';
 
@@ -17,10 +18,10 @@ export function useCorpusDocs() {
   const [notice, setNotice] = useState<Notice>(null);
 
   const fail = (e: unknown) => setNotice({ kind: 'error', text: t.errorPrefix + errorText(e) });
-  const refresh = async () => {
+  const refresh = useLatest(async () => {
     await Promise.all([service.listDocs().then(setDocs), service.keptStats().then(setKept)]).catch(fail);
-  };
-  useEffect(() => void refresh(), []);
+  });
+  useEffect(() => void refresh(), [refresh]);
   usePanelEvent((e) => {
     if (e.type === 'corpus-changed') void refresh();
   });

@@ -146,7 +146,7 @@ describe('readable output', () => {
       const r = await runCli(['match', tmp.write('p.txt', SEED_003), '--corpus', corpus.dir]);
       expect(r.status).toBe(0);
       expect(r.stdout).toContain('讲话');
-      // eslint-disable-next-line no-control-regex -- no control character may reach the terminal
+      // No control or bidi character may reach the terminal.
       expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]/);
     } finally {
       corpus.cleanup();
