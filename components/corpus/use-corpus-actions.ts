@@ -2,6 +2,7 @@
 // folder or .zip, export the user corpus as a .zip (backups: backup-controls.tsx). Imports and exports
 // report progress; an import names each refused file and keeps the rest.
 import { useState } from 'preact/hooks';
+import { pageFacts } from '../../core/evidence/page-facts';
 import type { NewDoc } from '../../core/model/page';
 import type { ImportReport } from '../../extension/protocol';
 import { downloadBlob, fileStamp } from '../download';
@@ -43,7 +44,19 @@ export function useCorpusActions(c: CorpusData, tabId: number | null) {
       c.guard(async () => {
         const analysis = tabId === null ? null : await service.getTabAnalysis(tabId);
         if (!analysis?.page.text.trim()) return c.setNotice({ kind: 'error', text: t.noPageText });
-        setDraft({ title: analysis.page.title, body: analysis.page.text, source: analysis.page.url });
+        const { page } = analysis;
+        // The page's own date and place, and its address: the saved copy is then never taken for
+        // the page's source when the page is compared again.
+        const facts = pageFacts({ text: page.text, title: page.title, url: page.url });
+        setDraft({
+          title: page.title,
+          body: page.text,
+          source: page.url,
+          url: page.url,
+          capturedAt: new Date().toISOString(),
+          ...(facts.date ? { date: facts.date } : {}),
+          ...(facts.place ? { place: facts.place } : {}),
+        });
       }),
     save: (doc: NewDoc) =>
       c.guard(async () => {

@@ -27,4 +27,8 @@ export interface NewDoc {
   date?: string;
   place?: string;
   source?: string;
+  /** The page it was added from ("add the current page"): never compared with its own copy. */
+  url?: string;
+  /** When it was added from that page (ISO 8601). */
+  capturedAt?: string;
 }

@@ -45,7 +45,7 @@ export function makeUserDoc(input: NewDoc, addedAt: number, index = 0): UserDocR
     origin: 'user',
     addedAt,
   };
-  for (const key of ['date', 'place', 'source'] as const) {
+  for (const key of ['date', 'place', 'source', 'url', 'capturedAt'] as const) {
     const v = optionalString(raw, key, where);
     if (v !== undefined) rec[key] = v;
   }

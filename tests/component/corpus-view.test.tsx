@@ -188,8 +188,16 @@ describe('corpus view', () => {
     fireEvent.input(within(form).getByLabelText('地点'), { target: { value: '杭州' } });
     fireEvent.click(within(corpusPanel()).getByRole('button', { name: '保存' }));
     await within(corpusPanel()).findByText('已添加“改过的标题”');
+    // The page's address and the time it was added go with it: the page is never compared with its own copy.
     expect(fake.service.addDocs).toHaveBeenCalledWith([
-      { title: '改过的标题', body: analysis.page.text, source: analysis.page.url, place: '杭州' },
+      expect.objectContaining({
+        title: '改过的标题',
+        body: analysis.page.text,
+        source: analysis.page.url,
+        url: analysis.page.url,
+        capturedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+        place: '杭州',
+      }),
     ]);
     fireEvent.click(within(corpusPanel()).getByRole('button', { name: '删除: 改过的标题' }));
     expect(fake.service.removeDoc).not.toHaveBeenCalled();

@@ -126,4 +126,26 @@ describe('keep pages as you read', () => {
     await bg.service.analyzePage(speechPage(11), 11);
     expect((await bg.service.keptStats()).count).toBe(2);
   });
+
+  it('a page added by hand with its address ("add the current page") is not compared with its own copy', async () => {
+    const bg = background();
+    const source = syntheticSpeech(21);
+    await bg.service.addDocs([{ title: source.title, body: source.body }]);
+    const page = speechPage(21, 'https://copier.example.net/speech.html#top');
+    await bg.service.addDocs([
+      {
+        title: '讲话稿',
+        body: `${page.text}\n`,
+        url: 'https://copier.example.net/speech.html',
+        capturedAt: '2026-12-01T10:00:00Z',
+      },
+    ]);
+    const stored = await bg.store.list();
+    const own = stored.find((d) => d.url)!;
+    expect(own.capturedAt).toBe('2026-12-01T10:00:00Z');
+    const analysis = await bg.service.analyzePage(page, 1);
+    expect(analysis!.match.candidates.map((c) => c.id)).not.toContain(own.id);
+    expect(analysis!.match.passages.length).toBeGreaterThan(0);
+    expect(analysis!.match.passages.every((p) => p.docId !== own.id)).toBe(true);
+  });
 });
