@@ -2,7 +2,8 @@
 // the sites whose pages are never kept.
 import type { Settings } from '../../core/model/settings';
 import { useI18n } from '../i18n/i18n';
-import { FieldStatus, type SaveState } from './field-status';
+import { CheckField } from './check-field';
+import type { SaveState } from './field-status';
 import { SiteList } from './site-list';
 
 export function KeepPagesSettings(props: {
@@ -15,23 +16,14 @@ export function KeepPagesSettings(props: {
   const { settings, save } = props;
   return (
     <>
-      <div class="setting">
-        <div class="setting-row">
-          <label class="check">
-            <input
-              type="checkbox"
-              checked={settings.keepPages}
-              aria-describedby="sy-set-keep-help"
-              onChange={(e) => void save('keepPages', { keepPages: e.currentTarget.checked })}
-            />
-            {t.keepPages}
-          </label>
-          <FieldStatus state={props.statusOf('keepPages')} />
-        </div>
-        <p id="sy-set-keep-help" class="meta help">
-          {t.keepPagesHelp}
-        </p>
-      </div>
+      <CheckField
+        id="sy-set-keep"
+        label={t.keepPages}
+        help={t.keepPagesHelp}
+        checked={settings.keepPages}
+        status={props.statusOf('keepPages')}
+        onChange={(keepPages) => void save('keepPages', { keepPages })}
+      />
       {settings.keepPages && (
         <SiteList
           id="sy-set-keep-sites"

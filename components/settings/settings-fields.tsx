@@ -3,7 +3,7 @@
 import type { Settings } from '../../core/model/settings';
 import { TUNABLES } from '../../core/model/tunables';
 import { useI18n } from '../i18n/i18n';
-import { FieldStatus } from './field-status';
+import { CheckField } from './check-field';
 import { KeepPagesSettings } from './keep-pages-settings';
 import { NumberField } from './number-field';
 import { PhraseListField } from './phrase-list-field';
@@ -20,23 +20,14 @@ interface FieldsProps {
 function AutoHighlightField({ settings, save, statusOf }: FieldsProps) {
   const { t } = useI18n();
   return (
-    <div class="setting">
-      <div class="setting-row">
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={settings.autoHighlight}
-            aria-describedby="sy-set-auto-help"
-            onChange={(e) => void save('autoHighlight', { autoHighlight: e.currentTarget.checked })}
-          />
-          {t.autoHighlight}
-        </label>
-        <FieldStatus state={statusOf('autoHighlight')} />
-      </div>
-      <p id="sy-set-auto-help" class="meta help">
-        {t.autoHighlightHelp}
-      </p>
-    </div>
+    <CheckField
+      id="sy-set-auto"
+      label={t.autoHighlight}
+      help={t.autoHighlightHelp}
+      checked={settings.autoHighlight}
+      status={statusOf('autoHighlight')}
+      onChange={(autoHighlight) => void save('autoHighlight', { autoHighlight })}
+    />
   );
 }
 
