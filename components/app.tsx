@@ -17,7 +17,6 @@ import { usePanelNavigation } from './use-panel-navigation';
 import { useTabAnalysis } from './use-tab-analysis';
 
 // Tests and older imports read the language choice from here.
-export { initialLang } from './use-app-i18n';
 
 export function App(props: {
   tabId: number | null;

@@ -1,7 +1,7 @@
 // Issue 13, faults 1 and 4: the panel, the hover card and the context menu speak one language (the
 // browser's, navigator.language); on Firefox the card names the sidebar and how to open it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { initialLang } from '../../../components/app';
+import { initialLang } from '../../../components/use-app-i18n';
 import { menuTitle } from '../../../extension/background/context-menu';
 import { createHoverCard } from '../../../extension/content/hover-card';
 
