@@ -4,6 +4,7 @@ import { createContext } from 'preact';
 import { useContext, useEffect, useRef } from 'preact/hooks';
 import type { PanelEvent, SuyuanService } from '../extension/protocol';
 import { UserDocStore } from '../extension/storage/user-docs';
+import { browserPermissions, type OriginPermissions } from '../extension/permissions';
 
 export type PanelEventSource = (cb: (e: PanelEvent) => void) => () => void;
 
@@ -14,6 +15,8 @@ export interface PanelServices {
   /** The user corpus in IndexedDB, which the panel reads and writes directly for backups (the
    *  same database as the background's: one extension origin). Default: the real one. */
   docs?: UserDocStore;
+  /** The browser's optional host permissions (the team corpus). Default: the real ones. */
+  permissions?: OriginPermissions;
 }
 
 let defaultStore: UserDocStore | null = null;
@@ -21,6 +24,10 @@ let defaultStore: UserDocStore | null = null;
 export function useDocStore(): UserDocStore {
   const ctx = useContext(ServiceContext);
   return ctx?.docs ?? (defaultStore ??= new UserDocStore());
+}
+
+export function usePermissions(): OriginPermissions {
+  return useContext(ServiceContext)?.permissions ?? browserPermissions;
 }
 
 export const ServiceContext = createContext<PanelServices | null>(null);

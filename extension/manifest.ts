@@ -11,6 +11,11 @@ export function buildManifest(browser: string): UserManifest {
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(firefox ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_extName__' },
+    // The team corpus's server, asked for at run time when the user sets one (never at install).
+    ...(firefox
+      ? // MV2 lists host patterns among optional_permissions (WXT's type knows only API names).
+        { optional_permissions: ['http://*/*', 'https://*/*'] as unknown as UserManifest['optional_permissions'] }
+      : { optional_host_permissions: ['http://*/*', 'https://*/*'] }),
     ...(firefox
       ? {
           browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } },

@@ -74,6 +74,12 @@ export interface SuyuanService {
   /** Panel, on opening: the passage a hover-card click asked for in this tab in the last seconds
    *  (consumed), or null. */
   takePendingPassage(tabId: number): Promise<number | null>;
+  /** Panel: does a `suyuan serve` answer at this address (with this token)? Sends only a health
+   *  request; saving the address is a separate settings change. */
+  testTeamServer(
+    url: string,
+    token: string,
+  ): Promise<{ ok: true; docs: number; backend: string } | { ok: false; error: string }>;
 }
 
 /** Background → content script. */

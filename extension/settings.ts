@@ -29,6 +29,11 @@ const CHECKS: Record<keyof Settings, [Check, string]> = {
   keepPages: [(v) => typeof v === 'boolean', 'true or false'],
   keepPagesExcludedSites: [isStringList, 'a list of host names'],
   welcomeDone: [(v) => typeof v === 'boolean', 'true or false'],
+  teamServer: [
+    (v) => v === '' || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/\S*)?$/.test(v.trim())),
+    'empty or an http(s) address',
+  ],
+  teamToken: [(v) => typeof v === 'string' && v.length <= 4096 && !/[\r\n]/.test(v), 'a token on one line'],
 };
 
 /** A bad settings patch; `key` names the setting (absent when the patch is not an object). */

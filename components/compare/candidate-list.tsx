@@ -34,7 +34,10 @@ export function CandidateList(props: {
           <span class="swatch" style={{ background: props.colours.get(c.id) }} aria-hidden="true" />
           <span class="cand-body">
             <span class="cand-title">{title}</span>
-            <span class="meta">{metaLine(meta?.date, meta?.place, t.passagesFrom(count))}</span>
+            <span class="meta">
+              {meta?.team && <span class="team-tag">{t.teamTag}</span>}
+              {metaLine(meta?.date, meta?.place, t.passagesFrom(count))}
+            </span>
             <span class="bar" aria-hidden="true">
               <span style={{ width: pct(c.score), background: props.colours.get(c.id) }} />
             </span>

@@ -86,6 +86,11 @@ function Comparison(props: {
           {s.error}
         </div>
       )}
+      {analysis.team?.error && (
+        <div class="warning" role="status">
+          {t.teamUnavailable(analysis.team.error)}
+        </div>
+      )}
       {!analysis.page.detect.speechLike && passages.length === 0 && (
         <EmptyState>
           {t.notSpeechLike}{' '}

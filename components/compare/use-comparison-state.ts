@@ -33,9 +33,12 @@ export function useComparisonState(tabId: number | null, analysis: PageAnalysis)
   const [scope, setScope] = useState<'source' | 'all'>('source');
   const [error, setError] = useState<string | null>(null);
 
-  // A new analysis (another page, or a re-run) resets the choice unless it still makes sense.
+  // A new analysis (another page, or a re-run) resets the choice unless it still makes sense: a
+  // source without passages gives way when the new analysis found some (e.g. in the team corpus).
   useEffect(() => {
-    setChosen((c) => (c && analysis.match.candidates.some((x) => x.id === c) ? c : defaultSource(analysis)));
+    const { candidates: cs, passages: ps } = analysis.match;
+    const keeps = (c: string) => cs.some((x) => x.id === c) && (ps.length === 0 || ps.some((p) => p.docId === c));
+    setChosen((c) => (c && keeps(c) ? c : defaultSource(analysis)));
     setSelected((s) => (s !== null && s < analysis.match.passages.length ? s : null));
   }, [analysis]);
 

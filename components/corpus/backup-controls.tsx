@@ -27,6 +27,8 @@ const SETTING_LABEL: Record<keyof Settings, keyof Messages> = {
   keepPages: 'keepPages',
   keepPagesExcludedSites: 'keepExcluded',
   welcomeDone: 'welcomeTitle',
+  teamServer: 'teamServerUrl',
+  teamToken: 'teamToken',
 };
 
 function settingNames(t: Messages, keys: (keyof Settings)[]): string {

@@ -238,6 +238,21 @@ export const zhCN = {
   welcomePrivacy: '保存的网页只存在这个浏览器里，不会上传到任何地方。随时可以在设置中关闭，或在“语料库”里查看和删除。',
   welcomeKeep: '开启边读边存',
   welcomeSkip: '暂不开启',
+  teamCorpus: '团队语料库（可选）',
+  teamCorpusHelp:
+    '填写团队部署的 suyuan serve 地址后，每个被比对页面的正文、网址和标题会发送到该服务器，在团队语料库中查找来源，结果与本地语料合并并标为“团队”；查找的词语也会发送。未填写时，扩展不发出任何网络请求。',
+  teamServerUrl: '服务器地址',
+  teamToken: '访问令牌（可选）',
+  teamConnect: '测试并连接',
+  teamDisconnect: '断开',
+  teamTesting: '正在连接…',
+  teamConnected: (n: number, backend: string) => `已连接：团队语料库共 ${n} 篇（${backend}）`,
+  teamIsOn: (url: string) => `已连接 ${url}`,
+  teamIsOff: '未连接：不向任何地方发送内容。',
+  teamBadUrl: '地址须以 http:// 或 https:// 开头',
+  teamDenied: '浏览器未授予访问该地址的权限',
+  teamTag: '团队',
+  teamUnavailable: (message: string) => `团队语料库本次未能使用，仅显示本地结果：${message}`,
 };
 
 export type Messages = typeof zhCN;

@@ -8,6 +8,7 @@ import { KeepPagesSettings } from './keep-pages-settings';
 import { NumberField } from './number-field';
 import { PhraseListField } from './phrase-list-field';
 import { SiteList } from './site-list';
+import { TeamCorpusSettings } from './team-corpus-settings';
 import type { SaveSetting, StatusOf } from './use-settings';
 
 interface FieldsProps {
@@ -81,6 +82,7 @@ export function SettingsFields(props: FieldsProps) {
         status={statusOf('ignorePhrases')}
         onSave={(ignorePhrases) => void save('ignorePhrases', { ignorePhrases })}
       />
+      <TeamCorpusSettings settings={settings} save={save} statusOf={statusOf} />
     </>
   );
 }

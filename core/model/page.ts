@@ -18,6 +18,17 @@ export interface PageAnalysis {
   /** Metadata of the candidate documents, by id. */
   docs: Record<string, DocMeta>;
   analysedAt: number;
+  /** Set when the user's team corpus (`suyuan serve`) was asked too (an added field). */
+  team?: TeamPart;
+}
+
+/** The team corpus's part in an analysis. Its documents' ids start with `team:`. */
+export interface TeamPart {
+  server: string;
+  /** Passages of the merged analysis that came from the team corpus. */
+  passages?: number;
+  /** Why the team corpus could not answer (the local analysis stands alone). */
+  error?: string;
 }
 
 /** A speech the user adds (pasted, imported from a file, or the current page). */

@@ -18,6 +18,10 @@ const defaults = {
   keepPagesExcludedSites: [] as string[],
   /** The first-run choice (keep pages or not) has been made. */
   welcomeDone: false,
+  /** The team corpus: the address of a `suyuan serve` ('' = none; until set, no network request). */
+  teamServer: '',
+  /** Its bearer token, if it asks for one. */
+  teamToken: '',
 };
 
 export type Settings = typeof defaults;

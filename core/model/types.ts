@@ -21,6 +21,9 @@ export interface DocMeta {
   /** How a user document came in: added by hand (a page, pasted text, a file), kept while reading
    *  (the keep-pages setting), or imported from a corpus folder or .zip. Absent: added. */
   via?: DocVia;
+  /** A document of the team corpus (`suyuan serve`), opened from the server; its id starts with
+   *  `team:`. */
+  team?: boolean;
 }
 
 export type DocVia = 'added' | 'kept' | 'imported';

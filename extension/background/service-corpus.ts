@@ -8,6 +8,8 @@ import { ADD_CHUNK_SIZE, isUserDocId, makeUserDoc } from '../storage/user-docs';
 import { docMeta } from '../../core/model/doc-meta';
 import { lookupLimit } from './service-checks';
 import type { ServiceContext } from './service';
+import { realTeamApi, teamGetDoc, teamLookupMerged } from './service-team';
+import { isTeamId } from './team-merge';
 
 type CorpusMethods = Pick<
   Required<SuyuanService>,
@@ -26,7 +28,9 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
   return {
     async lookup(query, limit): Promise<LookupResult> {
       if (typeof query !== 'string' || query.trim() === '') throw new Error('Nothing to look up');
-      return (await c.deps.engine.get()).lookup(query.trim(), { limit: lookupLimit(limit) });
+      const n = lookupLimit(limit);
+      const local = (await c.deps.engine.get()).lookup(query.trim(), { limit: n });
+      return teamLookupMerged(c.deps.team ?? realTeamApi, local, await c.deps.settings.load(), n);
     },
 
     async listDocs() {
@@ -35,6 +39,7 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
 
     async getDoc(id) {
       if (typeof id !== 'string') return null;
+      if (isTeamId(id)) return teamGetDoc(c.deps.team ?? realTeamApi, id, await c.deps.settings.load());
       return (await c.deps.engine.get()).get(id) ?? null;
     },
 

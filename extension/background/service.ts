@@ -16,6 +16,7 @@ import { pageMethods } from './service-pages';
 import { panelMethods } from './service-panel';
 import type { EngineHolder } from './engine-holder';
 import type { TabAnalyses } from './tab-state';
+import { realTeamApi, testTeamServer, withTeam, type TeamApi } from './service-team';
 
 export interface SettingsStore {
   load(): Promise<Settings>;
@@ -48,6 +49,8 @@ export interface ServiceDeps {
   emit(event: PanelEvent): Promise<void>;
   openPanel(tabId: number | undefined): Promise<boolean>;
   now?: () => number;
+  /** The team corpus's network calls (default: fetch to the server the settings name). */
+  team?: TeamApi;
 }
 
 export function matchOptions(settings: Settings): MatchOptions {
@@ -101,7 +104,14 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
     },
     analyseForTab: (page, tabId, generation) => analyseForTab(c, page, tabId, generation),
   };
-  return { ...pageMethods(c), ...corpusMethods(c), ...panelMethods(c), ...userCorpusMethods(c) };
+  const testTeam = (url: string, token: string) => testTeamServer(deps.team ?? realTeamApi, url, token);
+  return {
+    ...pageMethods(c),
+    ...corpusMethods(c),
+    ...panelMethods(c),
+    ...userCorpusMethods(c),
+    testTeamServer: testTeam,
+  };
 }
 
 async function analyseForTab(
@@ -114,7 +124,10 @@ async function analyseForTab(
   // between a page's analysis and its answer.
   const settings = c.deps.settings.load();
   return c.deps.engine.use(async (engine) => {
-    const analysis = analysePage(engine, page, await settings, c.now());
+    const s = await settings;
+    const local = analysePage(engine, page, s, c.now());
+    // Only when the user set a team server; otherwise nothing leaves the browser.
+    const analysis = await withTeam(c.deps.team ?? realTeamApi, local, s, matchOptions(s));
     if (tabId !== undefined && (await c.deps.tabs.set(tabId, analysis, generation))) {
       await c.deps.setBadge(tabId, badgeText(analysis));
       await c.deps.emit({ type: 'analysis-updated', tabId });

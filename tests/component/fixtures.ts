@@ -154,6 +154,10 @@ export function createFakeService(opts: FakeOptions = {}) {
       pendingPassage = null;
       return p;
     }),
+    testTeamServer: vi.fn(async (): ReturnType<SuyuanService['testTeamServer']> => ({
+      ok: false,
+      error: 'no team server in component tests',
+    })),
   } satisfies SuyuanService;
   const bus = new EventBus();
   return {

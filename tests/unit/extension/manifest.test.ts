@@ -22,6 +22,15 @@ describe('buildManifest', () => {
     expect(m.commands).toEqual({ _execute_sidebar_action: { suggested_key: { default: 'Alt+Shift+Y' } } });
   });
 
+  it('host access beyond the content script is only optional (the team corpus, asked at run time)', () => {
+    const chrome = buildManifest('chrome') as Record<string, unknown>;
+    expect(chrome.host_permissions).toBeUndefined();
+    expect(chrome.optional_host_permissions).toEqual(['http://*/*', 'https://*/*']);
+    const firefox = buildManifest('firefox') as Record<string, unknown>;
+    expect(firefox.optional_permissions).toEqual(['http://*/*', 'https://*/*']);
+    expect(firefox.permissions).not.toEqual(expect.arrayContaining(['http://*/*']));
+  });
+
   it('names and descriptions come from _locales; the menu and card strings do not (one language: ui-lang.ts)', () => {
     for (const loc of ['zh_CN', 'zh_TW', 'en']) {
       const msgs = JSON.parse(readFileSync(join(repo, 'public/_locales', loc, 'messages.json'), 'utf8')) as Record<

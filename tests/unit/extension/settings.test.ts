@@ -26,6 +26,9 @@ describe('settings', () => {
       keepPages: false,
       keepPagesExcludedSites: [],
       welcomeDone: false,
+      // No team server: the extension sends nothing anywhere until the user sets one.
+      teamServer: '',
+      teamToken: '',
     });
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
   });
@@ -51,10 +54,21 @@ describe('settings', () => {
     [{ boilerplateMinDocs: 1 }, /boilerplateMinDocs/],
     [{ minPassageLength: 3.5 }, /minPassageLength/],
     [{ formulaPhrases: [1] }, /formulaPhrases/],
+    [{ teamServer: 'ftp://team.example' }, /teamServer/],
+    [{ teamServer: 'team.example:8787' }, /teamServer/],
+    [{ teamToken: 'a\nb' }, /teamToken/],
     [null, /must be an object/],
   ])('refuses %j', (patch, reason) => {
     expect(() => validateSettingsPatch(patch)).toThrow(reason);
   });
+});
+
+it('accepts a team server address and token, or none', () => {
+  expect(validateSettingsPatch({ teamServer: 'http://10.0.0.5:8787', teamToken: 'k' })).toEqual({
+    teamServer: 'http://10.0.0.5:8787',
+    teamToken: 'k',
+  });
+  expect(validateSettingsPatch({ teamServer: '' })).toEqual({ teamServer: '' });
 });
 
 describe('disabled sites', () => {
