@@ -183,6 +183,8 @@ describe('settings, pending lookup, reveal', () => {
       keepPages: false,
       keepPagesExcludedSites: [],
       welcomeDone: false,
+      teamServer: '',
+      teamToken: '',
     });
     await bg.service.analyzePage(copiedPage(), 4);
     const next = await bg.service.setSettings({ autoHighlight: false, disabledSites: [' News.Example.CN ', '.a.cn'] });
