@@ -5,9 +5,9 @@
 //   another place as its own (a 平乐县 page keeping 西宁).
 import type { Leftover, LeftoverKind, Passage } from '../model/types';
 import { unchangedRanges, swapsOf, type Range } from './diff-segments';
-import { findPlaces, placesNamed, within, type Place } from './gazetteer';
+import { findPlaces, placesNamed, within, type Place, type PlaceHit } from './gazetteer';
 import { orgTail, swapKind } from './name-kind';
-import { startsWord } from './word-edges';
+import { endsFreely, startsWord } from './word-edges';
 
 export interface SourceInfo {
   body: string;
@@ -39,6 +39,11 @@ function usedOutside(text: string, name: string, ranges: Range[]): boolean {
     if (!ranges.some((r) => r.start <= i && i + name.length <= r.end)) return true;
   }
   return false;
+}
+
+/** A place name standing as a word: it starts one, and a short form does not run into a common word. */
+function standsAlone(text: string, h: PlaceHit): boolean {
+  return startsWord(text, h.start, h.end) && (!h.short || endsFreely(text, h.start, h.end));
 }
 
 function related(a: Place, b: Place): boolean {
@@ -87,7 +92,7 @@ function jurisdictionLeftovers(
     if (theirs.length === 0 || theirs.some((t) => own.some((o) => related(t, o)))) continue;
     const inTheirs = h.places.some((p) => theirs.some((t) => within(p, t)));
     const inOurs = h.places.some((p) => own.some((o) => related(p, o)));
-    if (!inTheirs || inOurs || usedOutside(text, h.text, ranges) || !startsWord(text, h.start, h.end)) continue;
+    if (!inTheirs || inOurs || usedOutside(text, h.text, ranges) || !standsAlone(text, h)) continue;
     out.push(leftover(text, h.start, h.end, { kind: 'place', docId: r.docId, pageUses }));
   }
   return out;
@@ -103,7 +108,7 @@ export function nameLeftovers(
   const out = jurisdictionLeftovers(text, ranges, pagePlace, source);
   // A swapped place counts where the text names that place, not inside another word or name
   // (天山 swapped, 天山南北 the mountains; 海南 swapped, 海上海南 a slogan).
-  const placeAt = new Map(findPlaces(text).map((h) => [h.start, h.text]));
+  const placeAt = new Map(findPlaces(text).map((h) => [h.start, h]));
   for (const [name, p] of swappedNames(passages, source)) {
     if (usedOutside(text, name, ranges)) continue;
     for (const r of ranges) {
@@ -111,7 +116,8 @@ export function nameLeftovers(
       const slice = text.slice(r.start, r.end);
       for (let i = slice.indexOf(name); i !== -1; i = slice.indexOf(name, i + name.length)) {
         const at = r.start + i;
-        if (p.kind === 'place' && (placeAt.get(at) !== name || !startsWord(text, at, at + name.length))) continue;
+        const hit = placeAt.get(at);
+        if (p.kind === 'place' && (hit?.text !== name || !standsAlone(text, hit))) continue;
         out.push(leftover(text, at, at + name.length, p));
       }
     }
