@@ -1,8 +1,10 @@
 // `npm run eval`: accuracy of detection and of matching, printed as tables.
-// Each part lives with its own module; this only runs them in order. `real`: the real-document
+// Each part lives with its own module; this only runs them in order. `generated`: issue 11's
+// generated cases (long page, stitched sources, edited copies, held-out speeches); `real`: the real-document
 // evaluation (31 provincial reports against the national reports and seeds, with a naive exact
 // n-gram matcher beside the engine); `misses`: why that evaluation's missed runs were missed.
 import { evalDetect } from './eval-detect';
+import { evalGenerated } from './eval-generated';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
 import { evalRealMisses } from './eval-real-misses';
@@ -10,6 +12,7 @@ import { evalRealMisses } from './eval-real-misses';
 const only = process.argv[2];
 if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
+if (!only || only === 'generated') await evalGenerated();
 if (!only || only === 'real') await evalReal();
 // Not in the default run: it aligns every page with each holder again to say where runs were lost.
 if (only === 'misses') evalRealMisses();
