@@ -31,8 +31,8 @@ function canonicalPlace(written: string): string {
 
 export function pageFacts(input: PageFactsInput): PageFacts {
   const date = pageDate({
-    // The lead stands where it stood on the page: above the text.
-    text: input.lead ? `${input.lead}\n${input.text}` : input.text,
+    text: input.text,
+    lead: input.lead,
     title: input.title,
     url: input.url,
     meta: input.meta,

@@ -55,6 +55,14 @@ describe('page hints', () => {
     expect(pageFacts({ text, title, url }).date).not.toBe('2021-03-05');
   });
 
+  it("the text's own dateline comes before the site's posting line, and that before the URL", () => {
+    const lead = '发布时间：2024-05-16 来源：网友投稿';
+    const url = 'https://x.gov.cn/2020/01/02/a.html';
+    expect(pageFacts({ text: '（2019年5月6日）\n同志们：\n今天开会。', lead, url }).date).toBe('2019-05-06');
+    expect(pageFacts({ text: '同志们：\n今天开会。', lead, url }).date).toBe('2024-05-16');
+    expect(pageFacts({ text: '同志们：\n今天开会。', url }).date).toBe('2020-01-02');
+  });
+
   it('the background completes the verdict with reasons and script, and bounds the hints', () => {
     const body = seed('002').body;
     const verdict = detectSpeech(body, '讲话');
