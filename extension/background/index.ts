@@ -56,6 +56,13 @@ function stripHash(url: string): string {
  *  flap on pages that call history.pushState every few hundred milliseconds. */
 export const NAV_SETTLE_MS = 6000;
 
+/** Open panels re-ask for analyses answered without firstSeen, now that it can be given. */
+async function notifyFirstSeen(tabs: TabAnalyses): Promise<void> {
+  for (const tabId of tabs.tabIds()) {
+    if ((await tabs.get(tabId))?.firstSeenPending) await emitPanelEvent({ type: 'analysis-updated', tabId });
+  }
+}
+
 export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
   const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
   const store = new UserDocStore();
@@ -65,6 +72,8 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
     index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+    lazy: { metas: () => store.metas(), bodies: (ids) => store.bodies(ids) },
+    onLookupReady: () => void notifyFirstSeen(tabs),
   });
   const service = createSuyuanService({
     engine,

@@ -18,7 +18,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
-      const analysis = await c.analyseForTab(p, tab, generation);
+      const analysis = await c.analyseForTab(p, tab, generation, true);
       // After the page's own analysis, so it is never compared with the copy kept here; a failure
       // to keep it must not cost the reader the comparison.
       await keepIfWanted(c, p).catch((err: unknown) => console.warn('[suyuan] keeping the page failed:', err));
@@ -40,7 +40,8 @@ export function pageMethods(c: ServiceContext): PageMethods {
         if (!page || page.text.trim() === '') return null;
         return c.analyseForTab(checkPage(page), tab);
       }
-      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) return stored;
+      // The panel shows firstSeen: an answer that left it out for speed is completed now.
+      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore()) && !stored.firstSeenPending) return stored;
       return c.analyseForTab(stored.page, tab);
     },
 
