@@ -56,10 +56,11 @@ function stripHash(url: string): string {
  *  flap on pages that call history.pushState every few hundred milliseconds. */
 export const NAV_SETTLE_MS = 6000;
 
-/** Open panels re-ask for analyses answered without firstSeen, now that it can be given. */
-async function notifyFirstSeen(tabs: TabAnalyses): Promise<void> {
+/** Completes the analyses answered without firstSeen, now that lookup's text is built (the
+ *  re-analysis stores them and tells open panels). */
+async function completeFirstSeen(tabs: TabAnalyses, service: SuyuanService): Promise<void> {
   for (const tabId of tabs.tabIds()) {
-    if ((await tabs.get(tabId))?.firstSeenPending) await emitPanelEvent({ type: 'analysis-updated', tabId });
+    if ((await tabs.get(tabId))?.firstSeenPending) await service.getTabAnalysis(tabId);
   }
 }
 
@@ -73,7 +74,9 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
     index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
     lazy: { metas: () => store.metas(), bodies: (ids) => store.bodies(ids) },
-    onLookupReady: () => void notifyFirstSeen(tabs),
+    onLookupReady: () => {
+      completeFirstSeen(tabs, service).catch((err: unknown) => console.warn('[suyuan] firstSeen:', err));
+    },
   });
   const service = createSuyuanService({
     engine,

@@ -9,6 +9,11 @@ import type { ServiceContext } from './service';
 
 type PageMethods = Pick<Required<SuyuanService>, 'analyzePage' | 'getTabAnalysis' | 'revealInTab'>;
 
+async function lookupReady(c: ServiceContext): Promise<boolean> {
+  const loaded = c.deps.engine.peek();
+  return !!loaded && (await loaded).lookupReady();
+}
+
 export function pageMethods(c: ServiceContext): PageMethods {
   return {
     async analyzePage(page, tabId) {
@@ -40,8 +45,11 @@ export function pageMethods(c: ServiceContext): PageMethods {
         if (!page || page.text.trim() === '') return null;
         return c.analyseForTab(checkPage(page), tab);
       }
-      // The panel shows firstSeen: an answer that left it out for speed is completed now.
-      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore()) && !stored.firstSeenPending) return stored;
+      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) {
+        // An answer that left firstSeen out is completed once lookup's text is built (never by
+        // building it now: that reads every body while the panel waits).
+        if (!stored.firstSeenPending || !(await lookupReady(c))) return stored;
+      }
       return c.analyseForTab(stored.page, tab);
     },
 

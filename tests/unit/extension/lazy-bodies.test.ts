@@ -58,7 +58,10 @@ describe('lazy user-document bodies', () => {
     expect(lazy!.boilerplate.length).toBeGreaterThan(0);
     expect(lazy!.firstSeenPending).toBe(true);
     expect(lazy!.boilerplate.every((b) => b.firstSeen === undefined)).toBe(true);
-    // ...and asking for the tab's analysis (the panel) gives it, as a worker holding every body does.
+    // ...which the panel is not kept waiting for: until lookup's text is built it gets this answer,
+    expect((await bg.service.getTabAnalysis(4))!.firstSeenPending).toBe(true);
+    // and afterwards the full one, as a worker holding every body gives it.
+    await bg.idle();
     const full = await bg.service.getTabAnalysis(4);
     expect(full!.firstSeenPending).toBeUndefined();
     expect(full!.boilerplate).toEqual((await first.service.getTabAnalysis(3))!.boilerplate);
