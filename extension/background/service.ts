@@ -90,7 +90,8 @@ export async function analysePage(
 ): Promise<PageAnalysis> {
   const opts = matchOptions(settings);
   // The page's address lets the engine leave out its own saved copy (a kept page, revisited).
-  const options = { ...opts, page: { url: page.url, title: page.title } };
+  // Its meta tags and lead lines give its own date (pageFacts).
+  const options = { ...opts, page: { url: page.url, title: page.title, meta: page.meta, lead: page.lead } };
   const load = (ids: string[]) => holder.loadBodies(ids);
   const collect = (fn: () => unknown) => holder.collectMissing(fn);
   const { match, boilerplate, firstSeenPending } = await engine.analyseLoading(page.text, options, {
