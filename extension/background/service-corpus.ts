@@ -28,8 +28,9 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
   return {
     async lookup(query, limit): Promise<LookupResult> {
       if (typeof query !== 'string' || query.trim() === '') throw new Error('Nothing to look up');
+      const q = query.trim();
       const n = lookupLimit(limit);
-      const local = (await c.deps.engine.get()).lookup(query.trim(), { limit: n });
+      const local = await c.deps.engine.withBodies((engine) => engine.lookup(q, { limit: n }), { lookup: true });
       return teamLookupMerged(c.deps.team ?? realTeamApi, local, await c.deps.settings.load(), n);
     },
 
@@ -40,7 +41,12 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
     async getDoc(id) {
       if (typeof id !== 'string') return null;
       if (isTeamId(id)) return teamGetDoc(c.deps.team ?? realTeamApi, id, await c.deps.settings.load());
-      return (await c.deps.engine.get()).get(id) ?? null;
+      // A user document's body may be left in storage (lazy): read it there.
+      const doc = (await c.deps.engine.get()).get(id);
+      if (!doc || doc.origin !== 'user') return doc ?? null;
+      const rec = await c.deps.store.get(id);
+      if (!rec) throw new Error(`${id} is in the index but no longer stored`);
+      return rec;
     },
 
     async addDocs(docs: NewDoc[]) {

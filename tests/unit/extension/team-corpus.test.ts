@@ -7,7 +7,8 @@ import { createEngine } from '../../../core/engine';
 import { DEFAULT_SETTINGS } from '../../../core/model/settings';
 import type { PageAnalysis } from '../../../core/model/page';
 import type { Engine } from '../../../core/model/engine-api';
-import { analysePage, matchOptions } from '../../../extension/background/service';
+import { matchOptions } from '../../../extension/background/service';
+import { docMeta } from '../../../core/model/doc-meta';
 import {
   teamGetDoc,
   teamLookupMerged,
@@ -33,7 +34,16 @@ const page = {
   detect: { speechLike: true, score: 1, script: 'simplified' as const, reasons: [] },
 };
 const settings = { ...DEFAULT_SETTINGS, teamServer: 'http://127.0.0.1:8787', teamToken: 'k' };
-const analyse = (e: Engine): PageAnalysis => analysePage(e, page, settings, 1);
+/** The page analysed as the background does it (matchOptions of the settings, the page's address). */
+function analyse(e: Engine): PageAnalysis {
+  const { match, boilerplate } = e.analyse(text, {
+    ...matchOptions(settings),
+    page: { url: page.url, title: page.title },
+  });
+  const docs: PageAnalysis['docs'] = {};
+  for (const c of match.candidates) docs[c.id] = docMeta(e.get(c.id)!);
+  return { page, match, boilerplate, docs, analysedAt: 1 };
+}
 
 function api(over: Partial<TeamApi> = {}): TeamApi & { calls: string[] } {
   const calls: string[] = [];
