@@ -8,8 +8,8 @@ import { countyAnalysis, SEED_002 } from './evidence-fixtures';
 
 let analysis: PageAnalysis;
 
-beforeAll(() => {
-  analysis = countyAnalysis('2023-03-02');
+beforeAll(async () => {
+  analysis = await countyAnalysis('2023-03-02');
 }, 60_000);
 
 const indexesOf = (text: string, needle: string) => {

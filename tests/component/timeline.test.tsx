@@ -12,9 +12,9 @@ const TAB = 3;
 let older: PageAnalysis;
 let newer: PageAnalysis;
 
-beforeAll(() => {
-  older = countyAnalysis('2021-05-10');
-  newer = countyAnalysis('2024-06-18');
+beforeAll(async () => {
+  older = await countyAnalysis('2021-05-10');
+  newer = await countyAnalysis('2024-06-18');
 }, 60_000);
 afterEach(cleanup);
 
