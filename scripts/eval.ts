@@ -1,10 +1,12 @@
 // `npm run eval`: accuracy of detection and of matching, printed as tables.
-// Each part lives with its own module; this only runs them in order. `real`: the real-document
+// Each part lives with its own module; this only runs them in order. `generated`: issue 11's
+// generated cases (long page, stitched sources, edited copies, held-out speeches); `real`: the real-document
 // evaluation (31 provincial reports against the national reports and seeds, with a naive exact
 // n-gram matcher beside the engine); `misses`: why that evaluation's missed runs were missed.
 // `leftovers`: names, dates and slots a copier forgot to change, and who copied whom
 // (scripts/eval-leftovers.ts).
 import { evalDetect } from './eval-detect';
+import { evalGenerated } from './eval-generated';
 import { evalLeftovers } from './eval-leftovers';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
@@ -13,6 +15,7 @@ import { evalRealMisses } from './eval-real-misses';
 const only = process.argv[2];
 if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
+if (!only || only === 'generated') await evalGenerated();
 if (!only || only === 'real') await evalReal();
 if (!only || only === 'leftovers') await evalLeftovers();
 // Not in the default run: it aligns every page with each holder again to say where runs were lost.
