@@ -158,6 +158,10 @@ function scoreChains(engine: SnapshotEngine, sources: SourceDoc[], f: LeftoverFi
     const members = new Set([a.id, b.id, c.id]);
     const passages = engine.match(lightEdit(r, c.body)).passages.filter((p) => members.has(p.docId));
     const good = passages.filter((p) => p.origin?.docId === a.id).length;
+    for (const p of passages.filter((x) => x.origin?.docId !== a.id))
+      f.misses.push(
+        `chain ${a.id}: passage of ${p.docId} (${p.end - p.start} chars) names origin ${p.origin?.docId} ${p.origin?.date}; also in ${p.alsoIn?.slice(0, 4).join(' ')}`,
+      );
     f.chainPassages += passages.length;
     f.chainOriginA += good;
     if (passages.length > 0 && good === passages.length) f.chainPagesAllA++;
