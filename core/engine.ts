@@ -7,7 +7,7 @@ import { decodeContainer, encodeContainer, view16, view32 } from './index/binary
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { fnv1aString } from './index/fnv1a';
 import { GRAM, WINDOW } from './index/grams';
-import { lookupPhrase } from './lookup/lookup';
+import { holderCount, lookupPhrase, phraseHolders } from './lookup/lookup';
 import { matchProfiled } from './match/matcher';
 import { annotateBoilerplate, annotateMatch, selfCopySlots } from './evidence/annotate';
 import { pageGrams } from './evidence/holders';
@@ -77,13 +77,32 @@ function analyseWith(
   const n = normalize(text);
   const prof = profilePage(store, n, s, want !== 'boilerplate');
   const g = pageGrams(n);
+  // Whole-phrase holders, found once per phrase for its count and its first holder.
+  const held = new Map<string, Set<number>>();
+  const holders = (phrase: string) => {
+    let h = held.get(phrase);
+    if (!h) held.set(phrase, (h = phraseHolders(store, phrase)));
+    return h;
+  };
   const empty: MatchResult = { candidates: [], passages: [], reuseRatio: 0 };
   return {
     match:
       want === 'boilerplate'
         ? empty
         : annotateMatch(store, text, g, matchProfiled(store, text, prof, s), options, exclude),
-    boilerplate: want === 'match' ? [] : annotateBoilerplate(store, boilerplateOfProfile(text, prof), exclude),
+    boilerplate:
+      want === 'match'
+        ? []
+        : annotateBoilerplate(
+            store,
+            boilerplateOfProfile(text, prof, {
+              count: (phrase) => holderCount(store, holders(phrase), exclude),
+              minFamilies: s.boilerplateMinDocs,
+              formulaPhrases: s.formulaPhrases,
+            }),
+            exclude,
+            holders,
+          ),
   };
 }
 

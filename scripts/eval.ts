@@ -5,8 +5,10 @@
 import { evalDetect } from './eval-detect';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
+import { evalTifa } from './eval-tifa';
 
 const only = process.argv[2];
 if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
 if (!only || only === 'real') await evalReal();
+if (!only || only === 'tifa') await evalTifa();
