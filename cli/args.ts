@@ -2,7 +2,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { TUNABLES, inBounds, type Tunable } from '../core/model/tunables';
 
-export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate', 'index'] as const;
+export const COMMANDS = ['detect', 'match', 'lookup', 'boilerplate', 'index', 'serve'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage: suyuan <command> [options]
@@ -17,6 +17,9 @@ export const USAGE = `Usage: suyuan <command> [options]
       Formulaic phrasing (提法) the file shares with many corpus documents.
   suyuan index --opensearch URL --corpus PATH [--reindex] [--json]
       Loads a corpus folder into an OpenSearch index (a team corpus); resumable, idempotent.
+  suyuan serve [--opensearch URL | --corpus PATH] [--host H] [--port N] [--token T]
+      An HTTP service for the extension's team-corpus setting (default 127.0.0.1:8787;
+      token also SUYUAN_SERVE_TOKEN). Runs until interrupted.
 
 FILE: .txt/.md (UTF-8, GBK, Big5, UTF-16 with BOM) or .html/.htm (main text extracted).
 --corpus PATH  folder of .txt/.md files read recursively (default: the bundled corpus).
@@ -40,6 +43,9 @@ export interface CliArgs {
   limit?: number;
   opensearch?: string;
   reindex?: boolean;
+  host?: string;
+  port?: number;
+  token?: string;
 }
 
 function wholeNumber(name: string, t: Tunable, value: string | undefined): number | undefined {
@@ -66,6 +72,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (cmd === 'lookup') options.limit = { type: 'string' };
   options.opensearch = { type: 'string' };
   if (cmd === 'index') options.reindex = { type: 'boolean' };
+  if (cmd === 'serve')
+    Object.assign(options, { host: { type: 'string' }, port: { type: 'string' }, token: { type: 'string' } });
   let parsed;
   try {
     parsed = parseArgs({ args: rest, options, allowPositionals: true, strict: true });
@@ -80,12 +88,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
     limit?: string;
     opensearch?: string;
     reindex?: boolean;
+    host?: string;
+    port?: string;
+    token?: string;
   };
   if (v.help) throw new UsageError('');
   const positionals = parsed.positionals;
   if (cmd === 'index') {
     if (positionals.length) throw new UsageError('index takes no FILE: --corpus PATH names the folder');
     if (!v.corpus) throw new UsageError('index needs --corpus PATH');
+  } else if (cmd === 'serve') {
+    if (positionals.length) throw new UsageError('serve takes no FILE');
+    if (v.corpus !== undefined && v.opensearch !== undefined)
+      throw new UsageError('serve takes --opensearch URL or --corpus PATH, not both (index the folder first)');
   } else if (cmd === 'lookup') {
     if (positionals.length !== 1) throw new UsageError('lookup takes exactly one PHRASE');
     if (positionals[0]!.trim() === '') throw new UsageError('lookup PHRASE is empty');
@@ -101,6 +116,19 @@ export function parseCliArgs(argv: string[]): CliArgs {
     out.opensearch = v.opensearch;
   }
   if (v.reindex) out.reindex = true;
+  if (v.host !== undefined) {
+    if (!/^[A-Za-z0-9.:-]+$/.test(v.host)) throw new UsageError(`--host needs a host name or address, got "${v.host}"`);
+    out.host = v.host;
+  }
+  if (v.port !== undefined) {
+    if (!/^\d+$/.test(v.port) || Number(v.port) > 65535)
+      throw new UsageError(`--port needs a whole number from 0 to 65535, got "${v.port}"`);
+    out.port = Number(v.port);
+  }
+  if (v.token !== undefined) {
+    if (v.token.trim() === '') throw new UsageError('--token is empty');
+    out.token = v.token;
+  }
   const top = wholeNumber('top', TUNABLES.top, v.top);
   if (top !== undefined) out.top = top;
   const limit = wholeNumber('limit', TUNABLES.lookupLimit, v.limit);

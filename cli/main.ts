@@ -61,6 +61,13 @@ export async function run(argv: string[], io: Io = stdio): Promise<number> {
   }
   const st = makeStyle();
   const opensearch = args.opensearch ?? (process.env.SUYUAN_OPENSEARCH || undefined);
+  if (args.command === 'serve') {
+    const { runServe } = await import('./serve/run-serve');
+    return runServe(args, opensearch, io, async () => {
+      const opened = await corpusOrFail(args, io);
+      return opened && { engine: opened.engine, size: opened.engine.list().length };
+    });
+  }
   if (args.command === 'index' || (opensearch && args.command !== 'detect')) {
     const { runOpenSearch } = await import('./opensearch/cli-remote');
     return runOpenSearch(args, opensearch, io, st);

@@ -4,8 +4,9 @@ import { startContentScript } from '../extension/content/main';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // highlights.css goes into the manifest's content_scripts css: never a <style> in the page.
-  cssInjectionMode: 'manifest',
+  // highlights.css is built as content-scripts/content.css and listed in the manifest by
+  // extension/manifest.ts, for every frame (all_frames): never a <style> in the page.
+  cssInjectionMode: 'manual',
   main(ctx) {
     try {
       startContentScript(ctx);

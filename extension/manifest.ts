@@ -11,6 +11,18 @@ export function buildManifest(browser: string): UserManifest {
     default_locale: 'zh_CN',
     permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(firefox ? [] : ['sidePanel'])],
     action: { default_title: '__MSG_extName__' },
+    // The highlight colours (::highlight rules, nothing else) in every frame too: the content
+    // script runs in the top frame only and draws a same-origin iframe's speech through the
+    // frame's own highlight registry, whose rules must be in that frame (issue 13, fault 12).
+    content_scripts: [
+      {
+        matches: ['http://*/*', 'https://*/*'],
+        css: ['content-scripts/content.css'],
+        all_frames: true,
+        match_about_blank: true,
+        run_at: 'document_start',
+      },
+    ],
     ...(firefox
       ? {
           browser_specific_settings: { gecko: { id: 'suyuan@suyuan.local', strict_min_version: '128.0' } },

@@ -1,10 +1,11 @@
 // `npm run eval`: accuracy of detection and of matching, printed as tables.
 // Each part lives with its own module; this only runs them in order. `real`: the real-document
 // evaluation (31 provincial reports against the national reports and seeds, with a naive exact
-// n-gram matcher beside the engine).
+// n-gram matcher beside the engine); `misses`: why that evaluation's missed runs were missed.
 import { evalDetect } from './eval-detect';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
+import { evalRealMisses } from './eval-real-misses';
 import { evalTifa } from './eval-tifa';
 
 const only = process.argv[2];
@@ -12,3 +13,5 @@ if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
 if (!only || only === 'real') await evalReal();
 if (!only || only === 'tifa') await evalTifa();
+// Not in the default run: it aligns every page with each holder again to say where runs were lost.
+if (only === 'misses') evalRealMisses();

@@ -10,6 +10,10 @@
 // chrome verdict of a class string is cached (list items repeat the same class thousands of
 // times); the character→node map is a flat run table searched only when a Range is asked for.
 // The walk is resumable, so the content script runs it in slices and never holds the page.
+// It goes into open shadow roots (their tree first, then the host's light children: slotted
+// content may come after the shadow text it sits in, but every character is read and mapped) and
+// into same-origin iframes' bodies; each is its own block, so no paragraph (and no Range) spans two
+// trees. Closed shadow roots and cross-origin frames cannot be read from here.
 import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
 import type { BlockBuilder, Paragraph, RunTable } from './blocks';
 import { chooseTitle } from './title';
@@ -41,6 +45,8 @@ const MAX_NODES = 150_000;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 // DOM constants as numbers, so nothing depends on globals a test environment may lack.
 const TEXT = 3;
+const FRAGMENT = 11;
+const FRAME_TAGS = new Set(['iframe', 'frame']);
 // What an open element changed, kept on a stack to undo it when the walk leaves the element.
 const BLOCK = 0;
 const LINK = 1;
@@ -107,6 +113,16 @@ function flaggedElements(root: Element, maxNodes: number): Set<Element> | null {
   return out;
 }
 
+/** A visible same-origin frame's body (null for other origins: contentDocument is null there). */
+function frameBody(el: Element): Node | null {
+  if (isFlagged(el)) return null;
+  try {
+    return (el as HTMLIFrameElement).contentDocument?.body ?? null;
+  } catch {
+    return null;
+  }
+}
+
 interface DomWalk {
   /** Walks until the page is done (true) or the clock passes `deadline` (false). */
   step(deadline: number): boolean;
@@ -115,13 +131,15 @@ interface DomWalk {
 }
 
 /** Which elements the walk skips (scripts, hidden or flagged elements, chrome by class name). */
-function skipper(root: Element | null, maxNodes: number): (el: Element, tag: string) => boolean {
+function skipper(root: Element | null, maxNodes: number): (el: Element, tag: string, inner: boolean) => boolean {
   /** Flagged elements found up front, or null to check each element met. */
   const flagged = root ? flaggedElements(root, maxNodes) : null;
   const chromeClass = new Map<string, boolean>();
-  return (el, tag) => {
+  // `inner`: inside a shadow root or a frame, which the up-front query does not see.
+  return (el, tag, inner) => {
     if (SKIP_TAGS.has(tag)) return true;
-    if (flagged === null ? el.hasAttributes() && isFlagged(el) : flagged.size > 0 && flagged.has(el)) return true;
+    if (flagged === null || inner ? el.hasAttributes() && isFlagged(el) : flagged.size > 0 && flagged.has(el))
+      return true;
     if (NEVER_CHROME_TAGS.has(tag)) return false;
     // A string for HTML elements ('' without a class); SVG's object form never gets here (skipped).
     const cls = el.className;
@@ -210,6 +228,8 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
   const headings: string[] = [];
   /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
   const open: Node[] = [];
+  /** The shadow roots and frame bodies among them, outermost first. */
+  const insides: Node[] = [];
   let visited = 0;
   /** The node to visit next, null when the walk is over. */
   let next: Node | null = null;
@@ -220,7 +240,7 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
   // A tuple, not an object: its parts then minify to one-letter names in the content script.
   const [enter, leave, text] = nesting(builder, headings);
 
-  if (root && !isFlagged(root) && !skip(root, root.localName)) {
+  if (root && !isFlagged(root) && !skip(root, root.localName, false)) {
     enter(root.localName);
     open.push(root);
     next = root.firstChild;
@@ -238,24 +258,42 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
       visited++;
       // Only elements have a localName: one property read tells elements from the rest.
       const tag = (n as Partial<Element>).localName;
+      let inside: Node | null = null;
       if (typeof tag !== 'string') {
         if (n.nodeType === TEXT) text(n as Text);
-      } else if (!skip(n as Element, tag)) {
-        enter(tag);
-        const child = n.firstChild;
+      } else if (
+        FRAME_TAGS.has(tag) ? (inside = frameBody(n as Element)) : !skip(n as Element, tag, insides.length > 0)
+      ) {
+        inside ??= (n as Element).shadowRoot;
+        // A shadow root or a frame's body: a block of its own; a host's light children follow it.
+        enter(inside ? 'div' : tag);
+        open.push(n);
+        if (inside) {
+          enter('div');
+          open.push(inside);
+          insides.push(inside);
+        }
+        const child = (inside ?? n).firstChild;
         if (child !== null) {
-          open.push(n);
           n = child;
           continue;
         }
-        leave();
+        n = inside ?? n;
       }
       // The next node after n's subtree. If the page moved nodes between slices this may wander
       // off into a detached subtree; the walk still ends, with what it read.
-      let sibling = n.nextSibling;
+      let sibling = n === open[open.length - 1] ? null : n.nextSibling;
       while (sibling === null && open.length > 1) {
-        sibling = open.pop()!.nextSibling;
+        const up = open.pop()!;
         leave();
+        if (up === insides[insides.length - 1]) {
+          insides.pop();
+          // Out of a shadow root: on to its host's light children. Out of a frame: past the frame.
+          sibling = up.nodeType === FRAGMENT ? open[open.length - 1]!.firstChild : null;
+          if (sibling !== null) break;
+          sibling = open.pop()!.nextSibling;
+          leave();
+        } else sibling = up.nextSibling;
       }
       n = sibling;
     }
@@ -308,7 +346,8 @@ function rangeOf(
   if (a >= paras.length || a > b || (a === b && aOff > bOff)) return null;
   const [startNode, startOffset] = locate(runs, paras[a]!, aOff);
   const [endNode, endOffset] = locate(runs, paras[b]!, bOff);
-  const range = doc.createRange();
+  // The nodes' own document: a frame's text needs a Range of the frame's document.
+  const range = (startNode.ownerDocument ?? doc).createRange();
   try {
     range.setStart(startNode, startOffset);
     range.setEnd(endNode, endOffset + 1);

@@ -116,7 +116,10 @@ function alignAll(
 
 /** Gives each page region to one passage, greedily: longest matched first; between equals, the
  *  document covering more of the page. A passage overlapping taken text keeps its free parts
- *  when they still pass as passages. */
+ *  when they still pass as passages. A region some document holds verbatim (one exact run of at
+ *  least a passage's length) goes to it before a longer passage that holds the region only with
+ *  edits or across a bridged gap: the page copied that wording from the verbatim holder, or
+ *  from a source both share; the second pass gives whatever is still free to the rest. */
 function assignRegions(
   found: Found[],
   rawCoverage: Map<number, number>,
@@ -126,15 +129,41 @@ function assignRegions(
 ): Found[] {
   const key = (f: Found): number => f.matched * (1 + 0.25 * (rawCoverage.get(f.slot) ?? 0));
   found.sort((a, b) => key(b) - key(a));
-  const taken = new Uint8Array(prof.n.text.length);
+  const len = prof.n.text.length;
+  const verbatim = verbatimLength(found, len, s.minPassageLength);
+  const taken = new Uint8Array(len);
   const accepted: Found[] = [];
-  for (const f of found) {
-    for (const c of freeParts(f, taken, s, keeper)) {
-      taken.fill(1, c.pStart, c.pEnd);
-      accepted.push({ ...c, slot: f.slot });
+  for (const pass of [0, 1])
+    for (const f of found) {
+      const blocked = pass === 0 ? blockedFor(f, verbatim, taken, s.minPassageLength) : taken;
+      for (const c of freeParts(f, blocked, s, keeper)) {
+        taken.fill(1, c.pStart, c.pEnd);
+        accepted.push({ ...c, slot: f.slot });
+      }
     }
-  }
   return accepted.sort((a, b) => a.pStart - b.pStart);
+}
+
+/** Per page character, the longest exact run over it among the found chains (0 under `min`). */
+function verbatimLength(found: Found[], len: number, min: number): Uint32Array {
+  const out = new Uint32Array(len);
+  for (const f of found)
+    for (const r of f.runs)
+      if (r.len >= min) for (let i = r.p; i < r.p + r.len; i++) if (out[i]! < r.len) out[i] = r.len;
+  return out;
+}
+
+/** Taken characters, plus those of the chain's span another chain holds verbatim where this one
+ *  has no run of a passage's length. Returns `taken` itself when nothing is blocked. */
+function blockedFor(f: Found, verbatim: Uint32Array, taken: Uint8Array, min: number): Uint8Array {
+  const own = new Uint32Array(f.pEnd - f.pStart);
+  for (const r of f.runs)
+    for (let i = Math.max(r.p, f.pStart); i < Math.min(r.p + r.len, f.pEnd); i++)
+      if (own[i - f.pStart]! < r.len) own[i - f.pStart] = r.len;
+  let out: Uint8Array | null = null;
+  for (let i = f.pStart; i < f.pEnd; i++)
+    if (verbatim[i]! >= min && own[i - f.pStart]! < verbatim[i]!) (out ??= taken.slice())[i] = 1;
+  return out ?? taken;
 }
 
 function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper): Chain[] {

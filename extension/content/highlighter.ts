@@ -58,26 +58,45 @@ export function createHighlighter(doc: Document, win: Window = doc.defaultView ?
   return overlayHighlighter(doc, win);
 }
 
+function registryOf(win: unknown): HighlightRegistryLike | undefined {
+  return (win as { CSS?: { highlights?: HighlightRegistryLike } } | null)?.CSS?.highlights;
+}
+
 function cssHighlighter(doc: Document, win: Window): Highlighter {
-  const registry = (win as unknown as { CSS: { highlights: HighlightRegistryLike } }).CSS.highlights;
+  const registry = registryOf(win)!;
   const HighlightCtor = (win as unknown as { Highlight: new (...r: Range[]) => { priority: number } }).Highlight;
-  const mine = new Map<HighlightKind, unknown>();
+  // Per kind, the highlight in each registry it is set in: a same-origin frame's text is drawn
+  // by the frame's own registry (highlights.css reaches frames too: all_frames in the manifest).
+  const mine = new Map<HighlightKind, Map<HighlightRegistryLike, unknown>>();
   let restores = 0;
 
+  const drop = (kind: HighlightKind) => {
+    for (const reg of mine.get(kind)?.keys() ?? []) reg.delete(HIGHLIGHT[kind]);
+    mine.delete(kind);
+  };
   const set = (kind: HighlightKind, ranges: readonly Range[]) => {
-    if (ranges.length === 0) {
-      registry.delete(HIGHLIGHT[kind]);
-      mine.delete(kind);
-      return;
+    drop(kind);
+    const byDoc = new Map<Document, Range[]>();
+    for (const r of ranges) {
+      const d = r.startContainer.ownerDocument ?? doc;
+      byDoc.set(d, [...(byDoc.get(d) ?? []), r]);
     }
-    const h = new HighlightCtor(...ranges);
-    h.priority = PRIORITY[kind];
-    registry.set(HIGHLIGHT[kind], h);
-    mine.set(kind, h);
+    const placed = new Map<HighlightRegistryLike, unknown>();
+    for (const [d, rs] of byDoc) {
+      const reg = d === doc ? registry : registryOf(d.defaultView);
+      if (!reg) continue;
+      const h = new HighlightCtor(...rs);
+      h.priority = PRIORITY[kind];
+      reg.set(HIGHLIGHT[kind], h);
+      placed.set(reg, h);
+    }
+    if (placed.size > 0) mine.set(kind, placed);
   };
   const clear = () => {
-    for (const name of Object.values(HIGHLIGHT)) registry.delete(name);
-    mine.clear();
+    for (const kind of Object.keys(HIGHLIGHT) as HighlightKind[]) {
+      drop(kind);
+      registry.delete(HIGHLIGHT[kind]);
+    }
   };
   return {
     mode: 'css',
@@ -87,10 +106,12 @@ function cssHighlighter(doc: Document, win: Window): Highlighter {
     restore() {
       if (restores >= MAX_RESTORES) return;
       let again = false;
-      for (const [kind, h] of mine) {
-        if (registry.get(HIGHLIGHT[kind]) === h) continue;
-        registry.set(HIGHLIGHT[kind], h);
-        again = true;
+      for (const [kind, placed] of mine) {
+        for (const [reg, h] of placed) {
+          if (reg.get(HIGHLIGHT[kind]) === h) continue;
+          reg.set(HIGHLIGHT[kind], h);
+          again = true;
+        }
       }
       if (again) restores++;
     },

@@ -7,6 +7,8 @@ import { gramKeys } from './naive-matcher';
 
 export const RUN = 40;
 
+const PUNCT = /[\p{P}\p{S}]/u;
+
 export class VerbatimTruth {
   private holders = new Map<number, number | number[]>();
   readonly ids: string[];
@@ -35,7 +37,13 @@ export class VerbatimTruth {
       if (v === undefined) return;
       const others = (typeof v === 'number' ? [v] : v).map((k) => this.ids[k]!).filter((id) => id !== page.id);
       if (!others.length) return;
-      const o = toOriginal(n, i, i + RUN);
+      // A run's edge punctuation is not copied wording: passages start and end at clauses, not on
+      // the mark that ended the text before them.
+      let a = i;
+      let b = i + RUN;
+      while (a < b && PUNCT.test(n.text[a]!)) a++;
+      while (b > a && PUNCT.test(n.text[b - 1]!)) b--;
+      const o = toOriginal(n, a, b);
       for (let c = o.start; c < o.end; c++) {
         if (others.length >= formulaMin) formula[c] = 1;
         else for (const id of others) (copy[c] ??= new Set()).add(id);

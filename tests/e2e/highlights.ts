@@ -1,5 +1,5 @@
 // Reading the CSS Custom Highlight registry of a page, which the content script shares with it.
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 
 export interface HighlightState {
   /** Size of every registered highlight, by name. */
@@ -15,7 +15,7 @@ export interface HighlightState {
 }
 
 /** Reads the page's CSS highlight registry (shared between the page and content scripts). */
-export async function highlights(page: Page, name: string, within?: string): Promise<HighlightState> {
+export async function highlights(page: Page | Frame, name: string, within?: string): Promise<HighlightState> {
   return page.evaluate(
     ({ name, within }) => {
       const sizes: Record<string, number> = {};

@@ -7,11 +7,12 @@ import { describe, expect, it } from 'vitest';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
 const built = resolve(repo, '.output/chrome-mv3/content-scripts/content.js');
-const LIMIT = 30 * 1024;
+// 30 KB until issue 13 (fault 12: walking into open shadow roots and same-origin frames, +0.7 KB).
+const LIMIT = 32 * 1024;
 
 describe('content script size', () => {
   if (!existsSync(built)) {
-    it.skip(`no build at ${built}: run \`npx wxt build\` to check the 30 KB limit`, () => {});
+    it.skip(`no build at ${built}: run \`npx wxt build\` to check the ${LIMIT / 1024} KB limit`, () => {});
     return;
   }
   it(`content.js is at most ${LIMIT} bytes`, () => {

@@ -1,0 +1,129 @@
+// Issue 13, fault 12: a speech inside a same-origin iframe or an open shadow root was never read,
+// so it got no badge and no highlights. The top frame's content script now walks into both; the
+// marks in a frame are set in the frame's own highlight registry, whose ::highlight rules come
+// from the manifest's all_frames stylesheet; "show on page" reaches the frame's text too.
+import type { Frame, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { highlights, screenshot, useHarness, waitFor, type Harness } from './harness';
+import { REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
+import { paragraphs, perturb, sitePage } from './pages';
+import { seedSpeech } from './texts';
+
+const harness = useHarness();
+let h: Harness;
+beforeEach(() => {
+  h = harness();
+});
+
+const compact = (s: string) => s.replace(/\s+/g, '');
+const intro = '<p>以下为讲话全文，请点击阅读。</p>';
+
+/** The page's reuse highlights (in `where`: the page or a frame), once there are some. */
+async function litUp(where: Page | Frame, what: string) {
+  return waitFor(`${what}: reuse highlights`, async () => {
+    const s = await highlights(where, REUSE_HIGHLIGHT);
+    return (s.sizes[REUSE_HIGHLIGHT] ?? 0) > 0 ? s : null;
+  });
+}
+
+/** The background colour the browser gives the reuse highlight on the element holding `text`. */
+function markColour(where: Page | Frame, selector: string): Promise<string> {
+  return where.evaluate((sel) => {
+    const el = document.querySelector(sel);
+    return el ? getComputedStyle(el, '::highlight(suyuan-reuse)').backgroundColor : 'no element';
+  }, selector);
+}
+
+describe('speeches the top document does not hold itself', () => {
+  it('a speech in a same-origin iframe gets a badge, highlights in the frame, and "show on page"', async () => {
+    const seed = seedSpeech(2);
+    const { text } = perturb(seed.body);
+    h.server.serve(
+      '/fanwen/frame-body.html',
+      `<!doctype html><html><head><meta charset="utf-8"><title>正文</title></head><body>${paragraphs(text)}</body></html>`,
+    );
+    const page = await h.open(
+      h.server.serve(
+        '/fanwen/framed.html',
+        sitePage({
+          title: seed.title,
+          article: `${intro}<iframe id="body" src="/fanwen/frame-body.html" style="width:100%;height:600px;border:0"></iframe>`,
+        }),
+      ),
+    );
+    const frame = await waitFor('the frame', async () =>
+      page.frames().find((f) => f.url().endsWith('frame-body.html')),
+    );
+    const state = await litUp(frame, 'speech in an iframe');
+    const badge = await waitFor('a badge', () => h.badgeText(page));
+    console.log(`iframe: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges in the frame`);
+    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
+    for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(text)).toContain(compact(t));
+    // The colour comes from the stylesheet the manifest puts in every frame.
+    expect(await markColour(frame, 'p')).toBe('rgba(250, 204, 21, 0.45)');
+    // "Show on page": the panel's reveal of a passage in the frame flashes the frame's text.
+    const tabId = await h.tabIdOf(page);
+    const revealed = await h.inWorker(
+      async ({ tab, para }) => {
+        const c = (
+          globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
+        ).chrome;
+        const ask = (method: string, args: unknown[]) =>
+          c.tabs.sendMessage(tab, { __suyuan: 'content', method, args }) as Promise<{ value: unknown }>;
+        const pageText = (await ask('getPageText', [])).value as { text: string };
+        const at = pageText.text.indexOf(para);
+        return (await ask('reveal', [at, at + para.length])).value;
+      },
+      {
+        tab: tabId,
+        para: text
+          .split('\n')
+          .find((l) => l.trim().length > 60)!
+          .trim(),
+      },
+    );
+    expect(revealed).toBe(true);
+    await waitFor(
+      'the flash in the frame',
+      async () => (await highlights(frame, 'suyuan-flash')).sizes['suyuan-flash'],
+    );
+    await screenshot(page, 'page-speech-in-iframe');
+    expectNoForeignRequests(h);
+    await page.close();
+  });
+
+  it('a speech in an open shadow root gets a badge and highlights drawn inside the shadow tree', async () => {
+    const seed = seedSpeech(3);
+    const { text } = perturb(seed.body);
+    const lines = text.split('\n').filter((l) => l.trim());
+    const script = `<script>
+      const root = document.querySelector('speech-view').attachShadow({ mode: 'open' });
+      for (const line of ${JSON.stringify(lines)}) { const p = document.createElement('p'); p.textContent = line; root.append(p); }
+    </script>`;
+    const page = await h.open(
+      h.server.serve(
+        '/fanwen/shadow.html',
+        sitePage({ title: seed.title, article: `${intro}<speech-view></speech-view>`, tail: script }),
+      ),
+    );
+    const state = await litUp(page, 'speech in a shadow root');
+    const badge = await waitFor('a badge', () => h.badgeText(page));
+    console.log(`shadow root: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges`);
+    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
+    const inShadow = await page.evaluate((name) => {
+      const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+      return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
+    }, REUSE_HIGHLIGHT);
+    expect(inShadow).toBeGreaterThan(0);
+    for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(text)).toContain(compact(t));
+    // Chromium gives text in a shadow tree the page-level ::highlight colour (highlight inheritance).
+    const colour = await page.evaluate(() => {
+      const p = document.querySelector('speech-view')!.shadowRoot!.querySelector('p')!;
+      return getComputedStyle(p, '::highlight(suyuan-reuse)').backgroundColor;
+    });
+    expect(colour).toBe('rgba(250, 204, 21, 0.45)');
+    await screenshot(page, 'page-speech-in-shadow-root');
+    expectNoForeignRequests(h);
+    await page.close();
+  });
+});
