@@ -6,7 +6,7 @@ import { LIST_WEIGHT } from '../../../core/boilerplate/boilerplate';
 import { phraseUnits } from '../../../core/boilerplate/phrase-rules';
 import { createEngine, type SnapshotEngine } from '../../../core/engine';
 import type { BoilerplateSpan, CorpusDoc } from '../../../core/model/types';
-import { defaultBoilerplateMinDocs } from '../../../core/model/tunables';
+import { formulaMinFamilies } from '../../../core/model/tunables';
 import { bundledDocs } from '../../fixtures/corpus';
 
 let docs: CorpusDoc[];
@@ -57,7 +57,7 @@ describe('提法 on the bundled provincial reports', () => {
   });
 
   it('counts each phrase as lookup does (documents holding it exactly), held by the formula number', () => {
-    const min = defaultBoilerplateMinDocs(docs.length - 1);
+    const min = formulaMinFamilies(docs.length - 1);
     for (const p of pages) {
       engine.remove(p.id);
       for (const s of spansOf.get(p.id)!.slice(0, 12)) {
@@ -73,7 +73,7 @@ describe('提法 on the bundled provincial reports', () => {
   });
 
   it('grows each phrase to the whole formula wording: one more word is held by fewer documents', () => {
-    const min = defaultBoilerplateMinDocs(docs.length - 1);
+    const min = formulaMinFamilies(docs.length - 1);
     const p = pages[0]!;
     let grown = 0;
     engine.remove(p.id);
