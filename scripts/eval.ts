@@ -2,7 +2,10 @@
 // Each part lives with its own module; this only runs them in order. `real`: the real-document
 // evaluation (31 provincial reports against the national reports and seeds, with a naive exact
 // n-gram matcher beside the engine); `misses`: why that evaluation's missed runs were missed.
+// `leftovers`: names, dates and slots a copier forgot to change, and who copied whom
+// (scripts/eval-leftovers.ts).
 import { evalDetect } from './eval-detect';
+import { evalLeftovers } from './eval-leftovers';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
 import { evalRealMisses } from './eval-real-misses';
@@ -13,5 +16,6 @@ if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
 if (!only || only === 'real') await evalReal();
 if (!only || only === 'tifa') await evalTifa();
+if (!only || only === 'leftovers') await evalLeftovers();
 // Not in the default run: it aligns every page with each holder again to say where runs were lost.
 if (only === 'misses') evalRealMisses();

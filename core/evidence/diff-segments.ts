@@ -29,18 +29,44 @@ export interface Range {
   docId: string;
 }
 
-/** Page ranges copied unchanged (equal ops), in page order. Without a diff, the whole passage. */
-export function unchangedRanges(passages: Passage[]): Range[] {
+/** The page text a deletion/insertion pair keeps from the source at its edges (天水麦积区 →
+ *  赣州麦积区 keeps 麦积区): the word diff cuts at words, a swap often carries its neighbours. */
+function keptEdges(del: Segment, ins: Segment, docId: string): Range[] {
+  const [from, , skipped] = trimCommon(del.text, ins.text);
+  const suffix = del.text.length - skipped - from.length;
   const out: Range[] = [];
-  for (const p of passages) {
-    if (!p.diff) {
-      out.push({ start: p.start, end: p.end, docId: p.docId });
-      continue;
+  if (skipped) out.push({ start: ins.page, end: ins.page + skipped, docId });
+  if (suffix) out.push({ start: ins.page + ins.text.length - suffix, end: ins.page + ins.text.length, docId });
+  return out;
+}
+
+/** Ranges of one passage, adjacent ones joined. */
+function passageRanges(p: Passage): Range[] {
+  if (!p.diff) return [{ start: p.start, end: p.end, docId: p.docId }];
+  const out: Range[] = [];
+  const segs = segmentsOf(p);
+  const push = (r: Range) => {
+    const last = out[out.length - 1];
+    if (last && last.end === r.start) last.end = r.end;
+    else if (r.end > r.start) out.push(r);
+  };
+  for (let i = 0; i < segs.length; i++) {
+    const s = segs[i]!;
+    const next = segs[i + 1];
+    if (s.op === 0) push({ start: s.page, end: s.page + s.text.length, docId: p.docId });
+    else if (next && next.op !== 0 && next.op !== s.op) {
+      const [del, ins] = s.op === -1 ? [s, next] : [next, s];
+      keptEdges(del, ins, p.docId).forEach(push);
+      i++;
     }
-    for (const s of segmentsOf(p))
-      if (s.op === 0 && s.text.length) out.push({ start: s.page, end: s.page + s.text.length, docId: p.docId });
   }
-  return out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Page ranges copied unchanged (equal ops, and the common edges of a swap), in page order.
+ *  Without a diff, the whole passage. */
+export function unchangedRanges(passages: Passage[]): Range[] {
+  return passages.flatMap(passageRanges).sort((a, b) => a.start - b.start);
 }
 
 export interface Swap {

@@ -2,6 +2,7 @@
 // with the short forms people write (西宁 for 西宁市, 内蒙古 for 内蒙古自治区, 大通 for 大通回族土族自治县).
 // Parsed lazily on first use; names are found in text by longest match.
 import { GAZETTEER_DATA } from './gazetteer-data';
+import { startsWord } from './word-edges';
 
 export type PlaceLevel = 'province' | 'city' | 'county';
 
@@ -125,19 +126,50 @@ export function placesNamed(name: string): Place[] {
   return get().byName.get(name) ?? [];
 }
 
-/** Every place name in `text`, longest match first, non-overlapping, in text order. */
+type Entry = { name: string; places: Place[]; short: boolean };
+
+/** A full name whose suffix starts a word with the next character (西安区域, 和县城, 安康市场) is
+ *  not that division: the name stops before the suffix, if it is one without it. */
+const SUFFIX_WORD = /^(?:区[域间块位]|县[域城级乡]|市[场民区级县值容域]|省[份级域])/;
+
+/** The names starting at `i`, longest first, less a full name cut across a word by its suffix. */
+function entriesAt(text: string, i: number): Entry[] {
+  const list = get().byPrefix.get(text.slice(i, i + 2));
+  if (!list) return [];
+  return list.filter(
+    (e) => text.startsWith(e.name, i) && (e.short || !SUFFIX_WORD.test(text.slice(i + e.name.length - 1))),
+  );
+}
+
+/** Full names first, then short forms of provinces, of prefectures, of counties. */
+const SHORT_RANK: Record<PlaceLevel, number> = { province: 2, city: 1, county: 0 };
+const rank = (e: Entry): number => (e.short ? Math.max(...e.places.map((p) => SHORT_RANK[p.level])) : 3);
+
+/** Two names overlap (美丽江苏: 丽江 and 江苏): the one the text's words start wins (美丽|江苏),
+ *  else the better-ranked one. */
+function yields(text: string, i: number, hit: Entry, j: number, other: Entry): boolean {
+  if (startsWord(text, j, j + other.name.length)) return true;
+  return !startsWord(text, i, i + hit.name.length) && rank(other) > rank(hit);
+}
+
+/** Every place name in `text`, longest match first, non-overlapping, in text order. A match
+ *  that runs into another one starting inside it may give way to it (see yields). */
 export function findPlaces(text: string): PlaceHit[] {
-  const { byPrefix } = get();
   const hits: PlaceHit[] = [];
   for (let i = 0; i < text.length - 1;) {
-    const list = byPrefix.get(text.slice(i, i + 2));
-    const hit = list?.find((e) => text.startsWith(e.name, i));
-    if (!hit) {
+    const hit = entriesAt(text, i)[0];
+    const end = hit ? i + hit.name.length : i;
+    let beaten = false;
+    for (let j = i + 1; hit && j < end && !beaten; j++) {
+      const other = entriesAt(text, j)[0];
+      beaten = !!other && j + other.name.length > end && yields(text, i, hit, j, other);
+    }
+    if (!hit || beaten) {
       i++;
       continue;
     }
-    hits.push({ start: i, end: i + hit.name.length, text: hit.name, places: hit.places, short: hit.short });
-    i += hit.name.length;
+    hits.push({ start: i, end, text: hit.name, places: hit.places, short: hit.short });
+    i = end;
   }
   return hits;
 }

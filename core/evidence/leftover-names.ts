@@ -5,8 +5,9 @@
 //   another place as its own (a 平乐县 page keeping 西宁).
 import type { Leftover, LeftoverKind, Passage } from '../model/types';
 import { unchangedRanges, swapsOf, type Range } from './diff-segments';
-import { findPlaces, placesNamed, within, type Place } from './gazetteer';
+import { findPlaces, placesNamed, within, type Place, type PlaceHit } from './gazetteer';
 import { orgTail, swapKind } from './name-kind';
+import { endsFreely, startsWord } from './word-edges';
 
 export interface SourceInfo {
   body: string;
@@ -40,6 +41,11 @@ function usedOutside(text: string, name: string, ranges: Range[]): boolean {
   return false;
 }
 
+/** A place name standing as a word: it starts one, and a short form does not run into a common word. */
+function standsAlone(text: string, h: PlaceHit): boolean {
+  return startsWord(text, h.start, h.end) && (!h.short || endsFreely(text, h.start, h.end));
+}
+
 function related(a: Place, b: Place): boolean {
   return within(a, b) || within(b, a);
 }
@@ -67,7 +73,8 @@ function leftover(text: string, start: number, end: number, p: Particular): Left
   };
 }
 
-/** Places of a source's jurisdiction in its copied ranges, when the page's own place is another. */
+/** Places of a source's jurisdiction in its copied ranges, when the page's own place is another.
+ *  Names are read in the whole text (a copied range may cut one) and must start a word there. */
 function jurisdictionLeftovers(
   text: string,
   ranges: Range[],
@@ -75,19 +82,18 @@ function jurisdictionLeftovers(
   source: (docId: string) => SourceInfo | null,
 ): Leftover[] {
   const own = pagePlace ? placesNamed(pagePlace) : [];
-  if (own.length === 0) return [];
+  if (own.length === 0 || ranges.length === 0) return [];
   const out: Leftover[] = [];
   const pageUses = writtenForm(text, own);
-  for (const r of ranges) {
+  for (const h of findPlaces(text)) {
+    const r = ranges.find((x) => x.start <= h.start && h.end <= x.end);
+    if (!r) continue;
     const theirs = placesNamed(source(r.docId)?.place ?? '');
     if (theirs.length === 0 || theirs.some((t) => own.some((o) => related(t, o)))) continue;
-    for (const h of findPlaces(text.slice(r.start, r.end))) {
-      const start = r.start + h.start;
-      const inTheirs = h.places.some((p) => theirs.some((t) => within(p, t)));
-      const inOurs = h.places.some((p) => own.some((o) => related(p, o)));
-      if (!inTheirs || inOurs || usedOutside(text, h.text, ranges)) continue;
-      out.push(leftover(text, start, start + h.text.length, { kind: 'place', docId: r.docId, pageUses }));
-    }
+    const inTheirs = h.places.some((p) => theirs.some((t) => within(p, t)));
+    const inOurs = h.places.some((p) => own.some((o) => related(p, o)));
+    if (!inTheirs || inOurs || usedOutside(text, h.text, ranges) || !standsAlone(text, h)) continue;
+    out.push(leftover(text, h.start, h.end, { kind: 'place', docId: r.docId, pageUses }));
   }
   return out;
 }
@@ -100,13 +106,20 @@ export function nameLeftovers(
 ): Leftover[] {
   const ranges = unchangedRanges(passages);
   const out = jurisdictionLeftovers(text, ranges, pagePlace, source);
+  // A swapped place counts where the text names that place, not inside another word or name
+  // (天山 swapped, 天山南北 the mountains; 海南 swapped, 海上海南 a slogan).
+  const placeAt = new Map(findPlaces(text).map((h) => [h.start, h]));
   for (const [name, p] of swappedNames(passages, source)) {
     if (usedOutside(text, name, ranges)) continue;
     for (const r of ranges) {
       if (r.docId !== p.docId) continue;
       const slice = text.slice(r.start, r.end);
-      for (let i = slice.indexOf(name); i !== -1; i = slice.indexOf(name, i + name.length))
-        out.push(leftover(text, r.start + i, r.start + i + name.length, p));
+      for (let i = slice.indexOf(name); i !== -1; i = slice.indexOf(name, i + name.length)) {
+        const at = r.start + i;
+        const hit = placeAt.get(at);
+        if (p.kind === 'place' && (hit?.text !== name || !standsAlone(text, hit))) continue;
+        out.push(leftover(text, at, at + name.length, p));
+      }
     }
   }
   return out;

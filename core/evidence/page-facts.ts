@@ -20,10 +20,16 @@ export interface PageFacts {
   place: string | null;
 }
 
-/** A written place (西宁, 西宁市) as its full name when the gazetteer knows it, else as written. */
-function canonicalPlace(written: string): string {
-  const places = placesNamed(written.trim());
-  return places.length === 1 ? places[0]!.name : written.trim();
+/** Level words alone (区, （区）, 本区, 市辖区, 城区) say what kind of place, not which. */
+const NO_NAME = /^(?:[全本我该各]?[省市县区旗州盟镇乡]|市辖区|城区|郊区|新区|街道|社区)$/;
+
+/** A written place (西宁, 西宁市) as its full name when the gazetteer knows it, else as written;
+ *  null when it names no place. */
+function canonicalPlace(written: string): string | null {
+  const name = written.replace(/[\s()（）【】[\]「」“”"'：:，,。.]/g, '');
+  if (!name || NO_NAME.test(name)) return null;
+  const places = placesNamed(name);
+  return places.length === 1 ? places[0]!.name : name;
 }
 
 export function pageFacts(input: PageFactsInput): PageFacts {
@@ -35,7 +41,7 @@ export function pageFacts(input: PageFactsInput): PageFacts {
     frontMatterDate: input.frontMatter?.date,
   });
   // A bare level (区, 市, 县) says what kind of place, not which: read the text instead.
-  const fmPlace = input.frontMatter?.place?.trim().replace(/^[省市县区旗州镇乡]$/, '');
-  const place = fmPlace ? canonicalPlace(fmPlace) : pagePlace(input.text, input.title ?? '');
+  const fmPlace = input.frontMatter?.place ? canonicalPlace(input.frontMatter.place) : null;
+  const place = fmPlace ?? pagePlace(input.text, input.title ?? '');
   return { date, place };
 }

@@ -17,17 +17,24 @@ const SCOPE: Array<[RegExp, (p: Place) => boolean]> = [
 
 const LEVEL_RANK: Record<Level, number> = { county: 3, city: 2, province: 1 };
 
+/** A national word (全国, 党中央) decides only when no local one is said nearly as often: a province's
+ *  report says 全国 far more than a national one says 全省, yet speaks for its province. */
+const NATIONAL_SHARE = 0.2;
+
 function scopeTest(text: string): ((p: Place) => boolean) | null {
   let best: ((p: Place) => boolean) | null = null;
   let bestCount = 0;
-  for (const [re, test] of SCOPE) {
+  const national = SCOPE[SCOPE.length - 1]!;
+  for (const [re, test] of SCOPE.slice(0, -1)) {
     const n = text.match(re)?.length ?? 0;
     if (n > bestCount) {
       best = test;
       bestCount = n;
     }
   }
-  return bestCount >= 2 ? best : null;
+  const nationalCount = text.match(national[0])?.length ?? 0;
+  if (bestCount >= 2 && bestCount >= NATIONAL_SHARE * nationalCount) return best;
+  return nationalCount >= 2 ? national[1] : null;
 }
 
 function tally(title: string, text: string): Map<Place, number> {

@@ -2,9 +2,10 @@
 // It lives in the closed shadow root, so page CSS neither breaks it nor sees it. Its strings follow
 // the panel's language (ui-lang.ts). A click asks the background to show the passage in the panel:
 // Chromium opens the side panel; Firefox refuses sidebarAction.open() for a click on a web page
-// (tested: not even from a framed extension page, which lacks sidebarAction), so there the card
-// says how to open the sidebar, and the sidebar shows the passage when it opens (or at once when
-// it is already open).
+// (tested on 153.8: not even from a framed extension page, whose `browser` has content-script APIs
+// only, no sidebarAction; Firefox keeps it so, w3c/webextensions#787; see tests/FAULTS.md), so
+// there the card says how to open the sidebar, and the sidebar shows the passage when it opens
+// (or at once when it is already open).
 import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
 

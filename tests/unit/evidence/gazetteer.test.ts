@@ -61,3 +61,17 @@ describe('finding places in text', () => {
     expect(within(xining!, huangzhong!)).toBe(false);
   });
 });
+
+describe('overlapping names and words', () => {
+  it.each([
+    ['美丽江苏建设', ['江苏']],
+    ['平安吉林', ['吉林']],
+    ['习近平总书记亲临西藏', ['西藏']],
+    ['加快推进南昌都市圈建设', ['南昌']],
+    ['西安区域科技创新中心', ['西安']],
+    ['城市和县城建成区', []],
+    ['西宁市委在西宁召开会议', ['西宁市', '西宁']],
+  ])('%s → %j', (text, names) => {
+    expect(findPlaces(text).map((h) => h.text)).toEqual(names);
+  });
+});

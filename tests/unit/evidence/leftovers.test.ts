@@ -153,3 +153,43 @@ describe('national figures in a copied national report', () => {
     expect(r.leftovers).toEqual([]);
   });
 });
+
+describe('place names read as words (texts written here)', () => {
+  const henan: CorpusDoc = {
+    id: 'test/henan.md',
+    title: '河南省政府工作报告',
+    date: '2026-02-03',
+    place: '河南省',
+    origin: 'user',
+    body:
+      '各位代表：过去一年，河南经济运行稳中向好，全省上下奋发有为。我们创建国家乡村振兴示范县，分类有序推进村庄建设，' +
+      '顺应城市发展从增量扩张转向存量提质的规律，推进城市更新行动。习近平总书记亲临河南考察，为河南发展指明方向。' +
+      '美丽河南建设取得新成效，平安河南、法治河南建设扎实推进，天水麦积区对口协作项目顺利完工，全省人民团结奋斗，' +
+      '河南在全国大局中的地位更加凸显，全省经济总量迈上新台阶，河南人民生活持续改善。',
+  };
+  let small: SnapshotEngine;
+  beforeAll(() => {
+    small = createEngine([henan]);
+  });
+  const hubei = (body: string) => '发布时间：2026-02-05\n湖北省政府工作报告\n' + body;
+
+  it('示范县 and 顺应城市 hold no 范县 or 应城市: a faithful rename has no leftover', () => {
+    const r = small.match(hubei(henan.body.replaceAll('河南', '湖北')));
+    expect(r.place).toBe('湖北省');
+    expect(r.leftovers).toEqual([]);
+  });
+
+  it('美丽河南 left once is found as 河南, not as another name inside it', () => {
+    const page = hubei(replaceSome(henan.body, '河南', '湖北', [0, 1, 2, 4, 5, 6, 7]));
+    const r = small.match(page);
+    expect(named(r.leftovers, 'place').map((l) => [l.text, page.slice(l.start - 2, l.end)])).toEqual([
+      ['河南', '美丽河南'],
+    ]);
+  });
+
+  it('a swap that carries its neighbour (天水麦积区 → 襄阳麦积区) leaves the neighbour a leftover', () => {
+    const page = hubei(henan.body.replaceAll('河南', '湖北').replace('天水', '襄阳'));
+    const r = createEngine([{ ...henan, place: '甘肃省' }]).match(page);
+    expect(named(r.leftovers, 'place').map((l) => l.text)).toEqual(['麦积区']);
+  });
+});

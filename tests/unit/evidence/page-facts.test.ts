@@ -18,6 +18,10 @@ describe('Chinese date forms', () => {
     ['２０２３－０５－０６', '2023-05-06'],
     ['2023/5/6', '2023-05-06'],
     ['2023.05.06', '2023-05-06'],
+    ['2026.3.5', '2026-03-05'],
+    ['2026-03-05', '2026-03-05'],
+    ['2026年3月5日', '2026-03-05'],
+    ['二〇二六年三月五日', '2026-03-05'],
     ['2023-05', '2023-05'],
     ['二〇二三年三十日', '2023'],
   ])('%s → %s', (written, iso) => {
@@ -105,8 +109,17 @@ describe('the page place', () => {
     expect(pageFacts({ text: '全县', frontMatter: { place: '西宁' } }).place).toBe('西宁市');
     expect(pageFacts({ text: '全县', frontMatter: { place: '临江新区' } }).place).toBe('临江新区');
   });
-  it('a bare level in front matter (区) is no place name', () => {
-    expect(pageFacts({ text: '同志们', frontMatter: { place: '区' } }).place).toBeNull();
+  it.each(['区', '（区）', ' 本区 ', '市辖区', '城区', '全市'])(
+    'a bare level in front matter (%s) is no place name',
+    (place) => {
+      expect(pageFacts({ text: '同志们', frontMatter: { place } }).place).toBeNull();
+    },
+  );
+  it('a province report saying 全国 more often than 全省 still names its province', () => {
+    const text =
+      '2026年湖北省政府工作报告\n各位代表：全省上下在全国大局中担当作为，全国第一、全国前列、全国首个、全国领先、' +
+      '全国百强、全国示范、全国试点，湖北经济稳中有进。全省人民团结奋斗，湖北发展迈上新台阶。';
+    expect(pageFacts({ text }).place).toBe('湖北省');
   });
   it('everyday words that are also division names are not places (城区, 和平)', () => {
     expect(pageFacts({ text: '全市城区和平稳定，城区面貌一新，城区道路和平安建设。' }).place).toBeNull();
