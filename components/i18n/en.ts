@@ -76,7 +76,7 @@ export const en: Messages = {
   allPassagesTitle: 'All reused passages, in page order',
   sourceOf: (title) => `Source: ${title}`,
   boilerplateIntro:
-    'Formulaic phrases (提法) on this page, whole phrases, ranked by speeches × length. A count is the number of corpus documents holding the whole phrase, the same number lookup gives. Click one to look it up.',
+    'Formulaic phrases on this page, whole phrases, ranked by speeches × length. A count is the number of corpus documents holding the whole phrase, the same number lookup gives. Click one to look it up.',
   noBoilerplate: 'No formulaic phrases found on this page.',
   docFreq: (n) => `used by ${n} speech${n === 1 ? '' : 'es'}`,
   onPageTimes: (n) => `${n}× on this page`,
