@@ -2,7 +2,7 @@
 // messages that flow the other way. Callers go through the proxies in extension/messaging.ts;
 // nobody sends string-typed ad-hoc messages.
 import type { CorpusDoc, DocMeta, LookupResult } from '../core/model/types';
-import type { NewDoc, PageAnalysis, PageText } from '../core/model/page';
+import type { NewDoc, PageAnalysis, PageText, SentPage } from '../core/model/page';
 import type { Settings } from '../core/model/settings';
 
 // Kept so branches written before the move still compile; import from core/model/ instead.
@@ -37,7 +37,7 @@ export interface RestoreReport {
 
 export interface SuyuanService {
   /** Content script → background: analyse this page (sets the badge, stores the result for the tab). */
-  analyzePage(page: PageText, tabId?: number): Promise<PageAnalysis | null>;
+  analyzePage(page: SentPage, tabId?: number): Promise<PageAnalysis | null>;
   /** Panel: the latest analysis of a tab (re-runs matching if needed), or null if none. */
   getTabAnalysis(tabId: number): Promise<PageAnalysis | null>;
   /** Panel: ask the tab's content script to scroll to and flash a page span. */
@@ -81,7 +81,7 @@ export interface ContentService {
   reveal(start: number, end: number): Promise<boolean>;
   /** Re-extract, re-detect and re-highlight (e.g. after settings change). */
   refresh(): Promise<void>;
-  getPageText(): Promise<PageText | null>;
+  getPageText(): Promise<SentPage | null>;
 }
 
 /** Background/content → panel notifications (broadcast; the panel may be closed). */

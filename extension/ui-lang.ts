@@ -25,8 +25,11 @@ export interface PageStrings {
   /** Hover card: where a click leads. Firefox calls its panel a sidebar, and opens it only from the
    *  toolbar button or its shortcut (a click on a web page may not open it), which the card says. */
   open: string;
-  /** Context-menu item; %s is replaced by the browser with the selection. */
-  menuLookup: string;
+  /** A leftover's card: its heading (before the leftover's text), what the source had and the page uses elsewhere, and a
+   *  placeholder's note (the panel's strings, components/i18n, say the same). */
+  leftover: string;
+  had: (had: string, uses: string) => string;
+  placeholder: string;
 }
 
 export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
@@ -35,21 +38,34 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
       return {
         similarity: 'Similarity',
         open: firefox ? 'Open the sidebar (toolbar button or Alt+Shift+Y) to compare' : 'Compare in the side panel →',
-        menuLookup: 'Look up “%s” in the corpus',
+        leftover: 'Leftover: ',
+        had: (had, uses) => `The source wrote ${had}; this page writes ${uses} elsewhere`,
+        placeholder: 'Unfilled template slot',
       };
     case 'zh-TW':
       return {
         similarity: '相似度',
         open: firefox ? '點工具列按鈕或按 Alt+Shift+Y 開啟側欄檢視對照' : '在側邊面板中檢視對照 →',
-        menuLookup: '在語料庫中查找「%s」',
+        leftover: '遺留痕跡：',
+        had: (had, uses) => `來源寫作 ${had}；本頁其他處寫作 ${uses}`,
+        placeholder: '未填寫的範本佔位符',
       };
     default:
       return {
         similarity: '相似度',
         open: firefox ? '点工具栏按钮或按 Alt+Shift+Y 打开侧栏查看对照' : '在侧边栏中查看对照 →',
-        menuLookup: '在语料库中查找「%s」',
+        leftover: '遗留痕迹：',
+        had: (had, uses) => `来源写作 ${had}；本页其他处写作 ${uses}`,
+        placeholder: '未填写的模板占位符',
       };
   }
+}
+
+/** The context-menu item (the background's only: kept out of the content script's strings); %s is
+ *  replaced by the browser with the selection. */
+export function menuLookup(lang: Lang): string {
+  if (lang === 'en') return 'Look up “%s” in the corpus';
+  return lang === 'zh-TW' ? '在語料庫中查找「%s」' : '在语料库中查找「%s」';
 }
 
 /** Built for Firefox (WXT sets import.meta.env.FIREFOX at build time; false in tests). */

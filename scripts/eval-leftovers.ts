@@ -10,11 +10,11 @@ import type { CorpusDoc, Leftover } from '../core/model/types';
 import { lightEdit } from '../tests/fixtures/reuse-cases';
 import { rng } from '../tests/fixtures/rng';
 import { readSet, sharedMissing } from '../tests/fixtures/shared';
-import { casesOf, type LeftoverCase, type SourceDoc, type TruthSpan } from './lib/leftover-cases';
+import { casesOf, nationalCopy, type LeftoverCase, type SourceDoc, type TruthSpan } from './lib/leftover-cases';
 
 const SEED = Number(process.env.EVAL_SEED ?? 20261201);
 const COPIES_PER_REPORT = 2;
-const COPIES_PER_SEED = 6;
+const COPIES_PER_SEED = 12;
 
 export interface LeftoverFigures {
   copyPages: number;
@@ -36,12 +36,23 @@ export interface LeftoverFigures {
   chainPagesAllA: number;
   savedPages: number;
   savedRealSource: number;
+  /** Truth spans left by the copier and how many were found, by kind. */
+  byKind: Record<string, { truth: number; found: number }>;
   misses: string[];
   falseAlarms: string[];
 }
 
-function corpus(): { docs: CorpusDoc[]; sources: SourceDoc[]; originals: CorpusDoc[] } {
+interface EvalCorpus {
+  docs: CorpusDoc[];
+  sources: SourceDoc[];
+  originals: CorpusDoc[];
+  /** National reports since 2015, copied into county reports as faithful pages. */
+  national: Array<CorpusDoc & { date: string }>;
+}
+
+function corpus(): EvalCorpus {
   const docs: CorpusDoc[] = [];
+  const national: EvalCorpus['national'] = [];
   const sources: SourceDoc[] = [];
   const originals: CorpusDoc[] = [];
   for (const t of readSet('corpus-external')) {
@@ -53,6 +64,7 @@ function corpus(): { docs: CorpusDoc[]; sources: SourceDoc[]; originals: CorpusD
       sources.push(d);
     } else if (t.group === 'cn-gov-work-reports') {
       docs.push({ ...base, ...(t.meta.year ? { date: String(t.meta.year) } : {}) });
+      if (Number(t.meta.year) >= 2015) national.push({ ...base, date: String(t.meta.year) });
     } else if (t.group === 'xi-speeches-2020' || Number(id.slice(-4)) % 6 === 0) {
       originals.push(base);
     }
@@ -64,7 +76,7 @@ function corpus(): { docs: CorpusDoc[]; sources: SourceDoc[]; originals: CorpusD
     docs.push(dated);
     if (dated.date && dated.place) sources.push(dated as SourceDoc);
   }
-  return { docs, sources, originals };
+  return { docs, sources, originals, national };
 }
 
 /** One-to-one overlap matching in page order: a leftover matches the first unmatched truth span
@@ -101,7 +113,12 @@ function scoreCopies(engine: SnapshotEngine, cases: LeftoverCase[], f: LeftoverF
       f.recall += left.filter((t) => hit.has(t)).length;
       f.precision += m.size;
       f.precisionLeftOnly += [...m.values()].filter((t) => !t.native).length;
-      for (const t of left) if (!hit.has(t)) f.misses.push(`${c.sourceId} ${t.kind} ${show(c.page, t)}`);
+      for (const t of left) {
+        const k = (f.byKind[t.kind] ??= { truth: 0, found: 0 });
+        k.truth++;
+        if (hit.has(t)) k.found++;
+        else f.misses.push(`${c.sourceId} ${t.kind} ${show(c.page, t)}`);
+      }
     } else {
       f.faithfulPages++;
     }
@@ -141,6 +158,10 @@ function scoreChains(engine: SnapshotEngine, sources: SourceDoc[], f: LeftoverFi
     const members = new Set([a.id, b.id, c.id]);
     const passages = engine.match(lightEdit(r, c.body)).passages.filter((p) => members.has(p.docId));
     const good = passages.filter((p) => p.origin?.docId === a.id).length;
+    for (const p of passages.filter((x) => x.origin?.docId !== a.id))
+      f.misses.push(
+        `chain ${a.id}: passage of ${p.docId} (${p.end - p.start} chars) names origin ${p.origin?.docId} ${p.origin?.date}; also in ${p.alsoIn?.slice(0, 4).join(' ')}`,
+      );
     f.chainPassages += passages.length;
     f.chainOriginA += good;
     if (passages.length > 0 && good === passages.length) f.chainPagesAllA++;
@@ -162,9 +183,10 @@ function scoreSaved(engine: SnapshotEngine, cases: LeftoverCase[], f: LeftoverFi
 }
 
 export function leftoverFigures(): LeftoverFigures {
-  const { docs, sources, originals } = corpus();
+  const { docs, sources, originals, national } = corpus();
   const r = rng(SEED);
   const cases = sources.flatMap((s) => casesOf(s, r, s.id.startsWith('seeds/') ? COPIES_PER_SEED : COPIES_PER_REPORT));
+  cases.push(...national.map((d) => nationalCopy(d, r)));
   const f: LeftoverFigures = {
     copyPages: 0,
     truth: 0,
@@ -182,6 +204,7 @@ export function leftoverFigures(): LeftoverFigures {
     chainPagesAllA: 0,
     savedPages: 0,
     savedRealSource: 0,
+    byKind: {},
     misses: [],
     falseAlarms: [],
   };
@@ -209,8 +232,10 @@ export async function evalLeftovers(): Promise<LeftoverFigures | null> {
       `recall ${x(f.recall)}, precision ${x(f.precision)} (${x(f.precisionLeftOnly)} without the sources' own slots); ` +
       `a leftover matches a truth span it overlaps (one to one)`,
   );
+  const kinds = Object.entries(f.byKind).map(([k, v]) => `${k} ${v.found}/${v.truth}`);
+  console.log(`found by kind: ${kinds.join(', ')}`);
   console.log(
-    `false alarms: faithful copies and reposts ${f.faithfulFalse} on ${f.faithfulPages} pages ` +
+    `false alarms: faithful copies, reposts and county copies of national reports ${f.faithfulFalse} on ${f.faithfulPages} pages ` +
       `(${per20(f.faithfulFalse, f.faithfulPages)} per 20 pages); original speeches not in the corpus ` +
       `${f.originalFalse} on ${f.originalPages} pages (${per20(f.originalFalse, f.originalPages)} per 20 pages)`,
   );

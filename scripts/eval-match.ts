@@ -6,7 +6,7 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { createEngine } from '../core/engine';
 import type { CorpusDoc, MatchResult } from '../core/model/types';
 import { normalize, toOriginal } from '../core/text/normalize';
-import { rng } from '../tests/fixtures/rng';
+import { rng, type Rng } from '../tests/fixtures/rng';
 import {
   excerpt,
   heavyEdit,
@@ -18,7 +18,7 @@ import {
 } from '../tests/fixtures/reuse-cases';
 import { loadShared } from '../tests/fixtures/shared';
 
-const SEED = Number(process.env.EVAL_SEED ?? 20260101);
+export const SEED = Number(process.env.EVAL_SEED ?? 20260101);
 const PER_KIND = 12;
 /** Natural duplicates (README of corpus-external): either copy is a right answer, so they are
  *  kept out of the sources and of the novel pool. */
@@ -57,7 +57,7 @@ const SHARED_RUN = 20;
 
 /** Hashes of every SHARED_RUN-gram of the corpus's normalised texts (two 32-bit hashes packed in
  *  one safe integer, so collisions are negligible). */
-function corpusGrams(corpus: CorpusDoc[]): Set<number> {
+export function corpusGrams(corpus: CorpusDoc[]): Set<number> {
   const set = new Set<number>();
   for (const d of corpus) for (const h of runHashes(normalize(d.body).text)) set.add(h);
   return set;
@@ -80,7 +80,7 @@ function runHashes(t: string): number[] {
 
 /** Page characters (original offsets) inside a run of SHARED_RUN normalised characters that
  *  occurs verbatim in the corpus: an independent, exact measure of reuse the page really has. */
-function sharedVerbatim(page: string, grams: Set<number>): Uint8Array {
+export function sharedVerbatim(page: string, grams: Set<number>): Uint8Array {
   const n = normalize(page);
   const mask = new Uint8Array(page.length);
   runHashes(n.text).forEach((h, i) => {
@@ -144,8 +144,13 @@ function locate(text: string, piece: string): [number, number] | null {
   return [o.start, o.end];
 }
 
-export async function buildCases(all: CorpusDoc[]): Promise<{ corpus: CorpusDoc[]; cases: ReuseCase[] }> {
-  const r = rng(SEED);
+/** The eval's split of the external corpus: pages held out of the corpus (hosts and novel pages),
+ *  the corpus, and the documents copied from. Both the kinds here and the generated cases of
+ *  eval-generated.ts draw from it. */
+export function splitCorpus(
+  r: Rng,
+  all: CorpusDoc[],
+): { novelPool: CorpusDoc[]; corpus: CorpusDoc[]; sources: CorpusDoc[] } {
   const shuffled = [...all].sort(() => r.next() - 0.5);
   const novelPool = shuffled
     .filter((d) => /^(cn-provincial-gwr-2026|xi-speeches-2020)\//.test(d.id) && !DUPES.includes(d.id))
@@ -153,6 +158,12 @@ export async function buildCases(all: CorpusDoc[]): Promise<{ corpus: CorpusDoc[
   const held = new Set(novelPool.map((d) => d.id));
   const corpus = all.filter((d) => !held.has(d.id));
   const sources = shuffled.filter((d) => !held.has(d.id) && !DUPES.includes(d.id) && d.body.length >= 1500);
+  return { novelPool, corpus, sources };
+}
+
+export async function buildCases(all: CorpusDoc[]): Promise<{ corpus: CorpusDoc[]; cases: ReuseCase[] }> {
+  const r = rng(SEED);
+  const { novelPool, corpus, sources } = splitCorpus(r, all);
   const simplified = sources.filter((d) => !d.id.startsWith('hk-legco'));
   const toTrad = OpenCC.Converter({ from: 'cn', to: 'tw' });
   const extract = await loadExtractor();

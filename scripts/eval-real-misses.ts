@@ -68,9 +68,13 @@ export function evalRealMisses(sample = 30): void {
   const formulaMin = formulaMinFamilies(docs.length - 1);
   const classes = new Map<string, number>();
   const lines: string[] = [];
-  for (const page of pages) pageMisses(page, docs, truth, formulaMin, classes, lines);
+  const formula = { chars: 0, in: 0 };
+  for (const page of pages) pageMisses(page, docs, truth, formulaMin, classes, lines, formula);
   const total = [...classes.values()].reduce((a, b) => a + b, 0);
-  console.log(`\nmissed characters of non-formula runs: ${total}, by cause and stretch length`);
+  console.log(
+    `\nmissed characters of non-formula runs: ${total} (${((100 * formula.in) / Math.max(1, formula.chars)).toFixed(0)} % of them ` +
+      `inside the engine's formula wording), by cause and stretch length`,
+  );
   for (const [k, v] of [...classes].sort((x, y) => y[1] - x[1])) console.log(`${String(v).padStart(6)}  ${k}`);
   console.log(`sample (${Math.min(sample, lines.length)} of ${lines.length}; f = share of formula characters):`);
   const step = Math.max(1, Math.floor(lines.length / sample));
@@ -84,6 +88,7 @@ function pageMisses(
   formulaMin: number,
   classes: Map<string, number>,
   lines: string[],
+  formula: { chars: number; in: number },
 ): void {
   const store = new CorpusStore();
   for (const d of docs) if (d.id !== page.id) store.add(d);
@@ -108,6 +113,8 @@ function pageMisses(
     classes.set(key, (classes.get(key) ?? 0) + m.b - m.a);
     let f = 0;
     for (let k = na; k < nb; k++) f += prof.formula[k]!;
+    formula.chars += Math.max(0, nb - na);
+    formula.in += f;
     const name = (id: string): string => id.split('/').pop()!;
     lines.push(
       `  ${name(page.id)} ← ${[...m.holders].map(name).join(',')}  [${key}; f=${(f / Math.max(1, nb - na)).toFixed(2)}] ${page.body.slice(m.a, m.b).replace(/\s+/g, '')}`,

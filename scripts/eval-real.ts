@@ -47,11 +47,22 @@ function score(t: Tally, len: number, truth: ReturnType<VerbatimTruth['of']>, pa
   }
 }
 
-export async function evalReal(): Promise<{ recall: number; diffusedHolders: string[] }> {
+export interface RealFigures {
+  /** Recall of non-formula runs, engine and naive matcher. */
+  recall: number;
+  naiveRecall: number;
+  /** Share of page characters inside passages. */
+  marked: number;
+  naiveMarked: number;
+  /** Ids of the documents the 湖北/重庆/黑龙江 sentence was reported with (its page included). */
+  diffusedHolders: string[];
+}
+
+export async function evalReal(): Promise<RealFigures> {
   const { docs, pages } = realCorpus();
   if (!pages.length) {
     console.log('\nreal-document eval: ../shared/corpus-external not found, skipped');
-    return { recall: NaN, diffusedHolders: [] };
+    return { recall: NaN, naiveRecall: NaN, marked: NaN, naiveMarked: NaN, diffusedHolders: [] };
   }
   const t0 = performance.now();
   const engine = createEngine(docs);
@@ -105,7 +116,13 @@ export async function evalReal(): Promise<{ recall: number; diffusedHolders: str
   const holders = [...diffused].sort();
   const titles = holders.map((id) => docs.find((d) => d.id === id)?.title.replace(/^2026年|政府工作报告$/g, '') ?? id);
   console.log(`"${DIFFUSED.slice(0, 16)}…" reported with its holders: ${titles.join('、') || 'NOT REPORTED'}`);
-  return { recall: eng.found / eng.copy, diffusedHolders: holders };
+  return {
+    recall: eng.found / eng.copy,
+    naiveRecall: nai.found / nai.copy,
+    marked: eng.marked / eng.chars,
+    naiveMarked: nai.marked / nai.chars,
+    diffusedHolders: holders,
+  };
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await evalReal();

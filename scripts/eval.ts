@@ -1,10 +1,12 @@
 // `npm run eval`: accuracy of detection and of matching, printed as tables.
-// Each part lives with its own module; this only runs them in order. `real`: the real-document
+// Each part lives with its own module; this only runs them in order. `generated`: issue 11's
+// generated cases (long page, stitched sources, edited copies, held-out speeches); `real`: the real-document
 // evaluation (31 provincial reports against the national reports and seeds, with a naive exact
 // n-gram matcher beside the engine); `misses`: why that evaluation's missed runs were missed.
 // `leftovers`: names, dates and slots a copier forgot to change, and who copied whom
 // (scripts/eval-leftovers.ts).
 import { evalDetect } from './eval-detect';
+import { evalGenerated } from './eval-generated';
 import { evalLeftovers } from './eval-leftovers';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
@@ -14,6 +16,7 @@ import { evalTifa } from './eval-tifa';
 const only = process.argv[2];
 if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
+if (!only || only === 'generated') await evalGenerated();
 if (!only || only === 'real') await evalReal();
 if (!only || only === 'tifa') await evalTifa();
 if (!only || only === 'leftovers') await evalLeftovers();

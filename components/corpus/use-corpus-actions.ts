@@ -47,7 +47,7 @@ export function useCorpusActions(c: CorpusData, tabId: number | null) {
         const { page } = analysis;
         // The page's own date and place, and its address: the saved copy is then never taken for
         // the page's source when the page is compared again.
-        const facts = pageFacts({ text: page.text, title: page.title, url: page.url });
+        const facts = pageFacts({ text: page.text, title: page.title, url: page.url, meta: page.meta, lead: page.lead });
         setDraft({
           title: page.title,
           body: page.text,

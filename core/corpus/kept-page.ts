@@ -39,7 +39,7 @@ function hostOf(url: string): string {
  * (pageFacts), not the day it was read.
  */
 export function keptPageDoc(page: PageText, capturedAt: Date): CorpusDoc & { via: 'kept' } {
-  const facts = pageFacts({ text: page.text, title: page.title, url: page.url });
+  const facts = pageFacts({ text: page.text, title: page.title, url: page.url, meta: page.meta, lead: page.lead });
   const key = textKey(page.text).split(':')[1]!;
   const day = capturedAt.toISOString().slice(0, 10);
   const doc: CorpusDoc & { via: 'kept' } = {

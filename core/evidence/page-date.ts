@@ -101,14 +101,20 @@ export function pageDate(input: {
   title?: string;
   url?: string;
   meta?: Record<string, string>;
+  /** The page's header lines outside the text (发布时间：… 来源：…): the site's posting date, after
+   *  the text's own label and dateline (a 范文网 reposting a 2019 speech in 2024 is the 2019 speech). */
+  lead?: string;
   frontMatterDate?: string;
 }): string | null {
   const fm = input.frontMatterDate ? parseDate(input.frontMatterDate) : null;
+  const lead = input.lead ?? '';
   return (
     fm ??
     metaDate(input.meta) ??
     labelledDate(input.text.slice(0, 2000)) ??
     datelineDate(input.text, 'top') ??
+    labelledDate(lead) ??
+    openingDate(lead) ??
     urlDate(input.url) ??
     datelineDate(input.text, 'end') ??
     titleDate(input.title) ??

@@ -10,6 +10,9 @@ export interface PageFactsInput {
   url?: string;
   /** Meta tags, name (or property) → content. */
   meta?: Record<string, string>;
+  /** Lines of the page outside `text` that carry its date (a header's 发布时间：…, a dateline):
+   *  the extractor drops them as page furniture, so the content script sends them apart. */
+  lead?: string;
   frontMatter?: { date?: string; place?: string };
 }
 
@@ -35,6 +38,7 @@ function canonicalPlace(written: string): string | null {
 export function pageFacts(input: PageFactsInput): PageFacts {
   const date = pageDate({
     text: input.text,
+    lead: input.lead,
     title: input.title,
     url: input.url,
     meta: input.meta,

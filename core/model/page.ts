@@ -1,6 +1,6 @@
 // What the page side and the engine side exchange about one page. Plain data: it crosses the
 // messaging boundary, is stored per tab, and is rendered by the panel and the HTML report.
-import type { BoilerplateSpan, DetectResult, DocMeta, MatchResult } from './types';
+import type { BoilerplateSpan, DetectResult, DocMeta, MatchResult, SpeechVerdict } from './types';
 
 /** What the content script extracted from a page. */
 export interface PageText {
@@ -8,7 +8,14 @@ export interface PageText {
   title: string;
   text: string;
   detect: DetectResult;
+  /** The page's date meta tags (name or property → content), for its own date (pageFacts). */
+  meta?: Record<string, string>;
+  /** Short lines outside the extracted text that carry the page's date (发布时间：…, a dateline). */
+  lead?: string;
 }
+
+/** What the content script sends: the background adds the script to `detect` (checkPage). */
+export type SentPage = Omit<PageText, 'detect'> & { detect: SpeechVerdict };
 
 /** Everything the panel and the page need to show a comparison. Offsets are into `page.text`. */
 export interface PageAnalysis {

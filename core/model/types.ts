@@ -39,6 +39,9 @@ export interface DetectResult {
   reasons: string[];
 }
 
+/** The verdict alone (what the content script computes; the background adds reasons and script). */
+export type SpeechVerdict = Pick<DetectResult, 'speechLike' | 'score'>;
+
 export interface Candidate {
   id: string;
   title: string;
@@ -166,5 +169,7 @@ export interface PageContext {
   url?: string;
   title?: string;
   meta?: Record<string, string>;
+  /** Date lines from outside the page's text (its header, its dateline). */
+  lead?: string;
   frontMatter?: { date?: string; place?: string };
 }

@@ -5,14 +5,14 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { LookupResult } from '../../core/model/types';
 import type { PanelEvent, SuyuanService } from '../protocol';
-import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
+import { browserLang, menuLookup } from '../ui-lang';
 
 export const MENU_ID = 'suyuan-lookup';
 /** Longer selections are cut: a lookup is for a phrase, not a page. */
 export const MAX_QUERY_CHARS = 200;
 
 export function menuTitle(): string {
-  return pageStrings(browserLang(), IS_FIREFOX).menuLookup;
+  return menuLookup(browserLang());
 }
 
 let creating: Promise<void> = Promise.resolve();

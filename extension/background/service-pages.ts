@@ -1,6 +1,6 @@
 // The service's page methods: analyse a page for its tab, give the panel a tab's analysis, and
 // reveal a passage in the page.
-import type { PageText } from '../../core/model/page';
+import type { SentPage } from '../../core/model/page';
 import type { SuyuanService } from '../protocol';
 import { SPEECH_MARK } from './badge';
 import { keepIfWanted } from './keep-pages';
@@ -31,7 +31,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       if (!stored) {
         // Pages that did not look like a speech were never analysed: the panel's "compare anyway"
         // lands here, so fetch the page text from the tab and analyse it now.
-        let page: PageText | null = null;
+        let page: SentPage | null = null;
         try {
           page = await c.deps.content(tab).getPageText();
         } catch (err) {

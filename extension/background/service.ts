@@ -76,7 +76,9 @@ export interface ServiceContext {
 export function analysePage(engine: Engine, page: PageText, settings: Settings, now: number): PageAnalysis {
   const opts = matchOptions(settings);
   // The page's address lets the engine leave out its own saved copy (a kept page, revisited).
-  const { match, boilerplate } = engine.analyse(page.text, { ...opts, page: { url: page.url, title: page.title } });
+  // Its meta tags and lead lines give its own date (pageFacts).
+  const context = { url: page.url, title: page.title, meta: page.meta, lead: page.lead };
+  const { match, boilerplate } = engine.analyse(page.text, { ...opts, page: context });
   const docs: Record<string, DocMeta> = {};
   const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
   for (const id of ids) {

@@ -9,18 +9,27 @@
 // a re-layout on resize.
 import { createUiRoot, type UiRoot } from './ui-root';
 
-export const HIGHLIGHT = { reuse: 'suyuan-reuse', formula: 'suyuan-formula', flash: 'suyuan-flash' } as const;
+// A leftover (the source's place or official the copier forgot to change) is drawn over the
+// reuse yellow with its own mark, a red wavy underline (highlights.css).
+export const HIGHLIGHT = {
+  reuse: 'suyuan-reuse',
+  formula: 'suyuan-formula',
+  leftover: 'suyuan-leftover',
+  flash: 'suyuan-flash',
+} as const;
 export type HighlightKind = keyof typeof HIGHLIGHT;
 
-const COLORS: Record<HighlightKind, string> = {
-  reuse: 'rgba(250, 204, 21, 0.45)',
-  formula: 'rgba(148, 163, 184, 0.28)',
-  flash: 'rgba(249, 115, 22, 0.6)',
+/** The fallback boxes' look; boxes cannot be wavy, so a leftover gets a solid red underline. */
+const BOX_STYLE: Record<HighlightKind, string> = {
+  reuse: 'background:rgba(250,204,21,.45)',
+  formula: 'background:rgba(148,163,184,.28)',
+  leftover: 'border-bottom:2px solid #dc2626',
+  flash: 'background:rgba(249,115,22,.6)',
 };
 
 /** Upper bound on fallback boxes: each is an element, and a page may hold thousands of rects. */
 const MAX_BOXES = 3000;
-const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, flash: 2 };
+const PRIORITY: Record<HighlightKind, number> = { formula: 0, reuse: 1, leftover: 2, flash: 3 };
 
 export interface Highlighter {
   readonly mode: 'css' | 'overlay';
@@ -120,8 +129,8 @@ function cssHighlighter(doc: Document, win: Window): Highlighter {
 }
 
 function overlayHighlighter(doc: Document, win: Window): Highlighter {
-  const css = Object.entries(COLORS)
-    .map(([k, c]) => `.${k}{position:absolute;pointer-events:none;background:${c};border-radius:2px;}`)
+  const css = Object.entries(BOX_STYLE)
+    .map(([k, c]) => `.${k}{position:absolute;pointer-events:none;box-sizing:border-box;border-radius:2px;${c}}`)
     .join('\n');
   let ui: UiRoot | null = null;
   const layers = new Map<HighlightKind, HTMLElement>();

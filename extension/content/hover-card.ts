@@ -6,7 +6,8 @@
 // only, no sidebarAction; Firefox keeps it so, w3c/webextensions#787; see tests/FAULTS.md), so
 // there the card says how to open the sidebar, and the sidebar shows the passage when it opens
 // (or at once when it is already open).
-import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
+import type { Leftover } from '../../core/model/types';
+import { browserLang, IS_FIREFOX, pageStrings, type PageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
 
 export interface CardInfo {
@@ -15,6 +16,15 @@ export interface CardInfo {
   date?: string;
   /** 0..1 */
   similarity: number;
+  /** Set on a leftover's card (the passage is the one holding it). */
+  leftover?: Pick<Leftover, 'text' | 'kind' | 'pageUses' | 'evidence'>;
+}
+
+/** What a leftover's card says under its title: what the source had and what the page uses
+ *  elsewhere, in the card's language (the engine's evidence sentence is Simplified Chinese). */
+export function leftoverNote(s: PageStrings, l: NonNullable<CardInfo['leftover']>): string {
+  if (l.kind === 'placeholder') return s.placeholder;
+  return l.pageUses ? s.had(l.text, l.pageUses) : l.evidence;
 }
 
 const CSS = `
@@ -25,12 +35,14 @@ const CSS = `
 .title{font-weight:600;margin-bottom:2px}
 .meta{color:#6b7280;font-size:12px}
 .open{margin-top:4px;color:#b91c1c;font-size:12px}
+.warn .title{color:#b91c1c}
 `;
 
 export interface HoverCard {
   show(info: CardInfo, pageX: number, pageY: number): void;
   hide(): void;
-  readonly shownIndex: number | null;
+  /** The info shown now (the same object the caller passed), or null. */
+  readonly shown: CardInfo | null;
   destroy(): void;
 }
 
@@ -42,7 +54,7 @@ export function createHoverCard(
   const strings = pageStrings(browserLang(), firefox);
   let ui: UiRoot | null = null;
   let card: HTMLElement | null = null;
-  let shown: number | null = null;
+  let shown: CardInfo | null = null;
   const parts: Record<'title' | 'meta' | 'open', HTMLElement | null> = { title: null, meta: null, open: null };
 
   const build = (): HTMLElement => {
@@ -59,7 +71,7 @@ export function createHoverCard(
     }
     el.addEventListener('click', (e) => {
       e.stopPropagation();
-      if (shown !== null) onOpen(shown);
+      if (shown) onOpen(shown.passageIndex);
     });
     ui.root.append(el);
     return el;
@@ -68,10 +80,15 @@ export function createHoverCard(
   return {
     show(info, pageX, pageY) {
       card ??= build();
-      shown = info.passageIndex;
-      parts.title!.textContent = info.title;
+      shown = info;
+      const l = info.leftover;
+      card.classList.toggle('warn', !!l);
       const pct = `${Math.round(info.similarity * 100)}%`;
-      parts.meta!.textContent = [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
+      // Text only (textContent): the source's title and the leftover come from the corpus.
+      parts.title!.textContent = l ? `${strings.leftover}${l.text}` : info.title;
+      parts.meta!.textContent = l
+        ? `${leftoverNote(strings, l)} · ${info.title}`
+        : [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
       parts.open!.textContent = strings.open;
       // Below and right of the pointer, so the card never covers the words being read.
       card.style.left = `${Math.max(0, pageX + 12)}px`;
@@ -82,7 +99,7 @@ export function createHoverCard(
       shown = null;
       if (card) card.hidden = true;
     },
-    get shownIndex() {
+    get shown() {
       return shown;
     },
     destroy() {

@@ -1,18 +1,20 @@
 // What the content script does on a page: cheap Chinese check, settings, extraction, detection,
 // analysis by the background, highlights and the hover card; again after in-page navigation or
 // late content. Every entry point is guarded so no error reaches the page.
-import { detect } from '../../core/detect/detect';
+import { detectSpeech } from '../../core/detect/speech';
 import { looksChinese } from '../../core/detect/early-exit';
 import { extractFromDocumentSliced, type DomText } from '../../core/extract/from-dom';
 import { suyuan } from '../messaging';
 import type { ContentService } from '../protocol';
-import type { PageAnalysis, PageText } from '../../core/model/page';
+import type { PageAnalysis, SentPage } from '../../core/model/page';
 import type { Settings } from '../../core/model/settings';
 import { isSiteDisabled } from '../site-filter';
 import { guard, log } from './guard';
 import { createHighlighter, type Highlighter } from './highlighter';
 import { targetAt, type HitTarget } from './hit-test';
 import { createHoverCard, type CardInfo, type HoverCard } from './hover-card';
+import { leftoverTargets } from './leftover-marks';
+import { dateMeta, leadLines } from './page-hints';
 import { spansToRanges } from './ranges';
 import { pageSample } from './sample';
 import { isUiHost } from './ui-root';
@@ -39,7 +41,7 @@ export interface RunnerEnv {
 
 interface PageState {
   dom: DomText;
-  page: PageText;
+  page: SentPage;
   analysis: PageAnalysis | null;
   settings: Settings;
   passages: HitTarget<CardInfo>[];
@@ -96,12 +98,7 @@ export class PageRunner implements ContentService {
       throw err;
     }
     if (id !== this.runId || this.stopped) return;
-    const page: PageText = {
-      url: win.location.href,
-      title: dom.title,
-      text: dom.text,
-      detect: detect(dom.text, dom.title),
-    };
+    const page = this.sent(dom);
     this.state = { dom, page, analysis: null, settings, passages: [] };
     // After an in-page navigation away from an analysed speech the background still holds the old
     // result (it cannot see URLs without the tabs permission): send the new page so it replaces it.
@@ -127,16 +124,24 @@ export class PageRunner implements ContentService {
       'formula',
       formula.flatMap((p) => p.ranges),
     );
-    state.passages = passages.map(({ item, ranges }) => {
-      const meta = analysis.docs[item.docId];
-      const info: CardInfo = {
-        passageIndex: analysis.match.passages.indexOf(item),
-        title: meta?.title ?? item.docId,
-        similarity: item.similarity,
-      };
-      if (meta?.date) info.date = meta.date;
-      return { ranges, item: info };
-    });
+    const leftovers = leftoverTargets(text, analysis, state.dom.rangeOf);
+    this.highlighter.set(
+      'leftover',
+      leftovers.flatMap((l) => l.ranges),
+    );
+    // Leftovers first: the pointer on one shows its card, not its passage's.
+    state.passages = leftovers.concat(
+      passages.map(({ item, ranges }) => {
+        const meta = analysis.docs[item.docId];
+        const info: CardInfo = {
+          passageIndex: analysis.match.passages.indexOf(item),
+          title: meta?.title ?? item.docId,
+          similarity: item.similarity,
+        };
+        if (meta?.date) info.date = meta.date;
+        return { ranges, item: info };
+      }),
+    );
   }
 
   /** The page's text, walked in slices so a huge page keeps responding. */
@@ -176,12 +181,20 @@ export class PageRunner implements ContentService {
     await this.run();
   }
 
-  async getPageText(): Promise<PageText | null> {
+  async getPageText(): Promise<SentPage | null> {
     if (this.state) return this.state.page;
     // The panel asks about a page the runner skipped (not speech-like, or not yet run).
     const dom = await this.extract();
-    if (dom.text.trim() === '') return null;
-    return { url: this.env.win.location.href, title: dom.title, text: dom.text, detect: detect(dom.text, dom.title) };
+    return dom.text.trim() === '' ? null : this.sent(dom);
+  }
+
+  /** The page as sent to the background: text, detection, and its date hints (page-hints.ts). */
+  private sent(dom: DomText): SentPage {
+    const { doc, win } = this.env;
+    const detect = detectSpeech(dom.text, dom.title);
+    const page: SentPage = { url: win.location.href, title: dom.title, text: dom.text, detect };
+    if (!detect.speechLike) return page;
+    return { ...page, meta: dateMeta(doc), lead: leadLines(doc) };
   }
 
   // Page events
@@ -274,9 +287,9 @@ export class PageRunner implements ContentService {
           this.card?.hide();
           return;
         }
-        if (this.card?.shownIndex === info.passageIndex) return;
+        if (this.card?.shown === info) return;
         this.card ??= createHoverCard(this.env.doc, (index) => {
-          this.env.service.showPassage(index).catch((err: unknown) => log('show passage', err));
+          if (index >= 0) this.env.service.showPassage(index).catch((err: unknown) => log('show passage', err));
         });
         this.card.show(info, pageX, pageY);
       }),

@@ -43,8 +43,11 @@ const NOT_NAMES = ['示范县', '和县城', '航天等', '固安全', '马平�
 const OFFICIALS = ['骆惠宁', '斯鑫良', '肖培生', '李志华', '李志華'];
 const NEW_NAMES = ['王建国', '李明华', '张志强', '刘卫东', '陈海涛', '杨晓峰', '赵文斌', '周国平'];
 
-/** Level words a copier changes with the place (全省 → 全市 when a province's report becomes a city's). */
-const LEVEL_WORDS: Record<Place['level'], string> = { province: '省', city: '市', county: '县' };
+/** The level word a place's own speech uses (全省, 全区 for an autonomous region, 全市, 全县, 全旗),
+ *  which a copier changes with the place. */
+function levelWord(p: Place): string {
+  return /(省|市|县|区|旗|州|盟)$/.exec(p.name)?.[1] ?? '市';
+}
 
 interface Occurrence {
   start: number;
@@ -139,8 +142,11 @@ function pickLeft(occ: Occurrence[], r: Rng): Set<Occurrence> {
   const eligible = occ.filter((o) => o.kind !== 'person' || count.get(o.key)! >= 2);
   const left = new Set<Occurrence>();
   const n = r.chance(0.5) ? 1 : 2;
+  // Officials are named in few sources (seed 002 only): where one can be left, it is, every other page.
+  const person = eligible.some((o) => o.kind === 'person') && r.chance(0.5);
   for (let tries = 0; left.size < n && tries < 50; tries++) {
-    const want = r.pick(['place', 'place', 'place', 'date', 'date', 'person', 'organisation'] as const);
+    const want =
+      person && tries === 0 ? 'person' : r.pick(['place', 'place', 'place', 'date', 'date', 'organisation'] as const);
     const of = eligible.filter((o) => o.kind === want && !left.has(o));
     if (of.length === 0) continue;
     const o = r.pick(of);
@@ -166,7 +172,7 @@ function rewrite(
   year: number,
 ): { page: string; truth: TruthSpan[] } {
   const own = placesNamed(source.place)[0]!;
-  const [from, to] = [LEVEL_WORDS[own.level], LEVEL_WORDS[target.level]];
+  const [from, to] = [levelWord(own), levelWord(target)];
   const level = (s: string) =>
     from === to ? s : s.replace(new RegExp(`(全|我|本|该)${from}|${from}(委|政府)`, 'g'), (m) => m.replace(from, to));
   let title = source.title.replace(/20\d\d年/g, '');
@@ -247,4 +253,14 @@ export function casesOf(source: SourceDoc, r: Rng, perSource: number): LeftoverC
     year: srcYear,
   });
   return out;
+}
+
+/** A county's report that copies a national report's opening (its 14亿多, 960万平方公里, 全国 and
+ *  history years stay, as they should): nothing on it is a leftover. */
+export function nationalCopy(report: CorpusDoc & { date: string }, r: Rng): LeftoverCase {
+  const county = r.pick(allPlaces().filter((p) => p.level === 'county' && shortForm(p.name)));
+  const year = Number(report.date.slice(0, 4));
+  const page = `发布时间：${year}-03-2${year % 10}\n${year}年${county.name}政府工作报告\n${report.body.slice(0, 8000)}`;
+  const url = `https://www.example.gov.cn/national/${report.id.replace(/\W/g, '_')}.html`;
+  return { kind: 'faithful', sourceId: report.id, page, url, truth: nativeSlots(page), place: county.name, year };
 }

@@ -12,6 +12,7 @@ import { paragraphs, perturb, sitePage } from '../e2e/pages';
 import { repoRoot, screenshotDir } from '../e2e/paths';
 import { TestServer } from '../e2e/test-server';
 import { seedSpeech } from '../e2e/texts';
+import { seed as bundledSeed } from '../fixtures/corpus';
 import { waitFor } from '../e2e/wait-for';
 import { FIREFOX, launchFirefox, packXpi, type Firefox } from './firefox';
 
@@ -25,6 +26,7 @@ const GECKO_ID = manifest?.browser_specific_settings.gecko.id ?? 'suyuan@suyuan.
 /** Firefox's id for an add-on's sidebar. */
 const SIDEBAR_ID = `${GECKO_ID.replace(/[^a-z0-9_-]/gi, '_')}-sidebar-action`;
 const REUSE = 'suyuan-reuse';
+const LEFTOVER = 'suyuan-leftover';
 /** Firefox's own housekeeping (not the extension, not the page), if any slips past puppeteer's prefs. */
 const FIREFOX_HOUSEKEEPING =
   /^https?:\/\/[^/]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|digicert\.com)(:\d+)?\//;
@@ -208,6 +210,32 @@ describe(`Firefox (${FIREFOX})`, () => {
     expect(lookup.q).toBe(box.text);
     expect(lookup.n).toBeGreaterThan(0);
     save('firefox-sidebar-lookup.png', await ff.shot('sidebar'));
+  });
+
+  it('marks the leftovers of a county page copied from seed 002 (西宁 kept twice) with their own highlight', async () => {
+    await ff.hideSidebar();
+    let k = 0;
+    const body = bundledSeed('002')
+      .body.replaceAll('全市', '全县')
+      .replaceAll('市委', '县委')
+      .replaceAll('西宁', (m) => (k++ === 0 ? '临江' : m));
+    const url = server.serve(
+      '/linjiang/ff-speech.html',
+      sitePage({ title: '在临江县组织工作会议上的讲话', article: paragraphs(body) }),
+    );
+    await page.goto(url, { waitUntil: 'load' });
+    const texts = await waitFor('leftover marks in Firefox', () =>
+      page.evaluate((name) => {
+        const h = (CSS as unknown as { highlights?: Map<string, Set<Range>> }).highlights?.get(name);
+        return h && h.size > 0 ? [...h].map((r) => r.toString()) : null;
+      }, LEFTOVER),
+    );
+    expect(texts.filter((t) => t === '西宁')).toHaveLength(2);
+    await page.evaluate((name) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name)!;
+      [...h].find((r) => r.toString() === '西宁')!.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+    }, LEFTOVER);
+    save('firefox-page-leftovers.png', await page.screenshot());
   });
 
   it('made no request to any other host', () => {

@@ -16,6 +16,8 @@ function sourceConstant(file: string, pattern: RegExp): string {
 export const REUSE_HIGHLIGHT = sourceConstant('extension/content/highlighter.ts', /\breuse:\s*'([^']+)'/);
 /** The CSS highlight for formulaic phrasing (提法). */
 export const FORMULA_HIGHLIGHT = sourceConstant('extension/content/highlighter.ts', /\bformula:\s*'([^']+)'/);
+/** The CSS highlight for leftovers (the source's particulars the copier forgot to change). */
+export const LEFTOVER_HIGHLIGHT = sourceConstant('extension/content/highlighter.ts', /\bleftover:\s*'([^']+)'/);
 /** The context-menu item's id. */
 export const MENU_ID = sourceConstant('extension/background/context-menu.ts', /MENU_ID\s*=\s*'([^']+)'/);
 

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { reports, seeds } from '../../fixtures/corpus';
 import { createEngine, type SnapshotEngine } from '../../../core/engine';
 import type { CorpusDoc, Leftover } from '../../../core/model/types';
+import { placeholderLeftovers } from '../../../core/evidence/leftover-placeholders';
 
 const SEED = 'seeds/002_576c2e6f06f9add2.md';
 let docs: CorpusDoc[];
@@ -136,6 +137,11 @@ describe('placeholder leftovers', () => {
       ['某某', null],
       ['**', null],
     ]);
+  });
+
+  it('a slot is cut whole: a year with unfilled digits, a date of slots (seed 000: 到20**年底)', () => {
+    const page = '活动从3月开始，到20**年底告一段落，使我区**年组织工作取得实效，定于X月X日召开。';
+    expect(placeholderLeftovers(page).map((l) => l.text)).toEqual(['20**年', '**年', 'X月X日']);
   });
 
   it('ordinary text has none (figures, Latin words, multiplication)', () => {

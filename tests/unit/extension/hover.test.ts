@@ -37,12 +37,12 @@ describe('hover card', () => {
     const card = createHoverCard(document, onOpen);
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
     card.show({ passageIndex: 3, title: '2002年政府工作报告', similarity: 0.93 }, 100, 200);
-    expect(card.shownIndex).toBe(3);
+    expect(card.shown?.passageIndex).toBe(3);
     expect(document.querySelectorAll(HOST_SELECTOR)).toHaveLength(1);
     // Closed shadow root: the page cannot read into it.
     expect(document.querySelector(HOST_SELECTOR)!.shadowRoot).toBeNull();
     card.hide();
-    expect(card.shownIndex).toBeNull();
+    expect(card.shown).toBeNull();
     card.destroy();
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
   });
