@@ -1,22 +1,15 @@
 // The matching engine: a corpus store with its indexes, and the four questions asked of it
 // (match, boilerplate, lookup, list/get). Pure: runs in a service worker, a page or Node.
-import { boilerplateOfProfile } from './boilerplate/boilerplate';
-import { CorpusStore } from './index/corpus-store';
+import { analyseLoading, analyseWith, type LoadedAnalysis, type LoadingOptions } from './analyse';
+import { CorpusStore, docChecksum } from './index/corpus-store';
 import { Families, type FamiliesJson } from './index/families';
 import { decodeContainer, encodeContainer, view16, view32 } from './index/binary-container';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
-import { fnv1aString } from './index/fnv1a';
 import { GRAM, WINDOW } from './index/grams';
-import { holderCount, lookupPhrase, phraseHolders } from './lookup/lookup';
-import { matchProfiled } from './match/matcher';
-import { annotateBoilerplate, annotateMatch, selfCopySlots } from './evidence/annotate';
-import { pageGrams } from './evidence/holders';
-import { profilePage } from './match/page-profile';
-import { resolveSettings } from './match/settings';
-import { normalize } from './text/normalize';
+import { lookupPhrase } from './lookup/lookup';
 import type { Engine, EngineSnapshot } from './model/engine-api';
 import { docMeta } from './model/doc-meta';
-import type { BoilerplateSpan, CorpusDoc, MatchOptions, MatchResult } from './model/types';
+import type { CorpusDoc, MatchOptions } from './model/types';
 
 /** Bump when hashing, winnowing or the snapshot layout changes. 2: character bitsets dropped
  *  (lookup uses positional postings built on first use). 3: fingerprint keys as 16-bit suffixes
@@ -36,6 +29,10 @@ export type SnapshotEngine = Engine & {
   indexBytes(): number;
   /** indexBytes() by part, for benchmarks. */
   indexParts(): Record<string, number>;
+  /** analyse() over lazy documents: the candidates' bodies are loaded first (core/analyse.ts). */
+  analyseLoading(text: string, options: MatchOptions | undefined, how: LoadingOptions): Promise<LoadedAnalysis>;
+  /** True when lookup's text is built (lookup and firstSeen then read no body but their hits'). */
+  lookupReady(): boolean;
 };
 
 /** What both encodings hold, apart from the fingerprint index. */
@@ -58,54 +55,6 @@ interface SnapshotBody extends SnapshotHead {
   fp: FingerprintIndexJson;
 }
 
-function checksum(body: string): string {
-  return `${body.length}:${(fnv1aString(body) >>> 0).toString(36)}`;
-}
-
-type Parts = { match: MatchResult; boilerplate: BoilerplateSpan[] };
-
-/** Match and/or boilerplate with the evidence over them, the page's own saved copies left out. */
-function analyseWith(
-  store: CorpusStore,
-  text: string,
-  options: MatchOptions | undefined,
-  want: 'match' | 'boilerplate' | 'both',
-): Parts {
-  store.linkFamilies();
-  const exclude = selfCopySlots(store, options);
-  const s = { ...resolveSettings(store.live, options), exclude };
-  const n = normalize(text);
-  const prof = profilePage(store, n, s, want !== 'boilerplate');
-  const g = pageGrams(n);
-  // Whole-phrase holders, found once per phrase for its count and its first holder.
-  const held = new Map<string, Set<number>>();
-  const holders = (phrase: string) => {
-    let h = held.get(phrase);
-    if (!h) held.set(phrase, (h = phraseHolders(store, phrase)));
-    return h;
-  };
-  const empty: MatchResult = { candidates: [], passages: [], reuseRatio: 0 };
-  return {
-    match:
-      want === 'boilerplate'
-        ? empty
-        : annotateMatch(store, text, g, matchProfiled(store, text, prof, s), options, exclude),
-    boilerplate:
-      want === 'match'
-        ? []
-        : annotateBoilerplate(
-            store,
-            boilerplateOfProfile(text, prof, {
-              count: (phrase) => holderCount(store, holders(phrase), exclude),
-              minFamilies: s.boilerplateMinDocs,
-              formulaPhrases: s.formulaPhrases,
-            }),
-            exclude,
-            holders,
-          ),
-  };
-}
-
 function wrap(store: CorpusStore): SnapshotEngine {
   return {
     list: () => store.docs.filter((d): d is CorpusDoc => !!d).map(docMeta),
@@ -121,6 +70,8 @@ function wrap(store: CorpusStore): SnapshotEngine {
     match: (text, options) => analyseWith(store, text, options, 'match').match,
     boilerplate: (text, options) => analyseWith(store, text, options, 'boilerplate').boilerplate,
     analyse: (text, options) => analyseWith(store, text, options, 'both'),
+    analyseLoading: (text, options, how) => analyseLoading(store, text, options, how),
+    lookupReady: () => store.textReady,
     lookup: (query, options) => lookupPhrase(store, query, options),
     prepare: () => {
       store.linkFamilies();
@@ -152,7 +103,7 @@ function headOf(store: CorpusStore): SnapshotHead {
     gram: GRAM,
     window: WINDOW,
     slots: store.docs.map((d) => d?.id ?? null),
-    sums: store.docs.map((d) => (d ? checksum(d.body) : null)),
+    sums: store.docs.map((d, slot) => (d ? (store.sums[slot] ?? docChecksum(d)) : null)),
     families: store.families.toJSON(),
   };
 }
@@ -236,8 +187,8 @@ export function restoreIncremental(
   const gone: number[] = [];
   head.slots.forEach((id, slot) => {
     const d = id === null ? undefined : byId.get(id);
-    if (d && checksum(d.body) === head.sums[slot]) {
-      store.add(d, true);
+    if (d && docChecksum(d) === head.sums[slot]) {
+      store.add(d, true, head.sums[slot]!);
       byId.delete(d.id);
     } else {
       store.addHole();
@@ -255,6 +206,19 @@ export function restoreIncremental(
   return { engine, added: rest.length, removed: gone.length };
 }
 
+/** The body checksum of every document a snapshot holds, by id; null when it is unreadable or of
+ *  another engine version (restoreIncremental would then return null too). */
+export function snapshotSums(snapshot: EngineSnapshot | Uint8Array): Map<string, string> | null {
+  const read = readSnapshot(snapshot);
+  if (!read || !compatible(read.head)) return null;
+  const out = new Map<string, string>();
+  read.head.slots.forEach((id, slot) => {
+    const sum = read.head.sums[slot];
+    if (id !== null && sum) out.set(id, sum);
+  });
+  return out;
+}
+
 /** True when the snapshot is of exactly these documents. */
 function describes(head: SnapshotHead, docs: CorpusDoc[]): boolean {
   const byId = new Map(docs.map((d) => [d.id, d]));
@@ -264,7 +228,7 @@ function describes(head: SnapshotHead, docs: CorpusDoc[]): boolean {
     const id = head.slots[i];
     if (id === null || id === undefined) continue;
     const d = byId.get(id);
-    if (!d || checksum(d.body) !== head.sums[i]) return false;
+    if (!d || docChecksum(d) !== head.sums[i]) return false;
   }
   return true;
 }

@@ -19,23 +19,24 @@ interface SeedMeta {
   /** The page title when the page gives one as a line; seed 001 only has it inside a junk sentence. */
   title?: string;
   date?: string;
-  place: string;
+  /** The speech's own place name; none when the page only names its level (全区/全市/全县), which is not a place. */
+  place?: string;
   source: string;
   script: Script;
 }
 
 // Facts read from each page: the timestamp line (date), the site name in its footer/header (source),
-// and the administrative level the speech itself names (全区/全市/全县, 西宁作为省会城市).
+// and the place the speech itself names (西宁作为省会城市); a bare level word (全区/全市/全县) is no place, so
+// those seeds carry none (the corpus overview listed a place called 区).
 const SEEDS: SeedMeta[] = [
   {
     file: '000_c5f98e3d9855bd8c',
     title: '市委动员会议讲话(区)',
     date: '2022-04-22',
-    place: '区',
     source: '范文网站（页面未署站名）',
     script: 'simplified',
   },
-  { file: '001_580fba34ab55489b', date: '2023', place: '市', source: '求精文档网', script: 'simplified' },
+  { file: '001_580fba34ab55489b', date: '2023', source: '求精文档网', script: 'simplified' },
   {
     file: '002_576c2e6f06f9add2',
     title: '全市组织部长会议讲话',
@@ -47,7 +48,6 @@ const SEEDS: SeedMeta[] = [
   {
     file: '003_f0052eeadbfa9f7c',
     title: '在组织部大讨论活动上的发言',
-    place: '区',
     source: '酷乐文行',
     script: 'simplified',
   },
@@ -55,7 +55,6 @@ const SEEDS: SeedMeta[] = [
     file: '004_25e97af9508870d1',
     title: '機關黨建及爭優促進會講話',
     date: '2022-10-08',
-    place: '县',
     source: '范文网站（页面未署站名）',
     script: 'traditional',
   },
@@ -117,7 +116,7 @@ async function main(): Promise<void> {
       id: `seeds/${s.file}.md`,
       title,
       ...(s.date ? { date: s.date } : {}),
-      place: s.place,
+      ...(s.place ? { place: s.place } : {}),
       source: s.source,
       script: s.script,
       origin: 'bundled',

@@ -1,10 +1,15 @@
-// The closest corpus speeches, ranked, with a similarity bar; choosing one shows its passages.
+// The closest corpus speeches, ranked; choosing one shows its passages. A source with passages
+// shows the share of the page they cover (one meaning for every percentage in the list); a close
+// speech without passages shows none, as its ranking score is not a share of anything.
 import type { Candidate, DocMeta, Passage } from '../../core/model/types';
 import { metaLine, pct } from '../format';
 import { useI18n } from '../i18n/i18n';
+import { pageShares } from './page-share';
 
 export function CandidateList(props: {
   candidates: Candidate[];
+  /** The page's text, whose share each source's passages cover. */
+  pageText: string;
   docs: Record<string, DocMeta>;
   passages: Passage[];
   colours: Map<string, string>;
@@ -18,6 +23,7 @@ export function CandidateList(props: {
   const hasPassages = (c: Candidate) => props.passages.some((p) => p.docId === c.id);
   const main = props.candidates.filter(hasPassages);
   const rest = props.candidates.filter((c) => !hasPassages(c));
+  const shares = pageShares(props.pageText, props.passages);
   const item = (c: Candidate) => {
     const meta = props.docs[c.id];
     const count = props.passages.filter((p) => p.docId === c.id).length;
@@ -35,11 +41,17 @@ export function CandidateList(props: {
           <span class="cand-body">
             <span class="cand-title">{title}</span>
             <span class="meta">{metaLine(meta?.date, meta?.place, t.passagesFrom(count))}</span>
-            <span class="bar" aria-hidden="true">
-              <span style={{ width: pct(c.score), background: props.colours.get(c.id) }} />
-            </span>
+            {shares.has(c.id) && (
+              <span class="bar" aria-hidden="true">
+                <span style={{ width: pct(shares.get(c.id)!), background: props.colours.get(c.id) }} />
+              </span>
+            )}
           </span>
-          <span class="cand-score">{pct(c.score)}</span>
+          {shares.has(c.id) && (
+            <span class="cand-score" title={t.shareOfPage(pct(shares.get(c.id)!))}>
+              {pct(shares.get(c.id)!)}
+            </span>
+          )}
         </button>
         <button type="button" class="link" onClick={() => props.onOpen(c.id)}>
           {t.openDoc}
@@ -50,6 +62,7 @@ export function CandidateList(props: {
   return (
     <section class="candidates" aria-label={t.candidates}>
       <h2>{t.candidates}</h2>
+      {main.length > 0 && <p class="meta">{t.shareColumn}</p>}
       {main.length === 0 ? (
         <ol>{rest.map(item)}</ol>
       ) : (

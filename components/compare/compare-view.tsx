@@ -119,6 +119,7 @@ function Comparison(props: {
       {candidates.length > 0 && (
         <CandidateList
           candidates={candidates}
+          pageText={analysis.page.text}
           docs={analysis.docs}
           passages={passages}
           colours={s.colours}

@@ -54,6 +54,8 @@ export const en: Messages = {
   chooseSource: (title) => `Show source: ${title}`,
   passagesFrom: (n) => `${n} passage${n === 1 ? '' : 's'}`,
   otherCandidates: (n) => `${n} more close speech${n === 1 ? '' : 'es'} without reused passages`,
+  shareOfPage: (p) => `${p} of the page: the share of the page's text in passages reused from this source`,
+  shareColumn: 'Percentages are shares of the page',
   openDoc: 'Read',
   viewDiff: 'Differences',
   viewSideBySide: 'Side by side',

@@ -50,6 +50,8 @@ export const zhCN = {
   chooseSource: (title: string) => `查看来源：${title}`,
   passagesFrom: (n: number) => `${n} 段`,
   otherCandidates: (n: number) => `另有 ${n} 篇相近讲话（无复用段落）`,
+  shareOfPage: (p: string) => `占本页 ${p}：本页文字中来自该来源的复用段落所占比例`,
+  shareColumn: '百分比为占本页的比例',
   openDoc: '阅读全文',
   viewDiff: '差异',
   viewSideBySide: '对照阅读',

@@ -46,6 +46,8 @@ export const zhTW: Messages = {
   chooseSource: (title) => `查看來源：${title}`,
   passagesFrom: (n) => `${n} 段`,
   otherCandidates: (n) => `另有 ${n} 篇相近講話（無複用段落）`,
+  shareOfPage: (p) => `占本頁 ${p}：本頁文字中來自該來源的複用段落所占比例`,
+  shareColumn: '百分比為占本頁的比例',
   openDoc: '閱讀全文',
   viewDiff: '差異',
   viewSideBySide: '對照閱讀',

@@ -107,7 +107,7 @@ function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
   const phrase = (i: number, j: number) => text.slice(units[i]!.start, units[j - 1]!.end);
   function* held(i: number, j: number): Search<boolean> {
     const s = phrase(i, j);
-    return hanLength(s) < MIN_LOOKUP || rule.user(s) || (yield s).families >= rule.minFamilies;
+    return hanLength(s) < MIN_LOOKUP || rule.marksOnly || rule.user(s) || (yield s).families >= rule.minFamilies;
   }
   let i = 0;
   while (i < units.length) {
@@ -141,12 +141,12 @@ function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
 
 /** Units of each clause the region touches, from the first unit it overlaps to the clause's end
  *  (fingerprints are sampled: the phrase may go on past the last marked character). */
-function clauseUnits(text: string, r: Region): Unit[][] {
+function clauseUnits(text: string, r: Region, marksOnly = false): Unit[][] {
   const c = clauseAround(text, r.start, r.end);
   const groups: Unit[][] = [[]];
   for (const u of phraseUnits(text, c.start, c.end)) {
     if (u.kind === 'break') groups.push([]);
-    else if (u.end > r.start) groups[groups.length - 1]!.push(u);
+    else if (u.end > r.start && (!marksOnly || u.start < r.end)) groups[groups.length - 1]!.push(u);
   }
   return groups.filter((g) => g.length > 0);
 }
@@ -156,6 +156,9 @@ function clauseUnits(text: string, r: Region): Unit[][] {
 interface Rule {
   minFamilies: number;
   user: (phrase: string) => boolean;
+  /** No phrase counts to be had (lookup's text not built yet): the marked stretch on word edges is
+   *  the phrase, counted by its rarest fingerprint, listed unweighed. */
+  marksOnly?: boolean;
 }
 
 function ruleOf(minFamilies: number, formulaPhrases: readonly string[]): Rule {
@@ -171,7 +174,7 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
   const out: BoilerplateSpan[] = [];
   let last = 0;
   for (const r of formulaRegions(text, prof))
-    for (const units of clauseUnits(text, r)) {
+    for (const units of clauseUnits(text, r, rule.marksOnly)) {
       const found = yield* phrasesIn(
         text,
         units.filter((u) => u.start >= last),
@@ -180,7 +183,7 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
       for (const p of found) {
         const phrase = text.slice(p.start, p.end);
         last = p.end;
-        const c = yield phrase;
+        const c = rule.marksOnly ? { docs: r.df, families: Infinity } : yield phrase;
         if (rule.user(phrase) || c.families * hanLength(phrase) >= LIST_WEIGHT * rule.minFamilies)
           out.push({ ...p, phrase, docFreq: c.docs });
       }
@@ -188,9 +191,16 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
   return out;
 }
 
-/** The 提法 of a page, counts from the embedded index. */
-export function boilerplateOfProfile(text: string, prof: PageProfile, oracle: PhraseOracle): BoilerplateSpan[] {
+/** The 提法 of a page, counts from the embedded index; without an oracle (lookup's text not built
+ *  yet), the formula marks alone on word edges. */
+export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: PhraseOracle): BoilerplateSpan[] {
   const cache = new Map<string, PhraseCount>();
+  if (!oracle) {
+    const g = search(text, prof, { ...ruleOf(0, []), marksOnly: true });
+    let step = g.next();
+    while (!step.done) step = g.next({ docs: 0, families: 0 });
+    return step.value;
+  }
   const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
   let step = g.next();
   while (!step.done) {

@@ -8,9 +8,19 @@ import type { CorpusDoc } from '../model/types';
 import { normalize, type NormalizedText } from '../text/normalize';
 import { CorpusText } from './corpus-text';
 import { Families, FAMILY_CAP } from './families';
+import { bodyChecksum } from './checksum';
 import { FingerprintIndex } from './fingerprint-index';
 import { fingerprints } from './grams';
+import { bodyMissing, knownSum } from './lazy-body';
 import { compactPosMap, expandPosMap, type PosMap } from './pos-map';
+
+/** A document's checksum without reading a lazy document's body. */
+export function docChecksum(doc: CorpusDoc): string {
+  return knownSum(doc) ?? bodyChecksum(doc.body);
+}
+
+/** Most documents kept normalised on demand. */
+const NORM_CACHE = 512;
 
 interface Pending {
   text: string;
@@ -21,6 +31,10 @@ export class CorpusStore implements MatchSource {
   docs: (CorpusDoc | undefined)[] = [];
   byId = new Map<string, number>();
   fpCounts: number[] = [];
+  /** Body checksum per slot (kept so a snapshot never reads a body to write it). */
+  sums: (string | undefined)[] = [];
+  /** Bumped on every add and remove: work that awaited storage checks it before going on. */
+  version = 0;
   fp = new FingerprintIndex();
   families = new Families();
   /** Fingerprints of documents added but not yet linked into families. */
@@ -68,8 +82,12 @@ export class CorpusStore implements MatchSource {
     if (p) return expandPosMap(p.map, p.text, doc.body);
     let n = this.norms.get(slot);
     if (!n) {
+      // A body not loaded (read as empty in a dry run) is never cached; the cache of texts
+      // normalised on demand is bounded (holders are checked against their text, page by page).
+      const cacheable = !bodyMissing(doc);
       n = normalize(doc.body);
-      this.norms.set(slot, n);
+      if (this.norms.size >= NORM_CACHE) this.norms.clear();
+      if (cacheable) this.norms.set(slot, n);
     }
     return n;
   }
@@ -81,11 +99,20 @@ export class CorpusStore implements MatchSource {
     return this.pending.get(slot)?.text ?? this.norm(slot).text;
   }
 
-  /** Adds or replaces (by id). `indexed` skips fingerprinting when a snapshot already holds it. */
-  add(doc: CorpusDoc, indexed = false): number {
+  /** True when lookup's text is built and needs no body read (no restored document is waiting to
+   *  be normalised into it). */
+  get textReady(): boolean {
+    return !!this.text && this.raw === 0;
+  }
+
+  /** Adds or replaces (by id). `indexed` skips fingerprinting when a snapshot already holds it
+   *  (`sum` is then the snapshot's checksum of the body). */
+  add(doc: CorpusDoc, indexed = false, sum?: string): number {
     if (this.byId.has(doc.id)) this.remove(doc.id);
     const slot = this.docs.length;
+    this.version++;
     this.docs.push(doc);
+    this.sums.push(sum ?? docChecksum(doc));
     this.byId.set(doc.id, slot);
     this.live++;
     this.families.addSlot(slot);
@@ -108,6 +135,8 @@ export class CorpusStore implements MatchSource {
     const slot = this.byId.get(id);
     if (slot === undefined) return false;
     this.byId.delete(id);
+    this.version++;
+    this.sums[slot] = undefined;
     this.fp.removeDoc(slot, this.fpCounts[slot] ?? 0);
     this.docs[slot] = undefined;
     const p = this.pending.get(slot);
@@ -124,6 +153,7 @@ export class CorpusStore implements MatchSource {
   /** Placeholder slot for a document removed before a snapshot, so slot numbers line up. */
   addHole(): void {
     this.docs.push(undefined);
+    this.sums.push(undefined);
     this.fpCounts.push(0);
     this.families.addSlot(this.docs.length - 1);
   }

@@ -3,7 +3,8 @@
 // startsWith); shorter ones (one or two characters) scan the whole string. Documents added since
 // the text was built are searched one by one. Context and original offsets are built only for returned hits.
 import type { LookupOptions } from '../model/engine-api';
-import type { LookupHit, LookupResult } from '../model/types';
+import type { CorpusDoc, LookupHit, LookupResult } from '../model/types';
+import { bodyMissing, MissingBodyError } from '../index/lazy-body';
 import type { CorpusStore } from '../index/corpus-store';
 import type { CorpusText } from '../index/corpus-text';
 import { SEP } from '../index/phrase-index';
@@ -36,8 +37,8 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   const limit = options.limit ?? TUNABLES.lookupLimit.default;
   const ctx = options.contextChars ?? TUNABLES.lookupContext.default;
   const q = normalize(query).text;
-  const hits: LookupHit[] = [];
-  if (!q) return { query, total: 0, docs: 0, hits };
+  const hits: Found[] = [];
+  if (!q) return { query, total: 0, docs: 0, hits: [] };
   const t = store.corpusText();
   const streams = occurrences(store, t, q);
   let { total, docs } = countLive(store, t, streams);
@@ -57,7 +58,7 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
     const local = x - t.starts[e]!;
     const m = t.maps[e]!;
     const { start, end } = spanOf(m, local, local + q.length - 1);
-    hits.push({ docId: doc.id, title: doc.title, start, end, context: context(doc.body, start, end, ctx) });
+    hits.push({ doc, start, end });
   }
 
   // Documents added since the text was built.
@@ -68,16 +69,32 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
       total++;
       if (hits.length >= limit) continue;
       const o = toOriginal(store.norm(slot), at, at + q.length);
-      hits.push({
-        docId: doc.id,
-        title: doc.title,
-        start: o.start,
-        end: o.end,
-        context: context(doc.body, o.start, o.end, ctx),
-      });
+      hits.push({ doc, start: o.start, end: o.end });
     }
   }
-  return { query, total, docs, hits };
+  return { query, total, docs, hits: withContext(hits, ctx) };
+}
+
+interface Found {
+  doc: CorpusDoc;
+  start: number;
+  end: number;
+}
+
+/** The hits with their context, read from the documents' bodies; a document whose body is kept in
+ *  storage (lazy-body.ts) and not loaded fails the lookup naming every such document at once, so
+ *  the caller reads them all and asks again. */
+function withContext(found: Found[], ctx: number): LookupHit[] {
+  const missing = new Set<string>();
+  for (const f of found) if (bodyMissing(f.doc)) missing.add(f.doc.id);
+  if (missing.size > 0) throw new MissingBodyError([...missing]);
+  return found.map(({ doc, start, end }) => ({
+    docId: doc.id,
+    title: doc.title,
+    start,
+    end,
+    context: context(doc.body, start, end, ctx),
+  }));
 }
 
 /** Live occurrences and the documents holding them, over every hit (not only those returned).

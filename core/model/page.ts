@@ -25,6 +25,9 @@ export interface PageAnalysis {
   /** Metadata of the candidate documents, by id. */
   docs: Record<string, DocMeta>;
   analysedAt: number;
+  /** The formula phrases' firstSeen was left out (a worker start answers the page before building
+   *  lookup's text); asking for the tab's analysis again gives it. */
+  firstSeenPending?: true;
 }
 
 /** A speech the user adds (pasted, imported from a file, or the current page). */

@@ -77,19 +77,21 @@ function sources(
   metaOf: (id: string) => DocMeta | undefined,
   L: ReportLabels,
 ): string {
+  // Share of the page for sources with passages, nothing for the others (one meaning per column).
+  const ink = Math.max(1, inkCount(a.page.text));
   const rows = a.match.candidates.map((c, i) => {
     const own = a.match.passages.filter((p) => p.docId === c.id);
     const chars = own.reduce((n, p) => n + inkCount(a.page.text.slice(p.start, p.end)), 0);
     const m = metaOf(c.id);
     return `<tr><td>${i + 1}</td><td><span class="sw" style="background:${colours.get(c.id) ?? '#999'}"></span>${esc(
       m?.title ?? c.title,
-    )}</td><td>${esc(m?.date ?? '')}</td><td>${esc(m?.place ?? '')}</td><td>${pct(c.score)}</td><td>${
+    )}</td><td>${esc(m?.date ?? '')}</td><td>${esc(m?.place ?? '')}</td><td>${own.length ? pct(chars / ink) : ''}</td><td>${
       own.length
     }</td><td>${chars}</td></tr>`;
   });
   return `<h2>${esc(L.sources)}</h2><table><thead><tr><th>${esc(L.rank)}</th><th>${esc(L.docTitle)}</th><th>${esc(
     L.date,
-  )}</th><th>${esc(L.place)}</th><th>${esc(L.similarity)}</th><th>${esc(L.passages)}</th><th>${esc(
+  )}</th><th>${esc(L.place)}</th><th>${esc(L.shareOfPage)}</th><th>${esc(L.passages)}</th><th>${esc(
     L.reusedChars,
   )}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }

@@ -20,6 +20,8 @@ export interface ReportLabels {
   date: string;
   place: string;
   similarity: string;
+  /** Column of the sources table: share of the page the source's passages cover. */
+  shareOfPage: string;
   reusedChars: string;
   fullText: string;
   fullTextNote: string;
@@ -54,6 +56,7 @@ const zhCN: ReportLabels = {
   date: '日期',
   place: '地点',
   similarity: '相似度',
+  shareOfPage: '占本页',
   reusedChars: '复用字数',
   fullText: '全文标注',
   fullTextNote: '有颜色的文字与所标来源相同或相近；上标数字对应下方段落。',
@@ -88,6 +91,7 @@ const zhTW: ReportLabels = {
   date: '日期',
   place: '地點',
   similarity: '相似度',
+  shareOfPage: '占本頁',
   reusedChars: '複用字數',
   fullText: '全文標註',
   fullTextNote: '有顏色的文字與所標來源相同或相近；上標數字對應下方段落。',
@@ -122,6 +126,7 @@ const en: ReportLabels = {
   date: 'Date',
   place: 'Place',
   similarity: 'Similarity',
+  shareOfPage: 'Share of the page',
   reusedChars: 'Reused characters',
   fullText: 'Annotated text',
   fullTextNote: 'Coloured text matches the marked source; superscript numbers refer to the passages below.',

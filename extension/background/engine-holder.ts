@@ -3,10 +3,18 @@
 // The promise is memoised so concurrent first calls share one load, and forgotten on failure so a
 // later call can retry. Work that no page waits for (lookup's preparation, writing the index back
 // to IndexedDB) runs in the quiet time after requests.
-import type { Engine } from '../../core/model/engine-api';
+import type { SnapshotEngine } from '../../core/engine';
 import type { CorpusDoc } from '../../core/model/types';
 import type { CorpusAsset } from '../corpus-asset';
-import { buildEngine, type BuiltEngine, type IndexStore } from './engine-build';
+import { collectMissing } from '../../core/index/lazy-body';
+import { engineBodies } from './engine-bodies';
+import { buildEngine, type BuiltEngine, type IndexStore, type LazyUserDocs } from './engine-build';
+
+type Engine = SnapshotEngine;
+
+/* IDLE_WORK: lookup's text and postings (1-2 s on a large corpus) are built when nothing has been
+ * asked for a while, or by the first lookup itself: never queued right behind a load, where they
+ * ran before the waiting page's answer was sent. Every request pushes the work back. */
 
 /** Quiet time after the last request before background work starts. */
 export const IDLE_MS = 1500;
@@ -18,6 +26,12 @@ export interface EngineSources {
   userDocs(): Promise<CorpusDoc[]>;
   /** Where the built index is kept between worker starts (none: rebuilt from the asset). */
   index?: IndexStore;
+  /** The user's documents by parts: with it, a start from the persisted index reads no body. */
+  lazy?: Omit<LazyUserDocs, 'cache'>;
+  /** Called when lookup's text has been built (answers that left out firstSeen can be redone). */
+  onLookupReady?(): void;
+  /** Characters of bodies kept in memory (most recently used). */
+  bodyCacheChars?: number;
   /** Runs fn once the background has been quiet for a while; returns a cancel function.
    *  Default: IDLE_MS without engine requests. */
   idle?(fn: () => void): () => void;
@@ -28,6 +42,13 @@ export interface EngineHolder {
   /** Runs fn with the engine and counts it as a request in flight until it settles: idle work
    *  waits for the quiet time after the last one. */
   use<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T>;
+  /** use(), reading from storage the bodies fn finds missing (MissingBodyError) and running it
+   *  again; `lookup` first builds lookup's text, reading every body once. */
+  withBodies<T>(fn: (engine: Engine) => T | Promise<T>, opts?: { lookup?: boolean }): Promise<T>;
+  /** The bodies fn reads that are not loaded (a dry run: see core/index/lazy-body.ts). */
+  collectMissing(fn: () => unknown): string[];
+  /** Reads these documents' bodies into the cache; one no longer stored leaves the index. */
+  loadBodies(ids: readonly string[]): Promise<void>;
   /** Applies a corpus change already written to the stores, and schedules writing the index back. */
   update(fn: (engine: Engine) => void): Promise<void>;
   /** Forgets the engine: the next use loads it from the stores again (after a restore written by
@@ -47,26 +68,53 @@ const defaultIdle = (fn: () => void): (() => void) => {
 };
 
 /** Lookup's preparation and writing the index back, neither of which any page waits for. */
-async function backgroundWork(built: BuiltEngine, prepare: boolean, index: IndexStore | undefined): Promise<void> {
+async function backgroundWork(
+  built: BuiltEngine,
+  prepare: (() => Promise<void>) | null,
+  index: IndexStore | undefined,
+): Promise<void> {
   try {
-    if (prepare) built.engine.prepare();
+    if (prepare) await prepare();
     if (index) await index.save(built.engine.snapshotBytes());
   } catch (err) {
     console.warn('[suyuan] background index work failed; it is retried on use:', err);
   }
 }
 
-export function createEngineHolder(sources: EngineSources): EngineHolder {
+/** The engine, built once per worker start: memoised, forgotten on failure or reload. */
+function engineLoader(sources: EngineSources, lazy: LazyUserDocs | undefined, onBuilt: (b: BuiltEngine) => void) {
   let loading: Promise<BuiltEngine> | null = null;
+  return {
+    load(): Promise<BuiltEngine> {
+      loading ??= (async () => {
+        const built = await buildEngine(await sources.bundled(), sources.userDocs, sources.index, lazy);
+        onBuilt(built);
+        return built;
+      })().catch((err: unknown) => {
+        loading = null;
+        throw err;
+      });
+      return loading;
+    },
+    current: (): Promise<BuiltEngine> | null => loading,
+    forget(): void {
+      loading = null;
+    },
+  };
+}
+
+export function createEngineHolder(sources: EngineSources): EngineHolder {
   let prepared = false;
   let dirty = false;
   let cancelIdle: (() => void) | null = null;
   let inFlight = 0;
   let work: Promise<void> = Promise.resolve();
+  const bodies = engineBodies(sources.lazy, sources.bodyCacheChars, () => (dirty = true));
+  const loader = engineLoader(sources, sources.lazy && { ...sources.lazy, cache: bodies.cache }, (b) => {
+    dirty ||= b.stale;
+  });
 
-  // Lookup's text and postings (1-2 s on a large corpus) are built when nothing has been asked for
-  // a while, or by the first lookup itself: never queued right behind a load, where they ran
-  // before the waiting page's answer was sent. Every request pushes the work back.
+  // Idle work waits for quiet: see IDLE_WORK.
   function armIdle(built: BuiltEngine): void {
     if (prepared && !dirty) return;
     cancelIdle?.();
@@ -82,21 +130,27 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     const save = dirty && !!sources.index;
     prepared = true;
     if (save) dirty = false;
-    await backgroundWork(built, prepare, save ? sources.index : undefined);
+    await backgroundWork(built, prepare ? () => prepareLookup(built.engine) : null, save ? sources.index : undefined);
   }
 
-  function load(): Promise<BuiltEngine> {
-    loading ??= (async () => {
-      const asset = await sources.bundled();
-      const built = await buildEngine(asset, sources.userDocs, sources.index);
-      dirty ||= built.stale;
-      return built;
-    })().catch((err: unknown) => {
-      loading = null;
-      throw err;
-    });
-    return loading;
+  async function prepareLookup(engine: Engine): Promise<void> {
+    await bodies.prepareLookup(engine);
+    prepared = true;
+    sources.onLookupReady?.();
   }
+
+  async function use<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T> {
+    inFlight++;
+    try {
+      return await fn(await get());
+    } finally {
+      inFlight--;
+      const built = await loader.current()?.catch(() => null);
+      if (built) armIdle(built);
+    }
+  }
+
+  const load = (): Promise<BuiltEngine> => loader.load();
 
   async function get(): Promise<Engine> {
     const built = await load();
@@ -106,21 +160,22 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
 
   return {
     get,
-    async use(fn) {
-      inFlight++;
-      try {
-        return await fn(await get());
-      } finally {
-        inFlight--;
-        const built = loading && (await loading.catch(() => null));
-        if (built) armIdle(built);
-      }
+    use,
+    async withBodies(fn, opts = {}) {
+      return use(async (engine) => {
+        if (opts.lookup) await prepareLookup(engine);
+        return bodies.retrying(engine, fn);
+      });
     },
+    loadBodies: async (ids) => bodies.load((await load()).engine, ids),
+    collectMissing: (fn) => collectMissing(bodies.cache, fn),
     async update(fn) {
       // A load that starts now reads the stores, change included; a loaded engine takes it here.
       // Either way the persisted index is written again when idle, so the next worker start
       // restores it instead of indexing the change.
-      const fresh = loading === null;
+      const fresh = loader.current() === null;
+      // A changed document may keep its id (an edited file re-imported): no cached body outlives it.
+      bodies.cache.clear();
       const built = await load();
       if (!fresh) fn(built.engine);
       dirty = true;
@@ -129,18 +184,14 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     reload() {
       cancelIdle?.();
       cancelIdle = null;
-      loading = null;
+      loader.forget();
       prepared = false;
+      bodies.cache.clear();
       // Loaded now, so the documents are indexed before a page asks; persisted when idle.
       void get().catch((err: unknown) => console.warn('[suyuan] reloading the corpus failed:', err));
     },
-    peek: () => loading && loading.then((b) => b.engine),
-    settled: async () => {
-      await work;
-    },
-    origin: async () => {
-      const { from, indexed } = await load();
-      return { from, indexed };
-    },
+    peek: () => loader.current()?.then((b) => b.engine) ?? null,
+    settled: () => work,
+    origin: async () => (({ from, indexed }) => ({ from, indexed }))(await load()),
   };
 }

@@ -56,6 +56,14 @@ function stripHash(url: string): string {
  *  flap on pages that call history.pushState every few hundred milliseconds. */
 export const NAV_SETTLE_MS = 6000;
 
+/** Completes the analyses answered without firstSeen, now that lookup's text is built (the
+ *  re-analysis stores them and tells open panels). */
+async function completeFirstSeen(tabs: TabAnalyses, service: SuyuanService): Promise<void> {
+  for (const tabId of tabs.tabIds()) {
+    if ((await tabs.get(tabId))?.firstSeenPending) await service.getTabAnalysis(tabId);
+  }
+}
+
 export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
   const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
   const store = new UserDocStore();
@@ -65,6 +73,10 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
     index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+    lazy: { metas: () => store.metas(), bodies: (ids) => store.bodies(ids) },
+    onLookupReady: () => {
+      completeFirstSeen(tabs, service).catch((err: unknown) => console.warn('[suyuan] firstSeen:', err));
+    },
   });
   const service = createSuyuanService({
     engine,

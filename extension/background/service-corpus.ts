@@ -26,7 +26,8 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
   return {
     async lookup(query, limit): Promise<LookupResult> {
       if (typeof query !== 'string' || query.trim() === '') throw new Error('Nothing to look up');
-      return (await c.deps.engine.get()).lookup(query.trim(), { limit: lookupLimit(limit) });
+      const q = query.trim();
+      return c.deps.engine.withBodies((engine) => engine.lookup(q, { limit: lookupLimit(limit) }), { lookup: true });
     },
 
     async listDocs() {
@@ -35,7 +36,12 @@ export function corpusMethods(c: ServiceContext): CorpusMethods {
 
     async getDoc(id) {
       if (typeof id !== 'string') return null;
-      return (await c.deps.engine.get()).get(id) ?? null;
+      // A user document's body may be left in storage (lazy): read it there.
+      const doc = (await c.deps.engine.get()).get(id);
+      if (!doc || doc.origin !== 'user') return doc ?? null;
+      const rec = await c.deps.store.get(id);
+      if (!rec) throw new Error(`${id} is in the index but no longer stored`);
+      return rec;
     },
 
     async addDocs(docs: NewDoc[]) {

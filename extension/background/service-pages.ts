@@ -9,6 +9,11 @@ import type { ServiceContext } from './service';
 
 type PageMethods = Pick<Required<SuyuanService>, 'analyzePage' | 'getTabAnalysis' | 'revealInTab'>;
 
+async function lookupReady(c: ServiceContext): Promise<boolean> {
+  const loaded = c.deps.engine.peek();
+  return !!loaded && (await loaded).lookupReady();
+}
+
 export function pageMethods(c: ServiceContext): PageMethods {
   return {
     async analyzePage(page, tabId) {
@@ -18,7 +23,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
-      const analysis = await c.analyseForTab(p, tab, generation);
+      const analysis = await c.analyseForTab(p, tab, generation, true);
       // After the page's own analysis, so it is never compared with the copy kept here; a failure
       // to keep it must not cost the reader the comparison.
       await keepIfWanted(c, p).catch((err: unknown) => console.warn('[suyuan] keeping the page failed:', err));
@@ -40,7 +45,11 @@ export function pageMethods(c: ServiceContext): PageMethods {
         if (!page || page.text.trim() === '') return null;
         return c.analyseForTab(checkPage(page), tab);
       }
-      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) return stored;
+      if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) {
+        // An answer that left firstSeen out is completed once lookup's text is built (never by
+        // building it now: that reads every body while the panel waits).
+        if (!stored.firstSeenPending || !(await lookupReady(c))) return stored;
+      }
       return c.analyseForTab(stored.page, tab);
     },
 

@@ -2,7 +2,7 @@
 // Dependencies are passed in, so tests run the real logic on a small real corpus with fakes only
 // for the browser parts.
 import { docMeta } from '../../core/model/doc-meta';
-import type { Engine } from '../../core/model/engine-api';
+import type { SnapshotEngine } from '../../core/engine';
 import type { DocMeta, MatchOptions } from '../../core/model/types';
 import type { ContentService, PanelEvent, SuyuanService } from '../protocol';
 import type { PageAnalysis, PageText } from '../../core/model/page';
@@ -70,22 +70,43 @@ export interface ServiceContext {
   keeper: PageKeeper;
   /** Analyses a page for a tab (badge, stored result, panel event); `generation` is the tab's
    *  generation when the request arrived: a navigation since then makes the result stale. */
-  analyseForTab(page: PageText, tabId: number | undefined, generation?: number): Promise<PageAnalysis>;
+  analyseForTab(
+    page: PageText,
+    tabId: number | undefined,
+    generation?: number,
+    deferFirstSeen?: boolean,
+  ): Promise<PageAnalysis>;
 }
 
-export function analysePage(engine: Engine, page: PageText, settings: Settings, now: number): PageAnalysis {
+/** A page's analysis; the candidates' bodies are read from storage first. `deferFirstSeen` answers
+ *  without the formula phrases' firstSeen when lookup's text is not built yet. */
+export async function analysePage(
+  engine: SnapshotEngine,
+  holder: Pick<EngineHolder, 'loadBodies' | 'collectMissing'>,
+  page: PageText,
+  settings: Settings,
+  now: number,
+  deferFirstSeen = false,
+): Promise<PageAnalysis> {
   const opts = matchOptions(settings);
   // The page's address lets the engine leave out its own saved copy (a kept page, revisited).
   // Its meta tags and lead lines give its own date (pageFacts).
-  const context = { url: page.url, title: page.title, meta: page.meta, lead: page.lead };
-  const { match, boilerplate } = engine.analyse(page.text, { ...opts, page: context });
+  const options = { ...opts, page: { url: page.url, title: page.title, meta: page.meta, lead: page.lead } };
+  const load = (ids: string[]) => holder.loadBodies(ids);
+  const collect = (fn: () => unknown) => holder.collectMissing(fn);
+  const { match, boilerplate, firstSeenPending } = await engine.analyseLoading(page.text, options, {
+    load,
+    collect,
+    deferFirstSeen,
+  });
   const docs: Record<string, DocMeta> = {};
   const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
   for (const id of ids) {
     const doc = engine.get(id);
     if (doc) docs[id] = docMeta(doc);
   }
-  return { page, match, boilerplate, docs, analysedAt: now };
+  const analysis: PageAnalysis = { page, match, boilerplate, docs, analysedAt: now };
+  return firstSeenPending ? { ...analysis, firstSeenPending } : analysis;
 }
 
 /** The service, composed of named groups of methods over one shared context. */
@@ -101,7 +122,7 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       await deps.tabs.markStale(now());
       await deps.emit({ type: 'corpus-changed' });
     },
-    analyseForTab: (page, tabId, generation) => analyseForTab(c, page, tabId, generation),
+    analyseForTab: (page, tabId, generation, defer) => analyseForTab(c, page, tabId, generation, defer),
   };
   return { ...pageMethods(c), ...corpusMethods(c), ...panelMethods(c), ...userCorpusMethods(c) };
 }
@@ -111,12 +132,14 @@ async function analyseForTab(
   page: PageText,
   tabId: number | undefined,
   generation = tabId === undefined ? 0 : c.deps.tabs.generation(tabId),
+  deferFirstSeen = false,
 ): Promise<PageAnalysis> {
   // The whole request, answer included, counts as busy: lookup's preparation never runs
   // between a page's analysis and its answer.
   const settings = c.deps.settings.load();
-  return c.deps.engine.use(async (engine) => {
-    const analysis = analysePage(engine, page, await settings, c.now());
+  const holder = c.deps.engine;
+  return holder.withBodies(async (engine) => {
+    const analysis = await analysePage(engine, holder, page, await settings, c.now(), deferFirstSeen);
     if (tabId !== undefined && (await c.deps.tabs.set(tabId, analysis, generation))) {
       await c.deps.setBadge(tabId, badgeText(analysis));
       await c.deps.emit({ type: 'analysis-updated', tabId });

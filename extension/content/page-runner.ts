@@ -241,21 +241,34 @@ export class PageRunner implements ContentService {
         this.card?.hide();
         if (this.state) this.state.passages = [];
       }
-      this.env.clearTimeout(this.lateTimer);
-      this.lateTimer = this.env.setTimeout(
-        guard('late content', async () => {
-          if (this.lateRuns >= MAX_LATE_RUNS) return;
-          this.lateRuns++;
-          // Highlighted ranges are live and follow DOM edits; only a page we have not
-          // analysed yet, or one whose text changed, is worth another pass.
-          if (this.state?.analysis && (await this.textUnchanged())) return;
-          await this.run();
-        }),
-        LATE_DEBOUNCE_MS,
-      );
+      this.lateContent();
     });
     observer.observe(doc.body, { childList: true, subtree: true, characterData: true });
     this.observer = observer;
+    // A frame that finishes loading after us (Firefox runs us before the frames load): its text is
+    // late content too. Load events do not bubble, but a capturing listener sees them.
+    doc.addEventListener('load', this.onFrameLoad, true);
+  }
+
+  private readonly onFrameLoad = (e: Event): void => {
+    if ((e.target as Element | null)?.localName === 'iframe') this.lateContent();
+  };
+
+  /** Another pass after the page settles, at most MAX_LATE_RUNS per URL, only if the text changed. */
+  private lateContent(): void {
+    if (this.lateRuns >= MAX_LATE_RUNS) return;
+    this.env.clearTimeout(this.lateTimer);
+    this.lateTimer = this.env.setTimeout(
+      guard('late content', async () => {
+        if (this.lateRuns >= MAX_LATE_RUNS) return;
+        this.lateRuns++;
+        // Highlighted ranges are live and follow DOM edits; only a page we have not
+        // analysed yet, or one whose text changed, is worth another pass.
+        if (this.state?.analysis && (await this.textUnchanged())) return;
+        await this.run();
+      }),
+      LATE_DEBOUNCE_MS,
+    );
   }
 
   private hasStaleRanges(): boolean {
@@ -306,6 +319,7 @@ export class PageRunner implements ContentService {
     this.runId++;
     this.runAbort?.abort();
     this.observer?.disconnect();
+    this.env.doc.removeEventListener('load', this.onFrameLoad, true);
     for (const t of [this.lateTimer, this.navTimer, this.hoverTimer, this.flashTimer]) this.env.clearTimeout(t);
     this.highlighter?.destroy();
     this.card?.destroy();

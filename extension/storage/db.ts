@@ -2,7 +2,9 @@
 // updates). The schema is versioned: each entry of MIGRATIONS upgrades from the version before,
 // and an old database is walked through every step it missed.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import type { CorpusDoc } from '../../core/model/types';
+import { bodyChecksum } from '../../core/index/checksum';
+import { docMeta } from '../../core/model/doc-meta';
+import type { CorpusDoc, DocMeta } from '../../core/model/types';
 
 /** A user document as stored: the corpus doc plus when it was added (for a stable order). */
 export interface UserDocRecord extends CorpusDoc {
@@ -18,9 +20,23 @@ export interface IndexRecord {
   savedAt: number;
 }
 
+/** A user document without its body: what a worker start reads (bodies are read when needed). */
+export interface UserDocMeta extends DocMeta {
+  origin: 'user';
+  addedAt: number;
+  /** The body's checksum (core/index/checksum.ts). */
+  sum: string;
+}
+
+export function metaOf(rec: UserDocRecord): UserDocMeta {
+  return { ...(docMeta(rec) as UserDocMeta), sum: bodyChecksum(rec.body) };
+}
+
 export interface SuyuanDB extends DBSchema {
   docs: { key: string; value: UserDocRecord; indexes: { byAddedAt: number } };
   index: { key: string; value: IndexRecord };
+  /** One UserDocMeta per record of `docs`, written in the same transaction. */
+  meta: { key: string; value: UserDocMeta };
 }
 
 export const DB_NAME = 'suyuan';
@@ -51,6 +67,16 @@ export const MIGRATIONS: readonly Migration[] = [
   // 2 → 3: the built index, so a worker start restores it instead of indexing every document.
   (db) => {
     db.createObjectStore('index');
+  },
+  // 3 → 4: documents' metadata apart from their bodies, so a worker start reads no body.
+  async (db, tx) => {
+    db.createObjectStore('meta', { keyPath: 'id' });
+    const meta = tx.objectStore('meta');
+    let cursor = await tx.objectStore('docs').openCursor();
+    while (cursor) {
+      await meta.put(metaOf(cursor.value));
+      cursor = await cursor.continue();
+    }
   },
 ];
 

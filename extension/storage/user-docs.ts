@@ -3,7 +3,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { NewDoc } from '../../core/model/page';
 import { textHash } from '../../core/text/text-hash';
-import { DB_NAME, openUserDb, type SuyuanDB, type UserDocRecord } from './db';
+import { DB_NAME, metaOf, openUserDb, type SuyuanDB, type UserDocMeta, type UserDocRecord } from './db';
 
 export const USER_ID_PREFIX = 'user/';
 const INDEX_KEY = 'engine';
@@ -112,6 +112,45 @@ export class UserDocStore {
     return new Set(keys.filter((k): k is string => k !== undefined));
   }
 
+  /** Every document's metadata and body checksum, oldest first, no body read. A record written
+   *  without its metadata (by an older version, or straight into the database) gets it now. */
+  async metas(): Promise<UserDocMeta[]> {
+    const db = await this.open();
+    const tx = db.transaction(['docs', 'meta']);
+    const [keys, metas] = await Promise.all([tx.objectStore('docs').getAllKeys(), tx.objectStore('meta').getAll()]);
+    await tx.done;
+    const stored = new Set(keys);
+    const out = metas.filter((m) => stored.has(m.id));
+    const known = new Set(out.map((m) => m.id));
+    const lacking = keys.filter((k) => !known.has(k));
+    const orphans = metas.filter((m) => !stored.has(m.id)).map((m) => m.id);
+    if (lacking.length > 0 || orphans.length > 0) out.push(...(await this.mendMetas(lacking, orphans)));
+    // The order of the byAddedAt index: addedAt, then id.
+    return out.sort((a, b) => a.addedAt - b.addedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  private async mendMetas(lacking: string[], orphans: string[]): Promise<UserDocMeta[]> {
+    const db = await this.open();
+    const made: UserDocMeta[] = [];
+    for (let i = 0; i < lacking.length; i += ADD_CHUNK_SIZE) {
+      const recs = await this.getMany(lacking.slice(i, i + ADD_CHUNK_SIZE));
+      const metas = recs.map(metaOf);
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([...metas.map((m) => tx.store.put(m)), tx.done]);
+      made.push(...metas);
+    }
+    if (orphans.length > 0) {
+      const tx = db.transaction('meta', 'readwrite');
+      await Promise.all([...orphans.map((id) => tx.store.delete(id)), tx.done]);
+    }
+    return made;
+  }
+
+  /** The bodies of these ids that are stored (an id missing from the map is not stored). */
+  async bodies(ids: readonly string[]): Promise<Map<string, string>> {
+    return new Map((await this.getMany(ids)).map((r) => [r.id, r.body]));
+  }
+
   async count(): Promise<number> {
     return (await this.open()).count('docs');
   }
@@ -127,18 +166,21 @@ export class UserDocStore {
     try {
       for (let i = 0; i < records.length; i += chunkSize) {
         const chunk = records.slice(i, i + chunkSize);
-        const tx = db.transaction('docs', 'readwrite');
-        const stored = await Promise.all(chunk.map((r) => tx.store.getKey(r.id)));
+        const tx = db.transaction(['docs', 'meta'], 'readwrite');
+        const docs = tx.objectStore('docs');
+        const stored = await Promise.all(chunk.map((r) => docs.getKey(r.id)));
         const add = chunk.filter((r, j) => stored[j] === undefined && !seen.has(r.id) && seen.add(r.id));
-        await Promise.all([...add.map((r) => tx.store.add(r)), tx.done]);
+        const meta = tx.objectStore('meta');
+        await Promise.all([...add.flatMap((r) => [docs.add(r), meta.put(metaOf(r))]), tx.done]);
         written.push(...add.map((r) => r.id));
         fresh.push(...add);
       }
       return fresh;
     } catch (err) {
       if (written.length > 0) {
-        const tx = db.transaction('docs', 'readwrite');
-        await Promise.all([...written.map((id) => tx.store.delete(id)), tx.done]);
+        const tx = db.transaction(['docs', 'meta'], 'readwrite');
+        const [docs, meta] = [tx.objectStore('docs'), tx.objectStore('meta')];
+        await Promise.all([...written.flatMap((id) => [docs.delete(id), meta.delete(id)]), tx.done]);
       }
       throw err;
     }
@@ -146,9 +188,10 @@ export class UserDocStore {
 
   async remove(id: string): Promise<boolean> {
     const db = await this.open();
-    const tx = db.transaction('docs', 'readwrite');
-    const existed = (await tx.store.getKey(id)) !== undefined;
-    if (existed) await tx.store.delete(id);
+    const tx = db.transaction(['docs', 'meta'], 'readwrite');
+    const docs = tx.objectStore('docs');
+    const existed = (await docs.getKey(id)) !== undefined;
+    if (existed) await Promise.all([docs.delete(id), tx.objectStore('meta').delete(id)]);
     await tx.done;
     return existed;
   }
@@ -161,8 +204,9 @@ export class UserDocStore {
     opts: { replaceNewer?: boolean; dryRun?: boolean } = {},
   ): Promise<{ counts: RestoreCounts; written: UserDocRecord[] }> {
     const db = await this.open();
-    const tx = db.transaction('docs', 'readwrite');
-    const local = await Promise.all(records.map((r) => tx.store.get(r.id)));
+    const tx = db.transaction(['docs', 'meta'], 'readwrite');
+    const docs = tx.objectStore('docs');
+    const local = await Promise.all(records.map((r) => docs.get(r.id)));
     const counts = emptyCounts();
     const written: UserDocRecord[] = [];
     records.forEach((r, i) => {
@@ -170,7 +214,8 @@ export class UserDocStore {
       counts[fate]++;
       if (fate === 'added' || fate === 'replaced') written.push(r);
     });
-    if (!opts.dryRun) await Promise.all([...written.map((r) => tx.store.put(r)), tx.done]);
+    const meta = tx.objectStore('meta');
+    if (!opts.dryRun) await Promise.all([...written.flatMap((r) => [docs.put(r), meta.put(metaOf(r))]), tx.done]);
     else await tx.done;
     return { counts, written: opts.dryRun ? [] : written };
   }

@@ -29,8 +29,32 @@ describe('compare view', () => {
     const buttons = await screen.findAllByRole('button', { name: /^查看来源：/ });
     const expected = analysis.match.candidates.map((c) => `查看来源：${c.title}`);
     expect(buttons.map((b) => b.getAttribute('aria-label'))).toEqual(expected);
-    expect(buttons[0]!.textContent).toContain(`${Math.round(analysis.match.candidates[0]!.score * 100)}%`);
     expect(screen.getByTestId('reuse').textContent).toContain(`${Math.round(analysis.match.reuseRatio * 100)}%`);
+  });
+
+  it('gives one meaning to every percentage: the share of the page, only for sources with passages', async () => {
+    setup();
+    const buttons = await screen.findAllByRole('button', { name: /^查看来源：/ });
+    const text = analysis.page.text;
+    const nonSpace = (a: number, b: number): number => text.slice(a, b).replace(/\s/g, '').length;
+    const total = nonSpace(0, text.length);
+    let sum = 0;
+    for (const [k, c] of analysis.match.candidates.entries()) {
+      const own = analysis.match.passages.filter((p) => p.docId === c.id);
+      const score = buttons[k]!.querySelector('.cand-score');
+      if (!own.length) {
+        expect(score, `${c.title} has no passage: no percentage`).toBeNull();
+        expect(buttons[k]!.textContent).not.toMatch(/\d%/);
+        continue;
+      }
+      const share = own.reduce((a, p) => a + nonSpace(p.start, p.end), 0) / total;
+      sum += share;
+      expect(score!.textContent).toBe(`${Math.round(share * 100)}%`);
+      expect(score!.getAttribute('title')).toContain('占本页');
+    }
+    // The sources' shares add up to the page's reuse figure.
+    expect(sum).toBeCloseTo(analysis.match.reuseRatio, 6);
+    expect(screen.getByText('百分比为占本页的比例')).toBeTruthy();
   });
 
   it('folds sources without reused passages behind a toggle, under the ranked ones', async () => {

@@ -24,6 +24,24 @@ describe('HTML comparison report', () => {
     expect(html.match(/<sup>/g)).toHaveLength(analysis.match.passages.length);
   });
 
+  it('gives the share of the page for sources with passages and no percentage for the others', () => {
+    const html = renderComparisonReport(analysis, bodies, 'zh-CN');
+    const rows = [...html.matchAll(/<tr><td>\d+<\/td>(.*?)<\/tr>/g)].map((m) => [
+      ...m[1]!.matchAll(/<td>(.*?)<\/td>/g),
+    ]);
+    expect(rows).toHaveLength(analysis.match.candidates.length);
+    expect(html).toContain('<th>占本页</th>');
+    const ink = (a: number, b: number): number => analysis.page.text.slice(a, b).replace(/\s/g, '').length;
+    const total = ink(0, analysis.page.text.length);
+    for (const [k, c] of analysis.match.candidates.entries()) {
+      const own = analysis.match.passages.filter((p) => p.docId === c.id);
+      const share = own.reduce((a, p) => a + ink(p.start, p.end), 0) / total;
+      // cells after the title: date, place, share, passages, characters
+      expect(rows[k]![3]![1], c.title).toBe(own.length ? `${Math.round(share * 100)}%` : '');
+    }
+    expect(analysis.match.candidates.some((c) => !analysis.match.passages.some((p) => p.docId === c.id))).toBe(true);
+  });
+
   it('escapes script tags and quotes in page and corpus text', () => {
     const evil = '<script>alert("x")</script>';
     const [first] = analysis.match.passages;

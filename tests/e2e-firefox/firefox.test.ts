@@ -212,6 +212,71 @@ describe(`Firefox (${FIREFOX})`, () => {
     save('firefox-sidebar-lookup.png', await ff.shot('sidebar'));
   });
 
+  it('a speech in a same-origin iframe or an open shadow root is read and highlighted (issue 13, fault 12)', async () => {
+    const other = seedSpeech(2);
+    const text = perturb(other.body).text;
+    const intro = '<p>以下为讲话全文，请点击阅读。</p>';
+    server.serve(
+      '/fanwen/ff-frame-body.html',
+      `<!doctype html><html><head><meta charset="utf-8"><title>正文</title></head><body>${paragraphs(text)}</body></html>`,
+    );
+    const framed = server.serve(
+      '/fanwen/ff-framed.html',
+      sitePage({
+        title: other.title,
+        article: `${intro}<iframe src="/fanwen/ff-frame-body.html" style="width:100%;height:600px;border:0"></iframe>`,
+      }),
+    );
+    const lines = JSON.stringify(text.split('\n').filter((l) => l.trim()));
+    const shadowed = server.serve(
+      '/fanwen/ff-shadow.html',
+      sitePage({
+        title: other.title,
+        article: `${intro}<speech-view></speech-view>`,
+        tail: `<script>const root = document.querySelector('speech-view').attachShadow({ mode: 'open' });
+          for (const line of ${lines}) { const p = document.createElement('p'); p.textContent = line; root.append(p); }</script>`,
+      }),
+    );
+    const tab = await ff.browser.newPage();
+    await tab.goto(framed, { waitUntil: 'load' });
+    const frame = await waitFor('the frame', async () =>
+      tab.frames().find((f) => f.url().endsWith('ff-frame-body.html')),
+    );
+    const inFrame = await waitFor('reuse highlights inside the frame', () =>
+      frame.evaluate(
+        (name) => (CSS as unknown as { highlights: Map<string, Set<unknown>> }).highlights.get(name)?.size ?? 0,
+        REUSE,
+      ),
+    );
+    const colour = (where: typeof frame, shadow: boolean) =>
+      where.evaluate((sh) => {
+        const host = document.querySelector('speech-view');
+        const el = sh ? host!.shadowRoot!.querySelector('p')! : document.querySelector('p')!;
+        return getComputedStyle(el, '::highlight(suyuan-reuse)').backgroundColor;
+      }, shadow);
+    const frameColour = await colour(frame, false);
+    save('firefox-page-speech-in-iframe.png', await tab.screenshot());
+    await tab.goto(shadowed, { waitUntil: 'load' });
+    const inShadow = await waitFor('reuse highlights inside the shadow root', () =>
+      tab.evaluate((name) => {
+        const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+        return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
+      }, REUSE),
+    );
+    const shadowColour = await colour(tab.mainFrame(), true);
+    save('firefox-page-speech-in-shadow-root.png', await tab.screenshot());
+    console.log(
+      `Firefox: ${inFrame} reuse ranges in the iframe (::highlight background ${frameColour}), ` +
+        `${inShadow} in the shadow root (${shadowColour})`,
+    );
+    expect(inFrame).toBeGreaterThan(0);
+    expect(frameColour).toBe('rgba(250, 204, 21, 0.45)'); // highlights.css reaches the frame (all_frames)
+    // Read and registered, but Firefox 153 does not carry the page's ::highlight colour into a
+    // shadow tree (Chromium does): these marks are not painted there (README, Load the extension).
+    expect(inShadow).toBeGreaterThan(0);
+    await tab.close();
+  });
+
   it('marks the leftovers of a county page copied from seed 002 (西宁 kept twice) with their own highlight', async () => {
     await ff.hideSidebar();
     let k = 0;

@@ -331,6 +331,31 @@ describe('PageRunner', () => {
     runner.stop();
   });
 
+  it('a frame that loads after the first pass is read then (Firefox runs us before frames load; fault 12)', async () => {
+    load(`<html><head><title>在全县工作会议上的讲话_某县政府网</title></head><body>
+<div id="article"><h1>在全县工作会议上的讲话</h1><p>以下为讲话全文。</p><iframe id="f"></iframe></div></body></html>`);
+    const bg = testBackground();
+    const analyzePage = vi.fn((page: PageText) => bg.service.analyzePage(page, 1));
+    const runner = new PageRunner(
+      env({ getSettings: bg.service.getSettings, analyzePage, showPassage: vi.fn(async () => undefined) }),
+    );
+    await runner.run();
+    runner.observeLateContent();
+    expect(analyzePage).not.toHaveBeenCalled(); // the frame is still empty: not a speech yet
+    const frame = document.getElementById('f') as HTMLIFrameElement;
+    const copied = speechPage().copied;
+    for (const line of copied.split('\n').filter((l) => l.trim())) {
+      const p = frame.contentDocument!.createElement('p');
+      p.textContent = line;
+      frame.contentDocument!.body.append(p);
+    }
+    frame.dispatchEvent(new Event('load')); // the frame's load, seen by a capturing listener
+    await vi.waitFor(() => expect(analyzePage).toHaveBeenCalled(), { timeout: 5000 });
+    const sent = analyzePage.mock.calls[0]![0];
+    expect(compact(sent.text)).toContain(compact(copied.split('\n').find((l) => l.trim().length > 40)!));
+    runner.stop();
+  });
+
   it('a failing background never throws into the page', async () => {
     load(speechPage().html);
     const runner = new PageRunner(

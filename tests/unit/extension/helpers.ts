@@ -55,7 +55,9 @@ export interface TestBackground {
 
 /** A background as setupBackground() wires it, minus browser listeners. `dbName` lets a test
  *  start a second "worker" on the same database. */
-export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?: () => number } = {}): TestBackground {
+export function testBackground(
+  opts: { dbName?: string; tabs?: TabAnalyses; now?: () => number; bodyCacheChars?: number } = {},
+): TestBackground {
   const store = new UserDocStore(opts.dbName ?? `suyuan-test-${++dbCounter}-${Date.now()}`);
   const tabs = opts.tabs ?? new TabAnalyses();
   const badges = new Map<number, string>();
@@ -75,6 +77,8 @@ export function testBackground(opts: { dbName?: string; tabs?: TabAnalyses; now?
       },
       userDocs: () => store.list(),
       index: { load: () => store.loadIndex(), save: (bytes) => store.saveIndex(bytes) },
+      lazy: { metas: () => store.metas(), bodies: (ids) => store.bodies(ids) },
+      ...(opts.bodyCacheChars !== undefined ? { bodyCacheChars: opts.bodyCacheChars } : {}),
       idle: (fn) => {
         queued.push(fn);
         return () => queued.splice(queued.indexOf(fn) >>> 0, 1);
