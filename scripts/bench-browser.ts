@@ -151,6 +151,17 @@ async function settleIndex(page: Page, n: number): Promise<number> {
   return Date.now() - started;
 }
 
+/** One phrase lookup through the service, in ms. */
+async function lookupOnce(page: Page): Promise<number> {
+  const t = Date.now();
+  await page.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+    ).chrome.runtime.sendMessage({ __suyuan: 'service', method: 'lookup', args: ['高质量发展', 5] }),
+  );
+  return Date.now() - t;
+}
+
 async function stopWorkers(page: Page): Promise<void> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('ServiceWorker.enable');
@@ -262,6 +273,14 @@ async function main(): Promise<void> {
       );
       console.log(
         `      runs: warm ${warm.map((x) => x.toFixed(0)).join(' ')} · cold ${cold.map((x) => x.toFixed(0)).join(' ')}`,
+      );
+      // The same worker once lookup's text is built (a lookup builds it if idle time has not): it
+      // holds the normalised text of the whole corpus, which lazy bodies do not avoid.
+      const lookupMs = await lookupOnce(page);
+      const heapL = await workerHeap(ctx, page, id);
+      const perCharL = n > 0 ? `, ${((heapL - heap0) / chars).toFixed(2)} bytes/char over 0 docs` : '';
+      console.log(
+        `      after lookup's text is built (first lookup ${lookupMs} ms): worker heap ${(heapL / 1048576).toFixed(1)} MB${perCharL}`,
       );
     }
     for (const [name, path] of [

@@ -10,6 +10,7 @@ import { PassagesSection } from './passages-section';
 import { ReuseMap } from './reuse-map';
 import { SummaryBar } from './summary-bar';
 import { LeftoverList } from '../evidence/leftover-list';
+import { PageOlderWarning, TimelineView } from '../evidence/timeline-view';
 import { useComparisonState } from './use-comparison-state';
 
 export interface OpenDocRequest {
@@ -80,6 +81,7 @@ function Comparison(props: {
     <div class="compare">
       <SummaryBar analysis={analysis} onRefresh={props.reload} onExport={s.exportReport} />
       <LeftoverList analysis={analysis} onReveal={(l) => s.reveal(l.start, l.end)} />
+      <PageOlderWarning analysis={analysis} />
       {s.error && (
         <div class="error" role="alert">
           {t.errorPrefix}
@@ -128,6 +130,12 @@ function Comparison(props: {
           onOpen={(docId) => props.onOpenDoc({ docId })}
         />
       )}
+      <TimelineView
+        analysis={analysis}
+        colours={s.colours}
+        onSelectPassage={(i) => s.select(i, true)}
+        onOpenDoc={(docId) => props.onOpenDoc({ docId })}
+      />
       {(s.chosen || s.scope === 'all') && <PassagesSection analysis={analysis} s={s} />}
     </div>
   );

@@ -3,6 +3,8 @@
 import type { CorpusDoc, DocMeta, Passage } from '../model/types';
 import type { PageAnalysis } from '../model/page';
 import { diffPieces } from './diff-pieces';
+import { EVIDENCE_LABELS } from './evidence-labels';
+import { EVIDENCE_CSS, leftoversSection, pageOlderNote, timelineSection } from './evidence-sections';
 import { escapeHtml as esc } from './escape-html';
 import { sourceColours } from './palette';
 import { REPORT_LABELS, type ReportLabels, type ReportLang } from './report-labels';
@@ -25,7 +27,7 @@ del{background:#fde2e1;color:#a4161a;text-decoration:line-through}ins{background
 .sub{border:1px solid #c9a227;border-radius:4px;padding:0 3px;background:#fff8db;white-space:nowrap}
 .cols{display:grid;grid-template-columns:1fr 1fr;gap:10px}.cols div{white-space:pre-wrap}
 @media print{body{padding:0}.passage{break-inside:avoid}}
-`;
+${EVIDENCE_CSS}`;
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
 const inkCount = (s: string) => s.replace(/\s/g, '').length;
@@ -36,6 +38,7 @@ export function renderComparisonReport(
   lang: ReportLang = 'zh-CN',
 ): string {
   const L = REPORT_LABELS[lang];
+  const E = EVIDENCE_LABELS[lang];
   const colours = sourceColours(analysis);
   const { page, match } = analysis;
   const metaOf = (id: string): DocMeta | undefined => docs[id] ?? analysis.docs[id];
@@ -52,8 +55,12 @@ export function renderComparisonReport(
     `<p class="meta">${esc(L.page)}: ${esc(page.title)}<br>${esc(page.url)}<br>${esc(L.generated)}: ${esc(
       new Date(analysis.analysedAt).toISOString().replace('T', ' ').slice(0, 19),
     )} UTC</p>`,
+    // The headline finding first: what the copier forgot to change, then who had the text first.
+    leftoversSection(analysis, metaOf, E),
+    pageOlderNote(analysis, metaOf, E),
     summary(analysis, L),
     sources(analysis, colours, metaOf, L),
+    timelineSection(analysis, metaOf, E, L),
     fullText(page.text, ordered, colours, titleOf, L),
     passages(analysis, ordered, colours, titleOf, docs, L),
     boilerplate(analysis, L),

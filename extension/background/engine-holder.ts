@@ -126,9 +126,10 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
   }
 
   async function idleWork(built: BuiltEngine): Promise<void> {
+    // `prepared` is set by prepareLookup when it succeeds: a preparation that failed (its bodies
+    // evicted by a corpus change meanwhile) is tried again at the next quiet time.
     const prepare = !prepared;
     const save = dirty && !!sources.index;
-    prepared = true;
     if (save) dirty = false;
     await backgroundWork(built, prepare ? () => prepareLookup(built.engine) : null, save ? sources.index : undefined);
   }

@@ -100,7 +100,12 @@ export async function analysePage(
     deferFirstSeen,
   });
   const docs: Record<string, DocMeta> = {};
-  const ids = new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)]);
+  // Every holder of a passage too (origin, alsoIn): the panel's timeline places each by date and place.
+  const ids = new Set([
+    ...match.candidates.map((c) => c.id),
+    ...match.passages.flatMap((p) => [p.docId, ...(p.origin ? [p.origin.docId] : []), ...(p.alsoIn ?? [])]),
+    ...match.passages.flatMap((p) => p.holders ?? []),
+  ]);
   for (const id of ids) {
     const doc = engine.get(id);
     if (doc) docs[id] = docMeta(doc);
