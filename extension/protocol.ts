@@ -4,6 +4,7 @@
 import type { CorpusDoc, DocMeta, LookupResult } from '../core/model/types';
 import type { NewDoc, PageAnalysis, PageText, SentPage } from '../core/model/page';
 import type { Settings } from '../core/model/settings';
+import type { DocPatch } from './storage/doc-patch';
 
 // Kept so branches written before the move still compile; import from core/model/ instead.
 export type { NewDoc, PageAnalysis, PageText, Settings };
@@ -49,6 +50,9 @@ export interface SuyuanService {
   removeDoc(id: string): Promise<boolean>;
   /** Removes several user documents (the review of kept pages); returns how many went. */
   removeDocs(ids: string[]): Promise<number>;
+  /** Changes a user document's fields (title, date, place, source, url; '' removes one but the
+   *  title); its text is not editable. Returns the new metadata. */
+  updateDoc(id: string, patch: DocPatch): Promise<DocMeta>;
   /** The pages kept while reading: how many, and the size of their text (UTF-8 bytes). */
   keptStats(): Promise<{ count: number; bytes: number }>;
   /** Documents read from a corpus folder or .zip (`id` = path relative to it), stored under

@@ -63,6 +63,11 @@ export function CorpusView(props: { tabId: number | null; onOpenDoc: (req: OpenD
             docs={userFirst(docs).filter((d) => matchesFilter(d, filter))}
             onOpenDoc={props.onOpenDoc}
             onRemove={(id) => void remove(id)}
+            onEdit={async (id, patch) => {
+              // Errors (a malformed date) are shown in the form, which stays open.
+              await service.updateDoc(id, patch);
+              await data.refresh();
+            }}
           />
         </>
       )}

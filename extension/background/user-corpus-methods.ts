@@ -2,12 +2,14 @@
 // kept pages), the kept-pages figures, and corpus folders in and out (extension/storage/corpus-files.ts).
 import type { SuyuanService } from '../protocol';
 import { corpusFileOf, importedRecord } from '../storage/corpus-files';
+import { docMeta } from '../../core/model/doc-meta';
+import { checkDocPatch } from '../storage/doc-patch';
 import { isUserDocId } from '../storage/user-docs';
 import type { ServiceContext } from './service';
 
 const MAX_EXPORT_PAGE = 500;
 
-type Methods = Pick<SuyuanService, 'removeDocs' | 'keptStats' | 'importCorpus' | 'exportCorpus'>;
+type Methods = Pick<SuyuanService, 'removeDocs' | 'keptStats' | 'importCorpus' | 'exportCorpus' | 'updateDoc'>;
 
 export function userCorpusMethods(c: ServiceContext): Methods {
   const { deps, now } = c;
@@ -26,6 +28,22 @@ export function userCorpusMethods(c: ServiceContext): Methods {
         await c.corpusChanged();
       }
       return removed;
+    },
+
+    async updateDoc(id, patch) {
+      // Bundled documents are part of the build; the user's own (added, imported, kept) are editable.
+      if (typeof id !== 'string' || !isUserDocId(id)) throw new Error(`Only your own documents can be edited: ${id}`);
+      const clean = checkDocPatch(patch);
+      const next = await deps.store.update(id, clean);
+      if (!next) throw new Error(`No such document: ${id}`);
+      // The engine takes the new fields (a date decides a passage's origin); the persisted index
+      // is written again when idle, and a later worker start reads the fields from IndexedDB.
+      await deps.engine.update((e) => {
+        e.remove(id);
+        e.add([next]);
+      });
+      await c.corpusChanged();
+      return docMeta(next);
     },
 
     async keptStats() {

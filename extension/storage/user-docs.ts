@@ -3,6 +3,7 @@
 import type { IDBPDatabase } from 'idb';
 import type { NewDoc } from '../../core/model/page';
 import { textHash } from '../../core/text/text-hash';
+import { applyDocPatch, type DocPatch } from './doc-patch';
 import { DB_NAME, metaOf, openUserDb, type SuyuanDB, type UserDocMeta, type UserDocRecord } from './db';
 
 export const USER_ID_PREFIX = 'user/';
@@ -184,6 +185,19 @@ export class UserDocStore {
       }
       throw err;
     }
+  }
+
+  /** Changes a stored document's fields (record and metadata, one transaction); undefined when
+   *  it is not stored. */
+  async update(id: string, patch: DocPatch): Promise<UserDocRecord | undefined> {
+    const db = await this.open();
+    const tx = db.transaction(['docs', 'meta'], 'readwrite');
+    const docs = tx.objectStore('docs');
+    const stored = await docs.get(id);
+    const next = stored && applyDocPatch(stored, patch);
+    if (next) await Promise.all([docs.put(next), tx.objectStore('meta').put(metaOf(next))]);
+    await tx.done;
+    return next;
   }
 
   async remove(id: string): Promise<boolean> {

@@ -4,6 +4,7 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
 import { corpusFileOf } from '../../extension/storage/corpus-files';
 import { contentId } from '../../extension/storage/user-docs';
+import { applyDocPatch, checkDocPatch, type DocPatch } from '../../extension/storage/doc-patch';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
@@ -112,6 +113,14 @@ export function createFakeService(opts: FakeOptions = {}) {
       return added.map(toMeta);
     }),
     removeDoc: vi.fn(async (id: string) => engine.remove(id)),
+    updateDoc: vi.fn(async (id: string, patch: DocPatch) => {
+      const doc = engine.get(id);
+      if (!doc) throw new Error(`No such document: ${id}`);
+      const next = applyDocPatch(doc, checkDocPatch(patch));
+      engine.remove(id);
+      engine.add([next]);
+      return toMeta(next);
+    }),
     removeDocs: vi.fn(async (ids: string[]) => ids.filter((id) => engine.remove(id)).length),
     keptStats: vi.fn(async () => {
       const kept = engine.list().filter((d) => d.via === 'kept');
