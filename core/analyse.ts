@@ -13,6 +13,7 @@ import { profilePage, type PageProfile } from './match/page-profile';
 import { resolveSettings, type MatchSettings } from './match/settings';
 import type { BoilerplateSpan, MatchOptions, MatchResult } from './model/types';
 import { normalize } from './text/normalize';
+import { holderCount, phraseHolders } from './lookup/lookup';
 
 export type Want = 'match' | 'boilerplate' | 'both';
 export type Parts = { match: MatchResult; boilerplate: BoilerplateSpan[] };
@@ -53,13 +54,28 @@ function finish(
 ): Parts {
   const g = pageGrams(prof.n);
   const empty: MatchResult = { candidates: [], passages: [], reuseRatio: 0 };
-  const spans = want === 'match' ? [] : boilerplateOfProfile(text, prof);
+  // Whole-phrase holders (lookup's text), found once per phrase for its count and first holder;
+  // when lookup's text is not to be built yet (firstSeen deferred), the formula marks alone.
+  const held = new Map<string, Set<number>>();
+  const holders = (phrase: string) => {
+    let h = held.get(phrase);
+    if (!h) held.set(phrase, (h = phraseHolders(store, phrase)));
+    return h;
+  };
+  const oracle = firstSeen
+    ? {
+        count: (phrase: string) => holderCount(store, holders(phrase), exclude),
+        minFamilies: s.boilerplateMinDocs,
+        formulaPhrases: s.formulaPhrases,
+      }
+    : undefined;
+  const spans = want === 'match' ? [] : boilerplateOfProfile(text, prof, oracle);
   return {
     match:
       want === 'boilerplate'
         ? empty
         : annotateMatch(store, text, g, matchProfiled(store, text, prof, s), options, exclude),
-    boilerplate: firstSeen ? annotateBoilerplate(store, spans, exclude) : spans,
+    boilerplate: firstSeen ? annotateBoilerplate(store, spans, exclude, holders) : spans,
   };
 }
 

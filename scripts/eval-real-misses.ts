@@ -11,7 +11,7 @@ import { matchProfiled } from '../core/match/matcher';
 import { profilePage, type PageProfile } from '../core/match/page-profile';
 import { PageGrams, findRuns } from '../core/match/runs';
 import { resolveSettings, type MatchSettings } from '../core/match/settings';
-import { defaultBoilerplateMinDocs } from '../core/model/tunables';
+import { formulaMinFamilies } from '../core/model/tunables';
 import type { CorpusDoc } from '../core/model/types';
 import { normalize } from '../core/text/normalize';
 import { realCorpus } from './lib/real-corpus';
@@ -65,7 +65,7 @@ export function evalRealMisses(sample = 30): void {
   const { docs, pages } = realCorpus();
   if (!pages.length) return void console.log('misses: ../shared/corpus-external not found, skipped');
   const truth = new VerbatimTruth(docs);
-  const formulaMin = defaultBoilerplateMinDocs(docs.length - 1);
+  const formulaMin = formulaMinFamilies(docs.length - 1);
   const classes = new Map<string, number>();
   const lines: string[] = [];
   const formula = { chars: 0, in: 0 };

@@ -5,7 +5,7 @@
 // run); runs held by more are formula and should not be passages (their share is shown). The naive
 // exact n-gram matcher runs on the same pages.
 import { createEngine } from '../core/engine';
-import { defaultBoilerplateMinDocs } from '../core/model/tunables';
+import { formulaMinFamilies } from '../core/model/tunables';
 import type { MatchResult } from '../core/model/types';
 import { NaiveMatcher, NAIVE_N, type NaivePassage } from './lib/naive-matcher';
 import { realCorpus } from './lib/real-corpus';
@@ -68,7 +68,7 @@ export async function evalReal(): Promise<RealFigures> {
   const engine = createEngine(docs);
   const naive = new NaiveMatcher(docs);
   const truth = new VerbatimTruth(docs);
-  const formulaMin = defaultBoilerplateMinDocs(docs.length - 1);
+  const formulaMin = formulaMinFamilies(docs.length - 1);
   console.log(
     `\nreal-document eval: ${pages.length} provincial reports vs ${docs.length - 1} other documents ` +
       `(built in ${((performance.now() - t0) / 1000).toFixed(1)} s); truth: verbatim runs ≥ ${RUN} chars, ` +

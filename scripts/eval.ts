@@ -11,12 +11,14 @@ import { evalLeftovers } from './eval-leftovers';
 import { evalMatch } from './eval-match';
 import { evalReal } from './eval-real';
 import { evalRealMisses } from './eval-real-misses';
+import { evalTifa } from './eval-tifa';
 
 const only = process.argv[2];
 if (!only || only === 'detect') await evalDetect();
 if (!only || only === 'match') await evalMatch();
 if (!only || only === 'generated') await evalGenerated();
 if (!only || only === 'real') await evalReal();
+if (!only || only === 'tifa') await evalTifa();
 if (!only || only === 'leftovers') await evalLeftovers();
 // Not in the default run: it aligns every page with each holder again to say where runs were lost.
 if (only === 'misses') evalRealMisses();

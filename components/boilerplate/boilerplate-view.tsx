@@ -10,7 +10,8 @@ export interface PhraseRow {
   onPage: number;
 }
 
-/** One row per distinct phrase, by corpus use, then by use on the page. */
+/** One row per distinct phrase, ranked by corpus use × length (a long formula held widely first),
+ *  then by use on the page. */
 export function phraseRows(spans: readonly BoilerplateSpan[]): PhraseRow[] {
   const rows = new Map<string, PhraseRow>();
   for (const s of spans) {
@@ -20,7 +21,8 @@ export function phraseRows(spans: readonly BoilerplateSpan[]): PhraseRow[] {
       row.docFreq = Math.max(row.docFreq, s.docFreq);
     } else rows.set(s.phrase, { phrase: s.phrase, docFreq: s.docFreq, onPage: 1 });
   }
-  return [...rows.values()].sort((a, b) => b.docFreq - a.docFreq || b.onPage - a.onPage);
+  const weight = (r: PhraseRow) => r.docFreq * r.phrase.length;
+  return [...rows.values()].sort((a, b) => weight(b) - weight(a) || b.onPage - a.onPage);
 }
 
 export function BoilerplateView(props: { state: TabAnalysis; onLookup: (phrase: string) => void }) {

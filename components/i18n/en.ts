@@ -90,7 +90,8 @@ export const en: Messages = {
   scopeAll: 'All sources',
   allPassagesTitle: 'All reused passages, in page order',
   sourceOf: (title) => `Source: ${title}`,
-  boilerplateIntro: 'Formulaic phrases on this page, by how many corpus speeches use them. Click one to look it up.',
+  boilerplateIntro:
+    'Formulaic phrases on this page, whole phrases, ranked by speeches × length. A count is the number of corpus documents holding the whole phrase, the same number lookup gives. Click one to look it up.',
   noBoilerplate: 'No formulaic phrases found on this page.',
   docFreq: (n) => `used by ${n} speech${n === 1 ? '' : 'es'}`,
   onPageTimes: (n) => `${n}× on this page`,
@@ -195,7 +196,7 @@ export const en: Messages = {
   siteListed: (host, by) => (host === by ? `${host} is already listed.` : `${host} is already covered by ${by}.`),
   boilerplateMinDocs: 'Formula threshold (speeches)',
   boilerplateMinDocsHelp: (n) =>
-    `A wording found in at least ${n} speeches of the corpus counts as a stock formula, not as evidence of copying. A smaller number treats more wordings as formulas.`,
+    `A wording found in at least ${n} speeches of the corpus (or 1 % of it, when that is more; reposts of one speech count once) counts as a stock formula, not as evidence of copying. A smaller number treats more wordings as formulas.`,
   minPassageLength: 'Shortest reused passage (characters)',
   minPassageLengthHelp: (n) =>
     `Shared text shorter than ${n} characters is not listed as a passage: such short overlaps are mostly common phrases.`,

@@ -87,7 +87,8 @@ export const zhCN = {
   allPassagesTitle: '全部复用段落（按页面顺序）',
   sourceOf: (title: string) => `来源：${title}`,
   // boilerplate
-  boilerplateIntro: '本页使用的套话提法，按使用它的语料库讲话数排序。点击可查找。',
+  boilerplateIntro:
+    '本页使用的套话提法（完整短语），按篇数×长度排序。篇数是语料库中含有这句完整提法的文档数，与查找结果相同。点击可查找。',
   noBoilerplate: '本页没有发现套话提法。',
   docFreq: (n: number) => `${n} 篇讲话使用`,
   onPageTimes: (n: number) => `本页 ${n} 次`,
@@ -196,7 +197,7 @@ export const zhCN = {
   siteListed: (host: string, by: string) => (host === by ? `${host} 已在列表中。` : `${host} 已被 ${by} 包含。`),
   boilerplateMinDocs: '套话门槛（篇）',
   boilerplateMinDocsHelp: (n: number) =>
-    `一句话如果在语料库里至少 ${n} 篇讲话中出现，就算作套话（提法），不当作抄袭的证据。数字越小，被当作套话的说法越多。`,
+    `一句话如果在语料库里至少 ${n} 篇讲话中出现（语料库的 1% 更多时取 1%；同一讲话的转载只算一篇），就算作套话（提法），不当作抄袭的证据。数字越小，被当作套话的说法越多。`,
   minPassageLength: '最短复用段落（字）',
   minPassageLengthHelp: (n: number) => `相同的文字少于 ${n} 个字就不列为复用段落：太短的重合多半只是常用说法。`,
   formulaPhrases: '总是算作套话的提法',

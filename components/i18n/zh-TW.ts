@@ -82,7 +82,8 @@ export const zhTW: Messages = {
   scopeAll: '全部來源',
   allPassagesTitle: '全部複用段落（按頁面順序）',
   sourceOf: (title) => `來源：${title}`,
-  boilerplateIntro: '本頁使用的套話提法，按使用它的語料庫講話數排序。點擊可查找。',
+  boilerplateIntro:
+    '本頁使用的套話提法（完整短語），按篇數×長度排序。篇數是語料庫中含有這句完整提法的文件數，與查找結果相同。點擊可查找。',
   noBoilerplate: '本頁沒有發現套話提法。',
   docFreq: (n) => `${n} 篇講話使用`,
   onPageTimes: (n) => `本頁 ${n} 次`,
@@ -186,7 +187,7 @@ export const zhTW: Messages = {
   siteListed: (host, by) => (host === by ? `${host} 已在清單中。` : `${host} 已被 ${by} 包含。`),
   boilerplateMinDocs: '套話門檻（篇）',
   boilerplateMinDocsHelp: (n) =>
-    `一句話如果在語料庫裡至少 ${n} 篇講話中出現，就算作套話（提法），不當作抄襲的證據。數字越小，被當作套話的說法越多。`,
+    `一句話如果在語料庫裡至少 ${n} 篇講話中出現（語料庫的 1% 更多時取 1%；同一講話的轉載只算一篇），就算作套話（提法），不當作抄襲的證據。數字越小，被當作套話的說法越多。`,
   minPassageLength: '最短複用段落（字）',
   minPassageLengthHelp: (n) => `相同的文字少於 ${n} 個字就不列為複用段落：太短的重合多半只是常用說法。`,
   formulaPhrases: '總是算作套話的提法',

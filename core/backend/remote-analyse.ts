@@ -4,7 +4,7 @@
 // Only the retrieval of candidates can differ from the embedded engine (the backend's scores are
 // its own, e.g. single precision); their vote is recomputed here, so the ranking is the same
 // whenever the embedded engine's best documents are among the CANDIDATES retrieved.
-import { boilerplateOfProfile } from '../boilerplate/boilerplate';
+import { boilerplateOfProfileAsync, type PhraseCount } from '../boilerplate/boilerplate';
 import { NO_HASH, gramHashes, winnow } from '../index/grams';
 import { pageEvidence } from '../evidence/annotate';
 import { matchProfiled } from '../match/matcher';
@@ -46,7 +46,12 @@ export async function analyseOver(
   const candidates = vote && weights.size ? await backend.topByWeight(weights, CANDIDATES) : [];
   const src = new PrefetchedSource(live, counts, candidates);
   const prof = profilePage(src, n, s, vote);
-  const boilerplate = boilerplateOfProfile(text, prof);
+  const bodies = new Map<string, string>();
+  const boilerplate = await boilerplateOfProfileAsync(text, prof, {
+    count: (q) => phraseCountOver(backend, q, bodies),
+    minFamilies: s.boilerplateMinDocs,
+    formulaPhrases: s.formulaPhrases,
+  });
   const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
   if (!vote) return { match, boilerplate };
   // The page's date, place and leftovers need only the sources' texts; passage provenance and
@@ -54,6 +59,28 @@ export async function analyseOver(
   const byId = new Map(candidates.map((c) => [c.doc.id, c.doc]));
   const evidence = pageEvidence(text, n, match.passages, options, (id) => byId.get(id));
   return { match: { ...match, ...evidence, selfCopies: [] }, boilerplate };
+}
+
+/** Documents and families holding a phrase, as the embedded lookup counts them (verified on the
+ *  documents' text; past PHRASE_DOCS documents a lower bound). */
+async function phraseCountOver(
+  backend: CorpusBackend,
+  phrase: string,
+  bodies: Map<string, string>,
+): Promise<PhraseCount> {
+  const q = normalize(phrase).text;
+  const found = await backend.phraseDocs(q, PHRASE_DOCS);
+  const families = new Set<number>();
+  let docs = 0;
+  for (const { doc, family } of found.docs) {
+    let body = bodies.get(doc.id);
+    if (body === undefined) bodies.set(doc.id, (body = normalize(doc.body).text));
+    if (body.includes(q)) {
+      docs++;
+      families.add(family);
+    }
+  }
+  return { docs, families: families.size };
 }
 
 export async function matchOver(backend: CorpusBackend, text: string, options?: MatchOptions): Promise<MatchResult> {

@@ -1,22 +1,55 @@
-// Formulaic spans of a page: characters under fingerprints used by at least boilerplateMinDocs
-// corpus documents, plus user formula phrases, merged into phrase-sized spans. Ignored phrases
-// are never reported.
+// Formulaic phrases (提法) of a page, as whole phrases. The fingerprints used by at least the
+// formula number of families mark where formula wording is (plus user formula phrases); inside each
+// marked stretch the phrase is grown word by word (phrase-rules.ts: whole words, never a cut name,
+// never a particle at an edge, never across a clause break) for as long as the corpus holds the
+// whole phrase in at least that many families. Its count is the number of documents holding it
+// exactly: the same number lookup gives for it. Ignored phrases are never reported.
 import { GRAM, WINDOW } from '../index/grams';
 import type { PageProfile } from '../match/page-profile';
 import type { BoilerplateSpan } from '../model/types';
-import { toOriginal } from '../text/normalize';
-import { snapToWords } from '../text/word-bounds';
+import { normalize, toOriginal } from '../text/normalize';
+import { clauseAround, phraseUnits, type Unit } from './phrase-rules';
 
 /** Winnowed fingerprints can leave up to WINDOW - GRAM characters between two formula grams. */
 const MERGE_GAP = Math.max(0, WINDOW - GRAM) + 1;
-/** Shorter formula spans are too short to be a phrase. */
-const MIN_SPAN = 4;
+/** Shorter spans (Han characters) are words, not phrases. */
+export const MIN_PHRASE = 4;
+/** A phrase is listed as a 提法 when families × Han characters reaches this many times the formula
+ *  number: a phrase held by just the formula number of families must be a long sentence (40
+ *  characters) to count, a four-character one must be held by ten times as many. Shorter, rarer
+ *  formula wording (a report's 一般公共预算收入, 生物医药) is the topic's vocabulary: it stays formula
+ *  for matching (it is never evidence of copying), but a list of it is more than anyone reads (the
+ *  31 provincial reports had ~280 such spans each). */
+export const LIST_WEIGHT = 45;
+/** Phrases shorter than this (Han characters) are not looked up while growing: too common to tell. */
+const MIN_LOOKUP = 3;
 
-/** The spans from a page profile (with or without votes: only its formula marks are read). */
-export function boilerplateOfProfile(text: string, prof: PageProfile): BoilerplateSpan[] {
+/** Documents and families holding a phrase exactly (lookup's count). */
+export interface PhraseCount {
+  docs: number;
+  families: number;
+}
+
+/** How the embedded corpus is asked about whole phrases. */
+export interface PhraseOracle {
+  count(phrase: string): PhraseCount;
+  /** The formula number: families a phrase needs to be formula. */
+  minFamilies: number;
+  /** The user's formula phrases. */
+  formulaPhrases: readonly string[];
+}
+
+interface Region {
+  start: number;
+  end: number;
+  df: number;
+}
+
+/** Stretches of formula characters (original offsets), with the rarest fingerprint's count. */
+function formulaRegions(text: string, prof: PageProfile): Region[] {
   const n = prof.n;
   const P = n.text;
-  const out: BoilerplateSpan[] = [];
+  const out: Region[] = [];
   let i = 0;
   while (i < P.length) {
     if (!prof.formula[i] || prof.ignored[i]) {
@@ -34,17 +67,165 @@ export function boilerplateOfProfile(text: string, prof: PageProfile): Boilerpla
       } else if (j - end >= MERGE_GAP || prof.ignored[j]) break;
     }
     i = end;
-    if (end - a < MIN_SPAN) continue;
-    const raw = toOriginal(n, a, end);
-    const o = snapToWords(text, raw.start, raw.end);
-    if (!o || hanLength(text, o.start, o.end) < MIN_SPAN) continue;
-    out.push({ start: o.start, end: o.end, phrase: text.slice(o.start, o.end), docFreq: df });
+    if (end - a < MIN_PHRASE) continue;
+    const o = toOriginal(n, a, end);
+    out.push({ start: o.start, end: o.end, df });
   }
   return out;
 }
 
-function hanLength(text: string, start: number, end: number): number {
-  let k = 0;
-  for (let i = start; i < end; i++) if (/\p{Script=Han}/u.test(text[i]!)) k++;
-  return k;
+const HAN = /\p{Script=Han}/gu;
+const hanLength = (s: string) => s.match(HAN)?.length ?? 0;
+
+const OPEN = '“‘「『（(《〈';
+const CLOSE = '”’」』）)》〉';
+
+/** A phrase may end on a word, or on a closing quote whose opening quote it holds. */
+function endable(text: string, units: Unit[], i: number, j: number): boolean {
+  const u = units[j - 1]!;
+  if (u.kind === 'word') return true;
+  if (u.kind !== 'punct') return false;
+  const c = text[u.start]!;
+  const k = CLOSE.indexOf(c);
+  return k >= 0 && text.slice(units[i]!.start, u.start).includes(OPEN[k]!);
+}
+
+/** A quote or bracket inside the phrase must be closed in it (no "共建“一带"). */
+function balanced(s: string): boolean {
+  for (let k = 0; k < OPEN.length; k++) if (s.split(OPEN[k]!).length !== s.split(CLOSE[k]!).length) return false;
+  return true;
+}
+
+type Span = { start: number; end: number };
+/** A search that asks for the holders of phrases (yields a phrase, is sent its count): the same
+ *  search runs against the embedded index (synchronously) and a remote backend (awaiting each). */
+type Search<T> = Generator<string, T, PhraseCount>;
+
+/** Maximal phrases among the units of one clause, left to right. */
+function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
+  const out: Span[] = [];
+  const phrase = (i: number, j: number) => text.slice(units[i]!.start, units[j - 1]!.end);
+  function* held(i: number, j: number): Search<boolean> {
+    const s = phrase(i, j);
+    return hanLength(s) < MIN_LOOKUP || rule.marksOnly || rule.user(s) || (yield s).families >= rule.minFamilies;
+  }
+  let i = 0;
+  while (i < units.length) {
+    if (units[i]!.kind !== 'word') {
+      i++;
+      continue;
+    }
+    // Holding is monotone (a longer phrase has no more holders): search the longest held end,
+    // after trying the whole stretch (most often held as it stands).
+    let lo = i + 1;
+    let hi = units.length;
+    if (yield* held(i, hi)) lo = hi;
+    else if (!(yield* held(i, lo))) {
+      i++;
+      continue;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (yield* held(i, mid)) lo = mid;
+      else hi = mid - 1;
+    }
+    let j = lo;
+    while (j > i && !(endable(text, units, i, j) && balanced(phrase(i, j)))) j--;
+    if (j > i && hanLength(phrase(i, j)) >= MIN_PHRASE) {
+      out.push({ start: units[i]!.start, end: units[j - 1]!.end });
+      i = j;
+    } else i++;
+  }
+  return out;
+}
+
+/** Units of each clause the region touches, from the first unit it overlaps to the clause's end
+ *  (fingerprints are sampled: the phrase may go on past the last marked character). */
+function clauseUnits(text: string, r: Region, marksOnly = false): Unit[][] {
+  const c = clauseAround(text, r.start, r.end);
+  const groups: Unit[][] = [[]];
+  for (const u of phraseUnits(text, c.start, c.end)) {
+    if (u.kind === 'break') groups.push([]);
+    else if (u.end > r.start && (!marksOnly || u.start < r.end)) groups[groups.length - 1]!.push(u);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+/** What makes a phrase formula: held by the formula number of families, or inside one of the
+ *  user's formula phrases (always formula, whatever the corpus holds). */
+interface Rule {
+  minFamilies: number;
+  user: (phrase: string) => boolean;
+  /** No phrase counts to be had (lookup's text not built yet): the marked stretch on word edges is
+   *  the phrase, counted by its rarest fingerprint, listed unweighed. */
+  marksOnly?: boolean;
+}
+
+function ruleOf(minFamilies: number, formulaPhrases: readonly string[]): Rule {
+  const mine = formulaPhrases.map((f) => normalize(f).text).filter((f) => f.length > 0);
+  return {
+    minFamilies,
+    user: (s) => mine.length > 0 && mine.some((f) => f.includes(normalize(s).text)),
+  };
+}
+
+/** The 提法 of a page, in page order, as a search asking for phrase counts. */
+function* search(text: string, prof: PageProfile, rule: Rule): Search<BoilerplateSpan[]> {
+  const out: BoilerplateSpan[] = [];
+  let last = 0;
+  for (const r of formulaRegions(text, prof))
+    for (const units of clauseUnits(text, r, rule.marksOnly)) {
+      const found = yield* phrasesIn(
+        text,
+        units.filter((u) => u.start >= last),
+        rule,
+      );
+      for (const p of found) {
+        const phrase = text.slice(p.start, p.end);
+        last = p.end;
+        const c = rule.marksOnly ? { docs: r.df, families: Infinity } : yield phrase;
+        if (rule.user(phrase) || c.families * hanLength(phrase) >= LIST_WEIGHT * rule.minFamilies)
+          out.push({ ...p, phrase, docFreq: c.docs });
+      }
+    }
+  return out;
+}
+
+/** The 提法 of a page, counts from the embedded index; without an oracle (lookup's text not built
+ *  yet), the formula marks alone on word edges. */
+export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: PhraseOracle): BoilerplateSpan[] {
+  const cache = new Map<string, PhraseCount>();
+  if (!oracle) {
+    const g = search(text, prof, { ...ruleOf(0, []), marksOnly: true });
+    let step = g.next();
+    while (!step.done) step = g.next({ docs: 0, families: 0 });
+    return step.value;
+  }
+  const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
+  let step = g.next();
+  while (!step.done) {
+    const q = step.value;
+    let c = cache.get(q);
+    if (!c) cache.set(q, (c = oracle.count(q)));
+    step = g.next(c);
+  }
+  return step.value;
+}
+
+/** The same, asking a remote backend for each count. */
+export async function boilerplateOfProfileAsync(
+  text: string,
+  prof: PageProfile,
+  oracle: Omit<PhraseOracle, 'count'> & { count: (phrase: string) => Promise<PhraseCount> },
+): Promise<BoilerplateSpan[]> {
+  const cache = new Map<string, PhraseCount>();
+  const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
+  let step = g.next();
+  while (!step.done) {
+    const q = step.value;
+    let c = cache.get(q);
+    if (!c) cache.set(q, (c = await oracle.count(q)));
+    step = g.next(c);
+  }
+  return step.value;
 }

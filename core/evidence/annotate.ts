@@ -72,11 +72,12 @@ export function annotateMatch(
   };
 }
 
-/** Formula phrases with their first dated holder. */
+/** Formula phrases with their first dated holder (`holders`: the phrases' holders already found). */
 export function annotateBoilerplate(
   store: CorpusStore,
   spans: BoilerplateSpan[],
   exclude: ReadonlySet<number>,
+  holders?: (phrase: string) => Iterable<number>,
 ): BoilerplateSpan[] {
-  return spans.map((b) => ({ ...b, firstSeen: firstSeen(store, b, exclude) }));
+  return spans.map((b) => ({ ...b, firstSeen: firstSeen(store, b, exclude, holders?.(b.phrase)) }));
 }

@@ -55,9 +55,14 @@ export function passageProvenance(
 }
 
 /** The earliest dated document using a formulaic phrase, found by exact phrase lookup. */
-export function firstSeen(store: CorpusStore, span: BoilerplateSpan, exclude: ReadonlySet<number>): DatedDoc | null {
+export function firstSeen(
+  store: CorpusStore,
+  span: BoilerplateSpan,
+  exclude: ReadonlySet<number>,
+  holders: Iterable<number> = phraseHolders(store, span.phrase),
+): DatedDoc | null {
   let best: Dated | undefined;
-  for (const slot of phraseHolders(store, span.phrase)) {
+  for (const slot of holders) {
     const d = store.docs[slot];
     if (!d?.date || exclude.has(slot)) continue;
     if (!best || byDate(d.date, best.date) < 0 || (d.date === best.date && slot < best.slot))

@@ -141,3 +141,20 @@ export function phraseHolders(store: CorpusStore, query: string): Set<number> {
   for (const [slot, p] of store.pending) if (p.text.includes(q)) out.add(slot);
   return out;
 }
+
+/** Documents and families among a phrase's holders (phraseHolders), the excluded slots (the page's
+ *  own saved copies) left out: a 提法's count, the same as lookup's `docs` when nothing is excluded. */
+export function holderCount(
+  store: CorpusStore,
+  holders: Iterable<number>,
+  exclude: ReadonlySet<number>,
+): { docs: number; families: number } {
+  const families = new Set<number>();
+  let docs = 0;
+  for (const slot of holders) {
+    if (exclude.has(slot)) continue;
+    docs++;
+    families.add(store.familyOf(slot));
+  }
+  return { docs, families: families.size };
+}

@@ -1,6 +1,6 @@
 // MatchOptions with every default filled in (the defaults and their reasons: core/model/tunables.ts).
 import type { MatchOptions } from '../model/types';
-import { TUNABLES, defaultBoilerplateMinDocs } from '../model/tunables';
+import { TUNABLES, formulaMinFamilies } from '../model/tunables';
 
 export interface MatchSettings {
   top: number;
@@ -29,7 +29,7 @@ export function resolveSettings(liveDocs: number, o: MatchOptions = {}): MatchSe
   return {
     top: o.top ?? TUNABLES.top.default,
     minPassageLength: o.minPassageLength ?? TUNABLES.minPassageLength.default,
-    boilerplateMinDocs: o.boilerplateMinDocs ?? defaultBoilerplateMinDocs(liveDocs),
+    boilerplateMinDocs: formulaMinFamilies(liveDocs, o.boilerplateMinDocs),
     formulaPhrases: o.formulaPhrases ?? [],
     ignorePhrases: o.ignorePhrases ?? [],
     exclude: new Set(),

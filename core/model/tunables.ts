@@ -16,10 +16,10 @@ export const TUNABLES = {
    *  Such phrases still show as boilerplate and in lookup. Below 8 every set phrase would flood the
    *  passage list. */
   minPassageLength: { default: 40, min: 8, max: 10_000 },
-  /** The formula threshold: a phrasing used by at least this many corpus documents (families of
-   *  near-duplicates count once) is a 提法, not evidence of copying. Five independent speeches sharing
-   *  a wording make it a formula rather than a source. Given no value, the engine raises the bar with
-   *  the corpus (`defaultBoilerplateMinDocs`) so one topic's cluster does not turn into formula. */
+  /** The formula threshold's floor: a phrasing used by at least this many corpus documents (families
+   *  of near-duplicates count once) is a 提法, not evidence of copying. Five independent speeches
+   *  sharing a wording make it a formula rather than a source. The engine raises it with the corpus
+   *  (`formulaMinFamilies`) so one topic's cluster does not turn into formula. */
   boilerplateMinDocs: { default: 5, min: 2, max: 10_000 },
   /** How many closest speeches `match` returns. */
   top: { default: 5, min: 1, max: 10_000 },
@@ -34,7 +34,10 @@ export function inBounds(t: Tunable, v: unknown): v is number {
   return typeof v === 'number' && Number.isInteger(v) && v >= t.min && v <= t.max;
 }
 
-/** The engine's formula threshold when none is given: max(default, 1 % of the live documents). */
-export function defaultBoilerplateMinDocs(liveDocs: number): number {
-  return Math.max(TUNABLES.boilerplateMinDocs.default, Math.ceil(liveDocs / 100));
+/** THE formula rule, the one the engine, the extension, the CLI and `suyuan serve` all apply: a
+ *  wording is formula (a 提法, never evidence of copying) when at least max(floor, 1 % of the live
+ *  documents) families hold it. `floor` is the formula-threshold setting (default 5); the extension
+ *  and the CLI pass it alike, and the corpus scaling applies to both. */
+export function formulaMinFamilies(liveDocs: number, floor: number = TUNABLES.boilerplateMinDocs.default): number {
+  return Math.max(floor, Math.ceil(liveDocs / 100));
 }

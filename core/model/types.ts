@@ -154,7 +154,8 @@ export interface MatchOptions {
   top?: number;
   /** Passages shorter than this (normalised characters) are dropped. */
   minPassageLength?: number;
-  /** A phrase used by at least this many corpus documents is boilerplate, not reuse. */
+  /** The formula threshold's floor: a phrase held by at least max(this, 1 % of the corpus) families
+   *  is boilerplate, not reuse (formulaMinFamilies in core/model/tunables.ts). */
   boilerplateMinDocs?: number;
   /** Phrases the user wants always treated as formula. */
   formulaPhrases?: string[];

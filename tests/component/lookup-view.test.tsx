@@ -103,7 +103,7 @@ describe('lookup view', () => {
 });
 
 describe('boilerplate view', () => {
-  it('lists the page formulas by corpus use and looks one up on click', async () => {
+  it('lists the page formulas by corpus use × length and looks one up on click', async () => {
     expect(analysis.boilerplate.length).toBeGreaterThan(0);
     const fake = createFakeService({ docs, analyses: { [TAB]: analysis } });
     renderPanel({ service: fake.service, bus: fake.bus, tabId: TAB });
@@ -111,7 +111,8 @@ describe('boilerplate view', () => {
     const rows = phraseRows(analysis.boilerplate);
     const buttons = await within(document.getElementById('sy-panel-boilerplate')!).findAllByRole('button');
     expect(buttons.map((b) => b.querySelector('.phrase-text')!.textContent)).toEqual(rows.map((r) => r.phrase));
-    for (let i = 1; i < rows.length; i++) expect(rows[i - 1]!.docFreq).toBeGreaterThanOrEqual(rows[i]!.docFreq);
+    const weight = (r: (typeof rows)[number]) => r.docFreq * r.phrase.length;
+    for (let i = 1; i < rows.length; i++) expect(weight(rows[i - 1]!)).toBeGreaterThanOrEqual(weight(rows[i]!));
     fireEvent.click(buttons[0]!);
     await waitFor(() => expect(fake.service.lookup).toHaveBeenCalledWith(rows[0]!.phrase, 300));
     expect(screen.getByRole('tab', { name: '查找' }).getAttribute('aria-selected')).toBe('true');

@@ -76,18 +76,20 @@ describe('match', () => {
 });
 
 describe('boilerplate', () => {
-  it('reports formula phrasing with its document frequency, honours formula and ignore phrases', () => {
-    const page = '我们要坚持以习近平同志为核心的党中央坚强领导，推动本地区各项工作落到实处，小明养了一只猫。';
+  it('reports formula phrasing as whole phrases, counted as lookup counts, honours formula and ignore phrases', () => {
+    const page = '我们要高举中国特色社会主义伟大旗帜，推动本地区各项工作落到实处，小明养了一只猫。';
     const spans = engine.boilerplate(page);
-    const hit = spans.find((s) => s.phrase.includes('习近平同志为核心的党中央'));
+    const hit = spans.find((s) => s.phrase.includes('中国特色社会主义伟大旗帜'));
     expect(hit).toBeDefined();
+    expect(hit!.phrase).toBe('高举中国特色社会主义伟大旗帜');
+    expect(hit!.docFreq).toBe(engine.lookup(hit!.phrase).docs);
     expect(hit!.docFreq).toBeGreaterThanOrEqual(5);
     expect(page.slice(hit!.start, hit!.end)).toBe(hit!.phrase);
     expect(spans.some((s) => s.phrase.includes('小明养了一只猫'))).toBe(false);
     const withFormula = engine.boilerplate(page, { formulaPhrases: ['小明养了一只猫'] });
     expect(withFormula.some((s) => s.phrase.includes('小明养了一只猫'))).toBe(true);
-    const ignored = engine.boilerplate(page, { ignorePhrases: ['以习近平同志为核心的党中央'] });
-    expect(ignored.some((s) => s.phrase.includes('习近平同志为核心'))).toBe(false);
+    const ignored = engine.boilerplate(page, { ignorePhrases: ['高举中国特色社会主义伟大旗帜'] });
+    expect(ignored.some((s) => s.phrase.includes('中国特色社会主义伟大'))).toBe(false);
   });
 });
 
