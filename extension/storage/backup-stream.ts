@@ -9,6 +9,7 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   copyRecord,
+  portableSettings,
   settingsChanged,
   validateDoc,
   validateHead,
@@ -131,7 +132,12 @@ export async function exportBackupBlob(
   now: Date,
   onProgress: OnProgress,
 ): Promise<Blob> {
-  const head = { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: now.toISOString(), settings };
+  const head = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: now.toISOString(),
+    settings: portableSettings(settings),
+  };
   const ids = await store.idsInOrder();
   const blobs: Blob[] = [new Blob([JSON.stringify(head).slice(0, -1) + ',"docs":[\n'])];
   onProgress(0, ids.length);

@@ -19,12 +19,24 @@ export interface Backup {
   docs: UserDocRecord[];
 }
 
+/** Settings that stay on this device: a backup never carries them and a restore never sets them.
+ *  The team server's token is a credential, and a restored address would start sending pages to a
+ *  server without the user's own "connect" click (the click that asks for the host permission). */
+const DEVICE_ONLY: readonly (keyof Settings)[] = ['teamServer', 'teamToken'];
+
+/** The settings a backup may carry (every one but the device-only ones). */
+export function portableSettings<T extends Partial<Settings>>(settings: T): T {
+  const out = { ...settings };
+  for (const k of DEVICE_ONLY) delete out[k];
+  return out;
+}
+
 export function createBackup(settings: Settings, docs: readonly UserDocRecord[], now = new Date()): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: now.toISOString(),
-    settings: { ...settings },
+    settings: portableSettings(settings),
     docs: docs.map(copyRecord),
   };
 }
@@ -111,7 +123,7 @@ export function validateHead(b: Record<string, unknown>): BackupHead {
   let settings: Partial<Settings> = {};
   if (own('settings') !== undefined) {
     try {
-      settings = validateSettingsPatch(own('settings'));
+      settings = portableSettings(validateSettingsPatch(own('settings')));
     } catch (err) {
       throw new BackupError('settings', { field: err instanceof SettingsError ? err.key : undefined });
     }

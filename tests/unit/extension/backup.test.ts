@@ -1,7 +1,7 @@
 // Backups round-trip exactly, and a broken backup is refused before anything is written.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { parseBackup } from '../../../extension/storage/backup';
+import { parseBackup, portableSettings } from '../../../extension/storage/backup';
 import { seed as bundledSeed } from '../../fixtures/corpus';
 import { negativeBody, testBackground } from './helpers';
 
@@ -37,7 +37,7 @@ describe('export / import', () => {
     expect(await b.service.importBackup(json)).toMatchObject({ added: 2, replaced: 0 });
     const again = JSON.parse(await b.service.exportBackup());
     expect({ ...again, exportedAt: 0 }).toEqual({ ...backup, exportedAt: 0 });
-    expect(await b.service.getSettings()).toEqual(backup.settings);
+    expect(portableSettings(await b.service.getSettings())).toEqual(backup.settings);
     // The imported documents are in the corpus the engine searches.
     const phrase = backup.docs[1].body.replace(/\s/g, '').slice(30, 42);
     expect((await b.service.lookup(phrase)).hits.some((h) => h.docId === backup.docs[1].id)).toBe(true);
@@ -105,5 +105,21 @@ describe('export / import', () => {
       }),
     );
     expect(b.settings).toEqual({ autoHighlight: false });
+  });
+
+  it('never carries the team server or its token, either way (a restore cannot start sending pages)', async () => {
+    const a = await seeded();
+    await a.service.setSettings({ teamServer: 'http://10.0.0.5:8787', teamToken: 'secret-token' });
+    const json = await a.service.exportBackup();
+    expect(json).not.toContain('secret-token');
+    expect(json).not.toContain('10.0.0.5');
+    expect(JSON.parse(json).settings).toMatchObject({ minPassageLength: 30 });
+
+    fakeBrowser.reset();
+    const b = testBackground();
+    const planted = JSON.parse(json);
+    planted.settings = { ...planted.settings, teamServer: 'http://203.0.113.9:8787', teamToken: 'x' };
+    await b.service.importBackup(JSON.stringify(planted));
+    expect(await b.service.getSettings()).toMatchObject({ teamServer: '', teamToken: '', minPassageLength: 30 });
   });
 });
