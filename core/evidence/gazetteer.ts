@@ -132,12 +132,22 @@ type Entry = { name: string; places: Place[]; short: boolean };
  *  not that division: the name stops before the suffix, if it is one without it. */
 const SUFFIX_WORD = /^(?:区[域间块位]|县[域城级乡]|市[场民区级县值容域]|省[份级域])/;
 
+/** Read without its suffix, is this full name one character (和县 → 和) or another division's
+ *  name (西安区 → 西安市)? Then a suffix that starts a word ends the name before it. A longer stem
+ *  that names nothing else keeps the full name (凤凰县城市更新 is 凤凰县: 凤凰 is no other place). */
+function stemIsOther(e: Entry): boolean {
+  const stem = e.name.slice(0, -1);
+  return stem.length < 2 || placesNamed(stem).some((p) => !e.places.includes(p));
+}
+
 /** The names starting at `i`, longest first, less a full name cut across a word by its suffix. */
 function entriesAt(text: string, i: number): Entry[] {
   const list = get().byPrefix.get(text.slice(i, i + 2));
   if (!list) return [];
   return list.filter(
-    (e) => text.startsWith(e.name, i) && (e.short || !SUFFIX_WORD.test(text.slice(i + e.name.length - 1))),
+    (e) =>
+      text.startsWith(e.name, i) &&
+      (e.short || !SUFFIX_WORD.test(text.slice(i + e.name.length - 1)) || !stemIsOther(e)),
   );
 }
 
