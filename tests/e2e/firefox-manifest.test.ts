@@ -14,7 +14,7 @@ interface Manifest {
   sidebar_action?: { default_panel?: string };
   side_panel?: unknown;
   background?: { scripts?: string[]; service_worker?: string };
-  content_scripts?: { matches: string[]; js: string[] }[];
+  content_scripts?: { matches: string[]; js?: string[]; css?: string[] }[];
   browser_specific_settings?: { gecko?: { id?: string; strict_min_version?: string } };
 }
 
@@ -56,7 +56,8 @@ describe('Firefox manifest', () => {
     const files = [
       ...(manifest.background?.scripts ?? []),
       ...(manifest.background?.service_worker ? [manifest.background.service_worker] : []),
-      ...(manifest.content_scripts ?? []).flatMap((c) => c.js),
+      // A content-script entry may carry only CSS (highlights.css for every frame).
+      ...(manifest.content_scripts ?? []).flatMap((c) => [...(c.js ?? []), ...(c.css ?? [])]),
     ];
     expect(files.length).toBeGreaterThan(1);
     for (const f of files) expect(existsSync(join(dir, f)), f).toBe(true);
