@@ -5,6 +5,12 @@ import { useState } from 'preact/hooks';
 import type { DocMeta } from '../../core/model/types';
 import type { DocPatch, EditableField } from '../../extension/storage/doc-patch';
 import { useI18n } from '../i18n/i18n';
+import { FormActions } from './form-actions';
+
+/** The form's fields as the stored document has them (an absent field is empty). */
+function fieldsOf(doc: DocMeta): Record<EditableField, string> {
+  return { title: doc.title, date: doc.date ?? '', place: doc.place ?? '', source: doc.source ?? '', url: doc.url ?? '' };
+}
 
 export function DocEditForm(props: {
   doc: DocMeta;
@@ -14,13 +20,7 @@ export function DocEditForm(props: {
   onCancel: () => void;
 }) {
   const { t } = useI18n();
-  const [draft, setDraft] = useState<Record<EditableField, string>>({
-    title: props.doc.title,
-    date: props.doc.date ?? '',
-    place: props.doc.place ?? '',
-    source: props.doc.source ?? '',
-    url: props.doc.url ?? '',
-  });
+  const [draft, setDraft] = useState(() => fieldsOf(props.doc));
   const field = (key: EditableField, label: string, placeholder?: string) => (
     <label>
       <span>{label}</span>
@@ -39,13 +39,7 @@ export function DocEditForm(props: {
       onSubmit={(e) => {
         e.preventDefault();
         // Only what changed is sent: an untouched field keeps its stored value exactly.
-        const was: Record<EditableField, string> = {
-          title: props.doc.title,
-          date: props.doc.date ?? '',
-          place: props.doc.place ?? '',
-          source: props.doc.source ?? '',
-          url: props.doc.url ?? '',
-        };
+        const was = fieldsOf(props.doc);
         const patch: DocPatch = {};
         for (const k of Object.keys(draft) as EditableField[]) if (draft[k].trim() !== was[k]) patch[k] = draft[k];
         props.onSave(patch);
@@ -63,14 +57,7 @@ export function DocEditForm(props: {
           {props.error}
         </div>
       )}
-      <div class="actions">
-        <button type="submit" disabled={props.busy || !draft.title.trim()}>
-          {t.save}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t.cancel}
-        </button>
-      </div>
+      <FormActions disabled={props.busy || !draft.title.trim()} onCancel={props.onCancel} />
     </form>
   );
 }

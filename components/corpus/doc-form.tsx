@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { NewDoc } from '../../core/model/page';
 import { useI18n } from '../i18n/i18n';
+import { FormActions } from './form-actions';
 
 export function DocForm(props: { initial: NewDoc; onSave: (doc: NewDoc) => void; onCancel: () => void; busy: boolean }) {
   const { t } = useI18n();
@@ -34,14 +35,7 @@ export function DocForm(props: { initial: NewDoc; onSave: (doc: NewDoc) => void;
         </span>
         <textarea rows={8} value={doc.body} onInput={(e) => setDoc({ ...doc, body: e.currentTarget.value })} />
       </label>
-      <div class="actions">
-        <button type="submit" disabled={props.busy || !doc.body.trim()}>
-          {t.save}
-        </button>
-        <button type="button" onClick={props.onCancel}>
-          {t.cancel}
-        </button>
-      </div>
+      <FormActions disabled={props.busy || !doc.body.trim()} onCancel={props.onCancel} />
     </form>
   );
 }
