@@ -30,6 +30,10 @@ export interface PageStrings {
   leftover: string;
   had: (had: string, uses: string) => string;
   placeholder: string;
+  /** A 提法's card: its heading, and how many corpus documents hold the whole phrase (the panel's
+   *  and lookup's count). */
+  formula: string;
+  formulaDocs: (n: number) => string;
 }
 
 export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
@@ -41,6 +45,9 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
         leftover: 'Leftover: ',
         had: (had, uses) => `The source wrote ${had}; this page writes ${uses} elsewhere`,
         placeholder: 'Unfilled template slot',
+        formula: 'Boilerplate phrase',
+        // A 提法 is one only when several documents hold it: n ≥ 2.
+        formulaDocs: (n) => `used by ${n} speeches in the corpus`,
       };
     case 'zh-TW':
       return {
@@ -49,6 +56,8 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
         leftover: '遺留痕跡：',
         had: (had, uses) => `來源寫作 ${had}；本頁其他處寫作 ${uses}`,
         placeholder: '未填寫的範本佔位符',
+        formula: '套話提法',
+        formulaDocs: (n) => `語料庫中 ${n} 篇講話使用`,
       };
     default:
       return {
@@ -57,6 +66,8 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
         leftover: '遗留痕迹：',
         had: (had, uses) => `来源写作 ${had}；本页其他处写作 ${uses}`,
         placeholder: '未填写的模板占位符',
+        formula: '套话提法',
+        formulaDocs: (n) => `语料库中 ${n} 篇讲话使用`,
       };
   }
 }

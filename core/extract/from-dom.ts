@@ -10,10 +10,11 @@
 // chrome verdict of a class string is cached (list items repeat the same class thousands of
 // times); the character→node map is a flat run table searched only when a Range is asked for.
 // The walk is resumable, so the content script runs it in slices and never holds the page.
-// It goes into open shadow roots (their tree first, then the host's light children: slotted
-// content may come after the shadow text it sits in, but every character is read and mapped) and
-// into same-origin iframes' bodies; each is its own block, so no paragraph (and no Range) spans two
-// trees. Closed shadow roots and cross-origin frames cannot be read from here.
+// It goes into shadow roots and same-origin iframes' bodies; each is its own block, so no paragraph
+// (and no Range) spans two trees. A shadow tree is read in rendered (composed) order: a host's light
+// children are read where a <slot> shows them, and not at all when no slot does. Closed shadow roots
+// need the caller's `shadowRootOf` (only an extension can open them); cross-origin frames cannot be
+// read from here.
 import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
 import type { BlockBuilder, Paragraph, RunTable } from './blocks';
 import { chooseTitle } from './title';
@@ -29,6 +30,11 @@ export interface DomText {
 export interface ExtractOptions {
   /** The walk stops after this many DOM nodes: a bounded cost on a huge page. */
   maxNodes?: number;
+  /** A custom element's closed shadow root, which the page's DOM hides (the content script passes
+   *  chrome.dom.openOrClosedShadowRoot or Element.openOrClosedShadowRoot). Asked only for elements
+   *  with a custom-element name, which are where closed roots live in practice: one extension-API
+   *  call per element of a 100,000-node page would cost more than the walk. */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
 }
 
 export interface SlicedExtractOptions extends ExtractOptions {
@@ -45,7 +51,6 @@ const MAX_NODES = 150_000;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 // DOM constants as numbers, so nothing depends on globals a test environment may lack.
 const TEXT = 3;
-const FRAGMENT = 11;
 const FRAME_TAGS = new Set(['iframe', 'frame']);
 // What an open element changed, kept on a stack to undo it when the walk leaves the element.
 const BLOCK = 0;
@@ -55,7 +60,7 @@ const INLINE = 2;
 const CLOCK_EVERY = 32;
 
 export function extractFromDocument(doc: Document, opts: ExtractOptions = {}): DomText {
-  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES);
+  const walk = domWalk(doc, opts);
   walk.step(Infinity);
   return walk.result();
 }
@@ -67,7 +72,7 @@ export async function extractFromDocumentSliced(doc: Document, opts: SlicedExtra
   signal?.throwIfAborted();
   let sliceEnd = performance.now() + sliceMs;
   // The walk's set-up (one native query over the page) counts against the first slice.
-  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES);
+  const walk = domWalk(doc, opts);
   for (;;) {
     const done = walk.step(sliceEnd);
     // Scoring and joining the text take a few ms: a fresh slice for them if this one is used up.
@@ -221,9 +226,44 @@ function nesting(builder: BlockBuilder<Text>, headings: string[]) {
   return [enter, leave, text] as const;
 }
 
+/** Which node follows a finished one in the composed tree: its next sibling, or, when its parent
+ *  is a slot showing light-DOM nodes, the next node assigned to that slot (they need not be
+ *  siblings). A tuple of closures, so it minifies in the content script. */
+function slotCursor() {
+  const slots: Node[] = [];
+  const lists: Node[][] = [];
+  const at: number[] = [];
+  /** Starts walking `nodes` in place of `slot`'s own children; the first of them. */
+  const into = (slot: Node, nodes: Node[]): Node => {
+    slots.push(slot);
+    lists.push(nodes);
+    at.push(0);
+    return nodes[0]!;
+  };
+  const after = (x: Node, parent: Node | undefined): Node | null => {
+    const k = slots.length - 1;
+    if (k < 0 || parent !== slots[k]) return x.nextSibling;
+    return lists[k]![++at[k]!] ?? null;
+  };
+  const out = (node: Node): void => {
+    if (node !== slots[slots.length - 1]) return;
+    slots.pop();
+    lists.pop();
+    at.pop();
+  };
+  return [into, after, out] as const;
+}
+
+/** The light-DOM nodes a <slot> shows (null when none: it shows its own fallback children). */
+function assigned(el: Element): Node[] | null {
+  const nodes = (el as Partial<HTMLSlotElement>).assignedNodes?.();
+  return nodes?.length ? nodes : null;
+}
+
 /** A walk over the document that can stop at a deadline and resume where it stopped. (A
  *  closure, not a class: its state then minifies to one-letter names in the content script.) */
-function domWalk(doc: Document, maxNodes: number): DomWalk {
+function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
+  const maxNodes = opts.maxNodes ?? MAX_NODES;
   const builder = blockBuilder<Text>(true);
   const headings: string[] = [];
   /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
@@ -236,6 +276,8 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
 
   const root = doc.body ?? doc.documentElement;
   const skip = skipper(root, maxNodes);
+  const closedRoot = opts.shadowRootOf;
+  const [into, after, out] = slotCursor();
 
   // A tuple, not an object: its parts then minify to one-letter names in the content script.
   const [enter, leave, text] = nesting(builder, headings);
@@ -264,8 +306,10 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
       } else if (
         FRAME_TAGS.has(tag) ? (inside = frameBody(n as Element)) : !skip(n as Element, tag, insides.length > 0)
       ) {
-        inside ??= (n as Element).shadowRoot;
-        // A shadow root or a frame's body: a block of its own; a host's light children follow it.
+        const el = n as Element;
+        inside ??= el.shadowRoot ?? (closedRoot && tag.includes('-') ? closedRoot(el) : null);
+        const shown = tag === 'slot' && insides.length > 0 ? assigned(el) : null;
+        // A shadow root or a frame's body: a block of its own.
         enter(inside ? 'div' : tag);
         open.push(n);
         if (inside) {
@@ -273,29 +317,14 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
           open.push(inside);
           insides.push(inside);
         }
-        const child = (inside ?? n).firstChild;
+        const child = shown ? into(n, shown) : (inside ?? n).firstChild;
         if (child !== null) {
           n = child;
           continue;
         }
         n = inside ?? n;
       }
-      // The next node after n's subtree. If the page moved nodes between slices this may wander
-      // off into a detached subtree; the walk still ends, with what it read.
-      let sibling = n === open[open.length - 1] ? null : n.nextSibling;
-      while (sibling === null && open.length > 1) {
-        const up = open.pop()!;
-        leave();
-        if (up === insides[insides.length - 1]) {
-          insides.pop();
-          // Out of a shadow root: on to its host's light children. Out of a frame: past the frame.
-          sibling = up.nodeType === FRAGMENT ? open[open.length - 1]!.firstChild : null;
-          if (sibling !== null) break;
-          sibling = open.pop()!.nextSibling;
-          leave();
-        } else sibling = up.nextSibling;
-      }
-      n = sibling;
+      n = climb(n);
     }
     next = null;
     open.length = 0;
@@ -304,6 +333,26 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     }
     builder.finish();
     return true;
+  };
+
+  /** The next node after n's subtree, closing the elements it leaves. If the page moved nodes
+   *  between slices this may wander off into a detached subtree; the walk still ends. */
+  const climb = (n: Node): Node | null => {
+    let sibling = n === open[open.length - 1] ? null : after(n, open[open.length - 1]);
+    while (sibling === null && open.length > 1) {
+      const up = open.pop()!;
+      leave();
+      out(up);
+      if (up === insides[insides.length - 1]) {
+        insides.pop();
+        // Out of a shadow root (its host's light children were read at their slots, or are not
+        // shown) or a frame's body: on past the host or the frame.
+        const host = open.pop()!;
+        leave();
+        sibling = after(host, open[open.length - 1]);
+      } else sibling = after(up, open[open.length - 1]);
+    }
+    return sibling;
   };
 
   return { step, result: () => walkResult(doc, builder, headings) };

@@ -5,7 +5,7 @@ import { storage } from 'wxt/utils/storage';
 import type { CorpusDoc } from '../../core/model/types';
 import { CORPUS_ASSET_PATH, parseCorpusAsset, type CorpusAsset } from '../corpus-asset';
 import { contentService, emitPanelEvent, registerSuyuanService } from '../messaging';
-import type { SuyuanService } from '../protocol';
+import type { ContentService, SuyuanService } from '../protocol';
 import { loadSettings, replaceSettings, saveSettings } from '../settings';
 import { UserDocStore } from '../storage/user-docs';
 import { setBadge } from './badge';
@@ -57,9 +57,20 @@ function stripHash(url: string): string {
 export const NAV_SETTLE_MS = 6000;
 
 /** Completes the analyses answered without firstSeen, now that lookup's text is built (the
- *  re-analysis stores them and tells open panels). */
-async function completeFirstSeen(tabs: TabAnalyses, service: SuyuanService): Promise<void> {
+ *  re-analysis stores them and tells open panels). The tab's content script asks again first: its
+ *  marks and hover cards came from the first answer, whose 提法 counts were the index's estimate
+ *  (a fingerprint's documents), not lookup's count of the whole phrase. */
+export async function completeFirstSeen(
+  tabs: TabAnalyses,
+  service: SuyuanService,
+  content: (tabId: number) => Pick<ContentService, 'refresh'> = contentService,
+): Promise<void> {
   for (const tabId of tabs.tabIds()) {
+    if (!(await tabs.get(tabId))?.firstSeenPending) continue;
+    await content(tabId)
+      .refresh()
+      .catch((err: unknown) => console.debug('[suyuan] refresh after lookup ready:', err));
+    // No content script there, or it did not re-send (a page shown by "compare anyway").
     if ((await tabs.get(tabId))?.firstSeenPending) await service.getTabAnalysis(tabId);
   }
 }

@@ -18,6 +18,8 @@ export interface CardInfo {
   similarity: number;
   /** Set on a leftover's card (the passage is the one holding it). */
   leftover?: Pick<Leftover, 'text' | 'kind' | 'pageUses' | 'evidence'>;
+  /** Set on a 提法's card (title is the phrase): how many corpus documents hold the whole phrase. */
+  formulaDocs?: number;
 }
 
 /** What a leftover's card says under its title: what the source had and what the page uses
@@ -71,7 +73,7 @@ export function createHoverCard(
     }
     el.addEventListener('click', (e) => {
       e.stopPropagation();
-      if (shown) onOpen(shown.passageIndex);
+      if (shown && shown.passageIndex >= 0) onOpen(shown.passageIndex);
     });
     ui.root.append(el);
     return el;
@@ -82,14 +84,19 @@ export function createHoverCard(
       card ??= build();
       shown = info;
       const l = info.leftover;
+      const n = info.formulaDocs;
       card.classList.toggle('warn', !!l);
       const pct = `${Math.round(info.similarity * 100)}%`;
       // Text only (textContent): the source's title and the leftover come from the corpus.
-      parts.title!.textContent = l ? `${strings.leftover}${l.text}` : info.title;
+      parts.title!.textContent = l ? `${strings.leftover}${l.text}` : n === undefined ? info.title : strings.formula;
       parts.meta!.textContent = l
         ? `${leftoverNote(strings, l)} · ${info.title}`
-        : [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
+        : n !== undefined
+          ? `${info.title} · ${strings.formulaDocs(n)}`
+          : [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
       parts.open!.textContent = strings.open;
+      // No passage behind it (a 提法, a placeholder outside every passage): nothing to open.
+      parts.open!.hidden = info.passageIndex < 0;
       // Below and right of the pointer, so the card never covers the words being read.
       card.style.left = `${Math.max(0, pageX + 12)}px`;
       card.style.top = `${Math.max(0, pageY + 16)}px`;

@@ -129,8 +129,14 @@ export class PageRunner implements ContentService {
       'leftover',
       leftovers.flatMap((l) => l.ranges),
     );
-    // Leftovers first: the pointer on one shows its card, not its passage's.
+    // A 提法's card gives its document count (the panel's and lookup's `docs`); it opens nothing.
+    const phrases = formula.map(({ item, ranges }) => ({
+      ranges,
+      item: { passageIndex: -1, title: item.phrase, similarity: 0, formulaDocs: item.docFreq } as CardInfo,
+    }));
+    // The narrower marks first: the pointer on a leftover or a 提法 shows its card, not its passage's.
     state.passages = leftovers.concat(
+      phrases,
       passages.map(({ item, ranges }) => {
         const meta = analysis.docs[item.docId];
         const info: CardInfo = {
@@ -142,11 +148,22 @@ export class PageRunner implements ContentService {
         return { ranges, item: info };
       }),
     );
+    // The pointer over a same-origin frame moves in the frame's document, which the top
+    // document's listener never hears: listen in each frame holding marks, once.
+    for (const r of state.passages.flatMap((t) => t.ranges)) {
+      const d = r.startContainer.ownerDocument!;
+      if (d === this.env.doc || this.frames.has(d)) continue;
+      this.frames.add(d);
+      d.addEventListener('pointermove', this.onFramePointer, { passive: true });
+    }
   }
+
+  private readonly frames = new Set<Document>();
+  private readonly onFramePointer = guard('pointer', (e: PointerEvent) => this.onPointerMove(e));
 
   /** The page's text, walked in slices so a huge page keeps responding. */
   private extract(signal?: AbortSignal): Promise<DomText> {
-    return extractFromDocumentSliced(this.env.doc, { signal });
+    return extractFromDocumentSliced(this.env.doc, { signal, shadowRootOf: closedRoot });
   }
 
   /** Removes everything drawn and forgets the page. */
@@ -290,21 +307,25 @@ export class PageRunner implements ContentService {
     const passages = this.state?.passages;
     if (!passages || passages.length === 0) return;
     this.env.clearTimeout(this.hoverTimer);
-    const { clientX: x, clientY: y, pageX, pageY } = ev;
+    const { clientX: x, clientY: y } = ev;
     // The card itself is inside our host: moving onto it keeps it open.
     if (isUiHost(ev.target)) return;
+    // A frame's listener: the point is in the frame's viewport, the card goes in the top page.
+    const cur = ev.currentTarget as Document | null;
+    const doc = cur?.nodeType === 9 ? cur : this.env.doc;
+    const [ox, oy] = doc === this.env.doc ? [ev.pageX - x, ev.pageY - y] : frameOffset(doc, this.env.win);
     this.hoverTimer = this.env.setTimeout(
       guard('hover', () => {
-        const info = targetAt(this.env.doc, passages, x, y);
+        const info = targetAt(doc, passages, x, y);
         if (!info) {
           this.card?.hide();
           return;
         }
         if (this.card?.shown === info) return;
         this.card ??= createHoverCard(this.env.doc, (index) => {
-          if (index >= 0) this.env.service.showPassage(index).catch((err: unknown) => log('show passage', err));
+          this.env.service.showPassage(index).catch((err: unknown) => log('show passage', err));
         });
-        this.card.show(info, pageX, pageY);
+        this.card.show(info, ox + x, oy + y);
       }),
       HOVER_DELAY_MS,
     );
@@ -320,6 +341,8 @@ export class PageRunner implements ContentService {
     this.runAbort?.abort();
     this.observer?.disconnect();
     this.env.doc.removeEventListener('load', this.onFrameLoad, true);
+    for (const d of this.frames) d.removeEventListener('pointermove', this.onFramePointer);
+    this.frames.clear();
     for (const t of [this.lateTimer, this.navTimer, this.hoverTimer, this.flashTimer]) this.env.clearTimeout(t);
     this.highlighter?.destroy();
     this.card?.destroy();
@@ -327,6 +350,27 @@ export class PageRunner implements ContentService {
     this.card = null;
     this.state = null;
   }
+}
+
+/** A closed shadow root, which content scripts may open: chrome.dom in Chromium, a property of the
+ *  element in Firefox. */
+function closedRoot(el: Element): ShadowRoot | null {
+  type Opener = { openOrClosedShadowRoot?: ShadowRoot | null | ((e: Element) => ShadowRoot | null) };
+  const dom = (globalThis as { chrome?: { dom?: Opener } }).chrome?.dom?.openOrClosedShadowRoot;
+  return (typeof dom === 'function' ? dom(el) : (el as Opener).openOrClosedShadowRoot) as ShadowRoot | null;
+}
+
+/** Where a (nested) same-origin frame's viewport starts in the top page. */
+function frameOffset(doc: Document, top: Window): [number, number] {
+  let x = top.scrollX;
+  let y = top.scrollY;
+  for (let w: Window | null = doc.defaultView; w?.frameElement; w = w.parent) {
+    const f = w.frameElement;
+    const r = f.getBoundingClientRect();
+    x += r.left + f.clientLeft;
+    y += r.top + f.clientTop;
+  }
+  return [x, y];
 }
 
 function isOurs(r: MutationRecord): boolean {

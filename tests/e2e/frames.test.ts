@@ -4,6 +4,7 @@
 // from the manifest's all_frames stylesheet; "show on page" reaches the frame's text too.
 import type { Frame, Page } from 'playwright-core';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { visibleCard } from './card';
 import { highlights, screenshot, useHarness, waitFor, type Harness } from './harness';
 import { REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
 import { paragraphs, perturb, sitePage } from './pages';
@@ -24,6 +25,32 @@ async function litUp(where: Page | Frame, what: string) {
     const s = await highlights(where, REUSE_HIGHLIGHT);
     return (s.sizes[REUSE_HIGHLIGHT] ?? 0) > 0 ? s : null;
   });
+}
+
+/** A point on the n-th reuse mark of `where` (a frame's marks are in the frame's own registry),
+ *  in the top page's viewport: a frame's viewport starts at its element's content box. */
+async function onMark(page: Page, where: Page | Frame, n: number, root?: 'shadow') {
+  const p = await where.evaluate(
+    ({ name, n, root }) => {
+      const all = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+      const ranges = root ? all.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot) : all;
+      const range = ranges[Math.min(n, ranges.length - 1)]!;
+      range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + Math.min(30, r.width / 2), y: r.top + r.height / 2, text: range.toString() };
+    },
+    { name: REUSE_HIGHLIGHT, n, root },
+  );
+  const frame = where === page ? null : await (where as Frame).frameElement();
+  const box = frame ? await frame.boundingBox() : { x: 0, y: 0 };
+  return { x: box!.x + p.x, y: box!.y + p.y, text: p.text };
+}
+
+/** Rests the pointer on `at` and returns the card that appears (read through the closed root). */
+async function hoverCard(page: Page, at: { x: number; y: number }, what: string) {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.move(at.x + 1, at.y);
+  return waitFor(`the hover card over ${what}`, () => visibleCard(page));
 }
 
 /** The background colour the browser gives the reuse highlight on the element holding `text`. */
@@ -61,6 +88,13 @@ describe('speeches the top document does not hold itself', () => {
     for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(text)).toContain(compact(t));
     // The colour comes from the stylesheet the manifest puts in every frame.
     expect(await markColour(frame, 'p')).toBe('rgba(250, 204, 21, 0.45)');
+    // The pointer resting on a mark in the frame shows the source's card in the top page.
+    const card = await hoverCard(page, await onMark(page, frame, 3), 'a mark in the iframe');
+    console.log(`iframe: card ${JSON.stringify(card)}`);
+    expect(card.title).toBe(seed.title);
+    expect(card.meta).toMatch(/相似度 \d+%/);
+    await screenshot(page, 'page-hover-card-in-iframe');
+    await page.mouse.move(2, 2);
     // "Show on page": the panel's reveal of a passage in the frame flashes the frame's text.
     const tabId = await h.tabIdOf(page);
     const revealed = await h.inWorker(
@@ -123,6 +157,67 @@ describe('speeches the top document does not hold itself', () => {
     });
     expect(colour).toBe('rgba(250, 204, 21, 0.45)');
     await screenshot(page, 'page-speech-in-shadow-root');
+    const card = await hoverCard(page, await onMark(page, page, 3, 'shadow'), 'a mark in the shadow root');
+    console.log(`shadow root: card ${JSON.stringify(card)}`);
+    expect(card.title).toBe(seed.title);
+    await screenshot(page, 'page-hover-card-in-shadow-root');
+    expectNoForeignRequests(h);
+    await page.close();
+  });
+
+  it('a closed shadow root is read in rendered order (slotted light text at its slot), marked, with a card', async () => {
+    const seed = seedSpeech(4);
+    const { text } = perturb(seed.body);
+    const lines = text.split('\n').filter((l) => l.trim().length > 30);
+    // The host's light children hold the first and last paragraphs; the closed shadow tree shows
+    // them through named slots around the rest, so the DOM order (first, last, …) is not the
+    // rendered one (first, middle…, last).
+    const first = lines[0]!;
+    const rest = lines.slice(1);
+    const last = rest.pop()!;
+    const script = `<script>
+      const host = document.querySelector('speech-view');
+      const root = host.attachShadow({ mode: 'closed' });
+      const slot = (name) => { const s = document.createElement('slot'); s.name = name; return s; };
+      root.append(slot('first'));
+      for (const line of ${JSON.stringify(rest)}) { const p = document.createElement('p'); p.textContent = line; root.append(p); }
+      root.append(slot('last'));
+    </script>`;
+    const light = `<p slot="last">${last}</p><p slot="first">${first}</p>`;
+    const page = await h.open(
+      h.server.serve(
+        '/fanwen/closed-shadow.html',
+        sitePage({ title: seed.title, article: `${intro}<speech-view>${light}</speech-view>`, tail: script }),
+      ),
+    );
+    const state = await litUp(page, 'speech in a closed shadow root');
+    const badge = await waitFor('a badge', () => h.badgeText(page));
+    console.log(`closed shadow root: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges`);
+    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
+    // The page cannot see into the root, but the marks are there (in the page's registry).
+    const inShadow = await page.evaluate((name) => {
+      const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+      return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
+    }, REUSE_HIGHLIGHT);
+    expect(inShadow).toBeGreaterThan(0);
+    // The text sent for analysis is in rendered order.
+    const tabId = await h.tabIdOf(page);
+    const pageText = await h.inWorker(async (tab) => {
+      const c = (
+        globalThis as unknown as { chrome: { tabs: { sendMessage(t: number, m: unknown): Promise<unknown> } } }
+      ).chrome;
+      const r = (await c.tabs.sendMessage(tab, { __suyuan: 'content', method: 'getPageText', args: [] })) as {
+        value: { text: string };
+      };
+      return r.value.text;
+    }, tabId);
+    const at = [first, rest[0]!, rest[rest.length - 1]!, last].map((l) => compact(pageText).indexOf(compact(l)));
+    console.log(`closed shadow root: rendered-order positions ${JSON.stringify(at)}`);
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    const card = await hoverCard(page, await onMark(page, page, 2, 'shadow'), 'a mark in the closed shadow root');
+    expect(card.title).toBe(seed.title);
+    await screenshot(page, 'page-hover-card-in-closed-shadow-root');
     expectNoForeignRequests(h);
     await page.close();
   });

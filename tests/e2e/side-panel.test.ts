@@ -12,7 +12,8 @@ import {
   type Harness,
   type WorkerGlobal,
 } from './harness';
-import { MENU_ID, REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
+import { visibleCard } from './card';
+import { FORMULA_HIGHLIGHT, MENU_ID, REUSE_HIGHLIGHT, expectNoForeignRequests } from './expectations';
 import { paragraphs, perturb, sitePage } from './pages';
 import { bundled, report, seedSpeech } from './texts';
 import { docxOf } from '../fixtures/docx';
@@ -138,6 +139,55 @@ describe('side panel', () => {
 });
 
 describe('from the page to the panel', () => {
+  it("hovering a 提法 shows its card with the number of documents holding it, lookup's docs (issue 11)", async () => {
+    await speech.bringToFront();
+    const marks = await speech.evaluate((name) => {
+      const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+      return [...(h ?? [])].map((r) => r.toString());
+    }, FORMULA_HIGHLIGHT);
+    expect(marks.length, 'formula marks on the speech page').toBeGreaterThan(0);
+    // The longest 提法 on the page: its box is easy to rest on.
+    const phrase = [...marks].sort((a, b) => b.length - a.length)[0]!;
+    const docs = await panel.evaluate(async (q) => {
+      const c = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
+        .chrome;
+      const reply = (await c.runtime.sendMessage({ __suyuan: 'service', method: 'lookup', args: [q, 5] })) as {
+        value: { docs: number };
+      };
+      return reply.value.docs;
+    }, phrase);
+    const seen: string[] = [];
+    // Lookup's text is built by now (this file's lookup test, and the call above): the content
+    // script was asked to refresh, so the card's count is lookup's. Marks may be redrawn meanwhile,
+    // so the pointer is rested on the phrase again each time.
+    const card = await waitFor("the 提法 card with lookup's count", async () => {
+      await speech.mouse.move(2, 2);
+      const box = await speech.evaluate(
+        ({ name, phrase }) => {
+          const h = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name);
+          const range = [...(h ?? [])].find((r) => r.toString() === phrase);
+          if (!range) return null;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+        },
+        { name: FORMULA_HIGHLIGHT, phrase },
+      );
+      if (!box) return null;
+      await speech.mouse.move(box.x, box.y);
+      await speech.mouse.move(box.x + 1, box.y);
+      await new Promise((r) => setTimeout(r, 600));
+      const c = await visibleCard(speech);
+      if (c) seen.push(c.meta);
+      return c?.title === '套话提法' && c.meta === `${phrase} · 语料库中 ${docs} 篇讲话使用` ? c : null;
+    });
+    console.log(`提法 card: ${JSON.stringify(card)}; lookup docs ${docs}; cards seen ${JSON.stringify(seen)}`);
+    expect(docs).toBeGreaterThanOrEqual(1);
+    expect(card.open).toBeNull();
+    await screenshot(speech, 'page-formula-card');
+    await speech.mouse.move(2, 2);
+  });
+
   it('hovering a highlight shows the source card; clicking it selects that passage in the panel', async () => {
     await panel.getByRole('tab', { name: '比对' }).click();
     await speech.bringToFront();

@@ -10,24 +10,38 @@ afterEach(() => {
 });
 
 describe('targetAt', () => {
-  it('finds the passage whose range holds the caret under the pointer and whose box holds the point', () => {
-    document.body.innerHTML = '<p id="a">各位代表，现在我代表国务院作政府工作报告。</p><p id="b">请予审议。</p>';
-    const text = document.querySelector('#a')!.firstChild as Text;
-    const r = document.createRange();
-    r.setStart(text, 2);
-    r.setEnd(text, 8);
-    const box = { left: 10, right: 110, top: 20, bottom: 40, width: 100, height: 20 };
+  const box = { left: 10, right: 110, top: 20, bottom: 40, width: 100, height: 20 };
+  const rangeIn = (text: Node, a: number, b: number) => {
+    const r = (text.ownerDocument ?? document).createRange();
+    r.setStart(text, a);
+    r.setEnd(text, b);
     vi.spyOn(r, 'getClientRects').mockReturnValue([box] as unknown as DOMRectList);
-    const caret = vi.fn((_x: number, _y: number) => ({ offsetNode: text as Node, offset: 5 }));
-    Object.assign(document, { caretPositionFromPoint: caret });
-    const targets = [{ ranges: [r], item: 'passage-0' }];
+    return r;
+  };
+
+  it('finds the passage one of whose line boxes holds the point, and nothing in the margin', () => {
+    document.body.innerHTML = '<p id="a">各位代表，现在我代表国务院作政府工作报告。</p><p id="b">请予审议。</p>';
+    const targets = [{ ranges: [rangeIn(document.querySelector('#a')!.firstChild!, 2, 8)], item: 'passage-0' }];
     expect(targetAt(document, targets, 50, 30)).toBe('passage-0');
-    // Caret inside the range but the point in the margin (outside every box).
     expect(targetAt(document, targets, 300, 30)).toBeNull();
-    // Caret outside the range.
-    caret.mockReturnValueOnce({ offsetNode: text, offset: 12 });
+    expect(targetAt(document, targets, 50, 41)).toBeNull();
+  });
+
+  it('finds a passage inside a shadow root (the caret would stop at the host)', () => {
+    document.body.innerHTML = '<speech-view></speech-view>';
+    const root = document.querySelector('speech-view')!.attachShadow({ mode: 'closed' });
+    root.innerHTML = '<p>各位代表，现在我代表国务院作政府工作报告。</p>';
+    const targets = [{ ranges: [rangeIn(root.querySelector('p')!.firstChild!, 0, 6)], item: 'in-shadow' }];
+    expect(targetAt(document, targets, 50, 30)).toBe('in-shadow');
+  });
+
+  it("tests a frame's ranges only against points in the frame's own viewport", () => {
+    document.body.innerHTML = '<p>页面正文</p><iframe></iframe>';
+    const frameDoc = document.querySelector('iframe')!.contentDocument!;
+    frameDoc.body.innerHTML = '<p>各位代表，现在我代表国务院作政府工作报告。</p>';
+    const targets = [{ ranges: [rangeIn(frameDoc.querySelector('p')!.firstChild!, 0, 6)], item: 'in-frame' }];
     expect(targetAt(document, targets, 50, 30)).toBeNull();
-    delete (document as unknown as { caretPositionFromPoint?: unknown }).caretPositionFromPoint;
+    expect(targetAt(frameDoc, targets, 50, 30)).toBe('in-frame');
   });
 });
 

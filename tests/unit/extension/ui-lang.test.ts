@@ -39,3 +39,24 @@ describe('one interface language', () => {
     );
   });
 });
+
+describe("a 提法's card (issue 11): the phrase's document count, in every interface language", () => {
+  it.each([
+    ['zh-CN', '套话提法', '坚持稳中求进工作总基调 · 语料库中 31 篇讲话使用'],
+    ['zh-TW', '套話提法', '坚持稳中求进工作总基调 · 語料庫中 31 篇講話使用'],
+    ['en', 'Boilerplate phrase', '坚持稳中求进工作总基调 · used by 31 speeches in the corpus'],
+  ])('%s', (tag, title, meta) => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue(tag);
+    const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
+    const onOpen = vi.fn();
+    const card = createHoverCard(document, onOpen, false);
+    card.show({ passageIndex: -1, title: '坚持稳中求进工作总基调', similarity: 0, formulaDocs: 31 }, 0, 0);
+    const root = attach.mock.results[0]!.value as ShadowRoot;
+    expect(root.querySelector('.title')!.textContent).toBe(title);
+    expect(root.querySelector('.meta')!.textContent).toBe(meta);
+    // Nothing to open: no passage is behind a 提法.
+    expect((root.querySelector('.open') as HTMLElement).hidden).toBe(true);
+    (root.querySelector('.card') as HTMLElement).click();
+    expect(onOpen).not.toHaveBeenCalled();
+  });
+});

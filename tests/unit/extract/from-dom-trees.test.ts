@@ -77,4 +77,64 @@ describe('extractFromDocument: shadow roots and frames', () => {
     expect(page.text).not.toContain(paras[0]!);
     expect(page.text).toContain('宿主自己的一段文字');
   });
+
+  it('reads a closed shadow root through the shadowRootOf the content script passes', () => {
+    const { host, root } = pageWithHost('closed', paras);
+    const page = extractFromDocument(document, { shadowRootOf: (el) => (el === host ? root : null) });
+    for (const para of paras) expect(page.text).toContain(para);
+    const at = page.text.indexOf(paras[1]!);
+    expect(page.rangeOf(at, at + paras[1]!.length)!.startContainer.getRootNode()).toBe(root);
+    // Not slotted, so not rendered: the host's own light text is not read.
+    expect(page.text).not.toContain('宿主自己的一段文字');
+  });
+});
+
+describe('extractFromDocument: a shadow host is read in rendered (composed) order', () => {
+  const paras = paragraphs(seeds()[1]!.body, 6);
+
+  /** A host whose shadow tree puts its light children at two named slots between its own text. */
+  function slotted(mode: 'open' | 'closed') {
+    document.body.innerHTML = `<h1>讲话全文</h1><speech-view id="v">
+      <p slot="end">${paras[5]}</p><p>${paras[4]}</p><p slot="start">${paras[0]}</p></speech-view>`;
+    const host = document.getElementById('v')!;
+    const root = host.attachShadow({ mode });
+    root.innerHTML = `<section><slot name="start"></slot><p>${paras[1]}</p><p>${paras[2]}</p>
+      <slot><p>默认内容，有分配节点时不显示。</p></slot><p>${paras[3]}</p><slot name="end"></slot></section>`;
+    return { host, root };
+  }
+
+  it('light children appear at their slots, in the order the page shows them', () => {
+    slotted('open');
+    const page = extractFromDocument(document);
+    const at = paras.map((p) => page.text.indexOf(p));
+    expect(
+      at.every((i) => i >= 0),
+      JSON.stringify(at),
+    ).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual([at[0], at[1], at[2], at[4], at[3], at[5]]);
+    // A slot with assigned nodes does not show its fallback content.
+    expect(page.text).not.toContain('默认内容');
+    // Slotted text maps back to the light-DOM nodes.
+    const s = page.text.indexOf(paras[5]!);
+    const range = page.rangeOf(s, s + paras[5]!.length)!;
+    expect(range.startContainer.getRootNode()).toBe(document);
+    expect(squash(range.toString())).toBe(squash(paras[5]!));
+  });
+
+  it('a slot with nothing assigned shows its fallback content; unslotted light children are not read', () => {
+    document.body.innerHTML = `<h1>讲话全文</h1><speech-view id="v"><p slot="nowhere">${paras[3]}</p></speech-view>`;
+    const root = document.getElementById('v')!.attachShadow({ mode: 'open' });
+    root.innerHTML = `<p>${paras[0]}</p><slot name="x"><p>${paras[1]}</p></slot><p>${paras[2]}</p>`;
+    const page = extractFromDocument(document);
+    expect(page.text.indexOf(paras[0]!)).toBeLessThan(page.text.indexOf(paras[1]!));
+    expect(page.text.indexOf(paras[1]!)).toBeLessThan(page.text.indexOf(paras[2]!));
+    expect(page.text).not.toContain(paras[3]!);
+  });
+
+  it('a closed host, opened by shadowRootOf, is read in the same order', () => {
+    const { host, root } = slotted('closed');
+    const page = extractFromDocument(document, { shadowRootOf: (el) => (el === host ? root : null) });
+    const at = paras.map((p) => page.text.indexOf(p));
+    expect([...at].sort((a, b) => a - b)).toEqual([at[0], at[1], at[2], at[4], at[3], at[5]]);
+  });
 });

@@ -1,0 +1,43 @@
+// Issue 11: a 提法's hover card gives lookup's count. The first answer after a worker start counts
+// a 提法 by the index (a fingerprint's documents) because lookup's text is not built yet; once it
+// is, each such tab's content script is asked to refresh, so its marks and cards get the real count.
+import 'fake-indexeddb/auto';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { completeFirstSeen } from '../../../extension/background';
+import { TabAnalyses } from '../../../extension/background/tab-state';
+import type { PageAnalysis } from '../../../core/model/page';
+import type { SuyuanService } from '../../../extension/protocol';
+
+beforeEach(() => fakeBrowser.reset());
+
+const analysis = (pending: boolean): PageAnalysis =>
+  ({
+    page: { url: 'https://example.org/a', title: 't', text: '文字', detect: { speechLike: true, score: 1 } },
+    match: { candidates: [], passages: [], reuse: 0 },
+    boilerplate: [],
+    docs: {},
+    analysedAt: Date.now(),
+    ...(pending ? { firstSeenPending: true as const } : {}),
+  }) as unknown as PageAnalysis;
+
+describe('completeFirstSeen', () => {
+  it("asks each pending tab's content script to refresh; asks the service only where that did not complete it", async () => {
+    const tabs = new TabAnalyses();
+    await tabs.set(1, analysis(true)); // its content script re-sends the page
+    await tabs.set(2, analysis(true)); // no content script there
+    await tabs.set(3, analysis(false)); // already complete
+    const getTabAnalysis = vi.fn(async () => null);
+    const refreshed: number[] = [];
+    const content = (tab: number) => ({
+      refresh: async () => {
+        if (tab === 2) throw new Error('Could not establish connection');
+        refreshed.push(tab);
+        await tabs.set(tab, analysis(false));
+      },
+    });
+    await completeFirstSeen(tabs, { getTabAnalysis } as unknown as SuyuanService, content);
+    expect(refreshed).toEqual([1]);
+    expect(getTabAnalysis.mock.calls).toEqual([[2]]);
+  });
+});
