@@ -92,6 +92,9 @@ export interface ContentService {
   /** Re-extract, re-detect and re-highlight (e.g. after settings change). */
   refresh(): Promise<void>;
   getPageText(): Promise<SentPage | null>;
+  /** A newer answer for the page's text (once lookup's text is built: the 提法 counts are then
+   *  lookup's): marks and cards are redrawn in place; ignored if the page changed since. */
+  update(analysis: PageAnalysis): Promise<void>;
 }
 
 /** Background/content → panel notifications (broadcast; the panel may be closed). */

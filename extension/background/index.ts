@@ -57,21 +57,21 @@ function stripHash(url: string): string {
 export const NAV_SETTLE_MS = 6000;
 
 /** Completes the analyses answered without firstSeen, now that lookup's text is built (the
- *  re-analysis stores them and tells open panels). The tab's content script asks again first: its
- *  marks and hover cards came from the first answer, whose 提法 counts were the index's estimate
- *  (a fingerprint's documents), not lookup's count of the whole phrase. */
+ *  re-analysis stores them and tells open panels), and gives each to its tab's content script:
+ *  its marks and hover cards came from the first answer, whose 提法 counts were the index's
+ *  estimate (a fingerprint's documents), not lookup's count of the whole phrase. */
 export async function completeFirstSeen(
   tabs: TabAnalyses,
   service: SuyuanService,
-  content: (tabId: number) => Pick<ContentService, 'refresh'> = contentService,
+  content: (tabId: number) => Pick<ContentService, 'update'> = contentService,
 ): Promise<void> {
   for (const tabId of tabs.tabIds()) {
     if (!(await tabs.get(tabId))?.firstSeenPending) continue;
+    const analysis = await service.getTabAnalysis(tabId);
+    if (!analysis) continue;
     await content(tabId)
-      .refresh()
-      .catch((err: unknown) => console.debug('[suyuan] refresh after lookup ready:', err));
-    // No content script there, or it did not re-send (a page shown by "compare anyway").
-    if ((await tabs.get(tabId))?.firstSeenPending) await service.getTabAnalysis(tabId);
+      .update(analysis)
+      .catch((err: unknown) => console.debug('[suyuan] update after lookup ready:', err));
   }
 }
 

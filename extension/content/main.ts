@@ -17,6 +17,7 @@ export function startContentScript(ctx: ContentScriptContext): PageRunner {
     reveal: (s, e) => runner.reveal(s, e),
     refresh: () => runner.refresh(),
     getPageText: () => runner.getPageText(),
+    update: (a) => runner.update(a),
   });
   ctx.onInvalidated(() => {
     unregister();

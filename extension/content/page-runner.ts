@@ -198,6 +198,13 @@ export class PageRunner implements ContentService {
     await this.run();
   }
 
+  async update(a: PageAnalysis): Promise<void> {
+    const s = this.state;
+    if (!s?.analysis || a.page.text !== s.page.text) return;
+    s.analysis = a;
+    if (s.settings.autoHighlight) this.paint(s, a);
+  }
+
   async getPageText(): Promise<SentPage | null> {
     if (this.state) return this.state.page;
     // The panel asks about a page the runner skipped (not speech-like, or not yet run).
@@ -353,12 +360,12 @@ export class PageRunner implements ContentService {
 }
 
 /** A closed shadow root, which content scripts may open: chrome.dom in Chromium, a property of the
- *  element in Firefox. */
-function closedRoot(el: Element): ShadowRoot | null {
-  type Opener = { openOrClosedShadowRoot?: ShadowRoot | null | ((e: Element) => ShadowRoot | null) };
-  const dom = (globalThis as { chrome?: { dom?: Opener } }).chrome?.dom?.openOrClosedShadowRoot;
-  return (typeof dom === 'function' ? dom(el) : (el as Opener).openOrClosedShadowRoot) as ShadowRoot | null;
-}
+ *  element in Firefox (undefined when there is none: the walk takes it as no root). */
+const closedRoot = (el: Element): ShadowRoot | null =>
+  (
+    globalThis as { chrome?: { dom?: { openOrClosedShadowRoot?(e: Element): ShadowRoot | null } } }
+  ).chrome?.dom?.openOrClosedShadowRoot?.(el) ??
+  (el as { openOrClosedShadowRoot?: ShadowRoot | null }).openOrClosedShadowRoot!;
 
 /** Where a (nested) same-origin frame's viewport starts in the top page. */
 function frameOffset(doc: Document, top: Window): [number, number] {

@@ -123,6 +123,24 @@ describe('PageRunner', () => {
     return { runner, registry, copied, bg, analyzePage };
   }
 
+  it("update(): a newer answer for the same text redraws in place (issue 11: lookup's 提法 counts); another text's is ignored", async () => {
+    const { runner, registry } = await lit({ css: true });
+    const first = runner.current!;
+    const reuse = registry!.get(HIGHLIGHT.reuse)!;
+    expect(reuse.size).toBeGreaterThan(0);
+    await runner.update({
+      ...first,
+      page: { ...first.page, text: `${first.page.text}!` },
+      match: { ...first.match, passages: [] },
+    });
+    expect(runner.current).toBe(first);
+    // A newer answer without the passage (whatever it holds, the page shows it, not the old one).
+    const newer = { ...first, match: { ...first.match, passages: [] } };
+    await runner.update(newer);
+    expect(runner.current).toBe(newer);
+    expect(registry!.get(HIGHLIGHT.reuse)?.size ?? 0).toBe(0);
+  });
+
   it('highlights the reused passage with the CSS Highlight API, without touching the DOM', async () => {
     const { html } = speechPage();
     load(html);

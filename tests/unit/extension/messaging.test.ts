@@ -100,7 +100,12 @@ describe('over the (fake) browser runtime', () => {
 
   it('contentService(tab) sends to that tab and registerContentService answers', async () => {
     const reveal = vi.fn(async (s: number, e: number) => s < e);
-    registerContentService({ reveal, refresh: async () => undefined, getPageText: async () => null });
+    registerContentService({
+      reveal,
+      refresh: async () => undefined,
+      getPageText: async () => null,
+      update: async () => undefined,
+    });
     // fake-browser has no tabs.sendMessage: route it to the runtime listeners, as a tab would.
     const sendMessage = vi.fn((_tabId: number, msg: unknown) => fakeBrowser.runtime.sendMessage(msg));
     (fakeBrowser.tabs as unknown as { sendMessage: typeof sendMessage }).sendMessage = sendMessage;

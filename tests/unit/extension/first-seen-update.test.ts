@@ -1,6 +1,7 @@
 // Issue 11: a 提法's hover card gives lookup's count. The first answer after a worker start counts
 // a 提法 by the index (a fingerprint's documents) because lookup's text is not built yet; once it
-// is, each such tab's content script is asked to refresh, so its marks and cards get the real count.
+// is, each such tab is analysed again and the answer is given to its content script, so its marks
+// and cards get the real count.
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -22,22 +23,22 @@ const analysis = (pending: boolean): PageAnalysis =>
   }) as unknown as PageAnalysis;
 
 describe('completeFirstSeen', () => {
-  it("asks each pending tab's content script to refresh; asks the service only where that did not complete it", async () => {
+  it("re-analyses each pending tab and gives the answer to that tab's content script", async () => {
     const tabs = new TabAnalyses();
-    await tabs.set(1, analysis(true)); // its content script re-sends the page
-    await tabs.set(2, analysis(true)); // no content script there
+    await tabs.set(1, analysis(true));
+    await tabs.set(2, analysis(true)); // no content script there: the error is only logged
     await tabs.set(3, analysis(false)); // already complete
-    const getTabAnalysis = vi.fn(async () => null);
-    const refreshed: number[] = [];
+    const complete = analysis(false);
+    const getTabAnalysis = vi.fn(async () => complete);
+    const updated: Array<[number, PageAnalysis]> = [];
     const content = (tab: number) => ({
-      refresh: async () => {
+      update: async (a: PageAnalysis) => {
         if (tab === 2) throw new Error('Could not establish connection');
-        refreshed.push(tab);
-        await tabs.set(tab, analysis(false));
+        updated.push([tab, a]);
       },
     });
     await completeFirstSeen(tabs, { getTabAnalysis } as unknown as SuyuanService, content);
-    expect(refreshed).toEqual([1]);
-    expect(getTabAnalysis.mock.calls).toEqual([[2]]);
+    expect(getTabAnalysis.mock.calls).toEqual([[1], [2]]);
+    expect(updated).toEqual([[1, complete]]);
   });
 });
