@@ -112,3 +112,28 @@ describe('analyseLoading (one pass, bodies read in one call)', () => {
     expect(a.match.passages.flatMap((p) => [p.docId, ...(p.holders ?? [])])).not.toContain('user/h0.md');
   });
 });
+
+describe('staging lookup text ahead of prepare()', () => {
+  it('once every text is staged, prepare() reads no body and lookup answers as over bodies in memory', () => {
+    const docs = corpus();
+    const eager = createEngine(docs);
+    const { engine, cache, stored } = lazyEngine(docs, 1_000_000);
+    const ids = engine.unstaged();
+    expect(ids.length).toBe(docs.length);
+    // Two chunks, each with its bodies given; nothing goes through the body cache.
+    engine.stage(ids.slice(0, 4), new Map(ids.slice(0, 4).map((id) => [id, stored.get(id)!])));
+    expect(engine.unstaged()).toEqual(ids.slice(4));
+    engine.stage(ids.slice(4), new Map(ids.slice(4).map((id) => [id, stored.get(id)!])));
+    expect(engine.unstaged()).toEqual([]);
+    expect(cache.size).toBe(0);
+    engine.prepare(); // would throw MissingBodyError if it read a body
+    expect(engine.lookupReady()).toBe(true);
+    const phrase = SHARED.slice(100, 112);
+    const hits = (e: SnapshotEngine) =>
+      e.lookup(phrase, { contextChars: 0 }).hits.map((h) => [h.docId, h.start, h.end]);
+    cache.pin();
+    for (const [id, b] of stored) cache.set(id, b); // hits' context reads their bodies
+    expect(hits(engine)).toEqual(hits(eager));
+    expect(hits(engine).length).toBe(KINDS.length);
+  });
+});
