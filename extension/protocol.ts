@@ -5,6 +5,7 @@ import type { CorpusDoc, DocMeta, LookupResult } from '../core/model/types';
 import type { NewDoc, PageAnalysis, PageText, SentPage } from '../core/model/page';
 import type { Settings } from '../core/model/settings';
 import type { DocPatch } from './storage/doc-patch';
+import type { PageStrings } from './ui-lang';
 
 // Kept so branches written before the move still compile; import from core/model/ instead.
 export type { NewDoc, PageAnalysis, PageText, Settings };
@@ -44,6 +45,9 @@ export interface SuyuanService {
   /** Panel: ask the tab's content script to scroll to and flash a page span. */
   revealInTab(tabId: number, start: number, end: number): Promise<boolean>;
   lookup(query: string, limit?: number): Promise<LookupResult>;
+  /** Content script: the hover card's strings in the interface language (sent, not bundled: the
+   *  content script has a size budget). */
+  pageStrings(): Promise<PageStrings>;
   listDocs(): Promise<DocMeta[]>;
   getDoc(id: string): Promise<CorpusDoc | null>;
   addDocs(docs: NewDoc[]): Promise<DocMeta[]>;

@@ -28,14 +28,23 @@ export interface PageStrings {
   /** A leftover's card: its heading (before the leftover's text), what the source had and the page uses elsewhere, and a
    *  placeholder's note (the panel's strings, components/i18n, say the same). */
   leftover: string;
-  had: (had: string, uses: string) => string;
+  /** {0}: what the source had, {1}: what the page uses elsewhere. */
+  had: string;
   placeholder: string;
   /** A 提法's card: its heading, and how many corpus documents hold the whole phrase (the panel's
    *  and lookup's count). */
   formula: string;
-  formulaDocs: (n: number) => string;
+  /** {0}: the number of documents. */
+  formulaDocs: string;
 }
 
+/** A template's {0}, {1} filled in. */
+export function fill(template: string, ...args: Array<string | number>): string {
+  return template.replace(/\{(\d)\}/g, (_, i: string) => String(args[Number(i)]));
+}
+
+/** The strings shown on the page (plain data: the background sends them to the content script,
+ *  so the three languages' strings are not bundled into it). */
 export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
   switch (lang) {
     case 'en':
@@ -43,31 +52,31 @@ export function pageStrings(lang: Lang, firefox: boolean): PageStrings {
         similarity: 'Similarity',
         open: firefox ? 'Open the sidebar (toolbar button or Alt+Shift+Y) to compare' : 'Compare in the side panel →',
         leftover: 'Leftover: ',
-        had: (had, uses) => `The source wrote ${had}; this page writes ${uses} elsewhere`,
+        had: 'The source wrote {0}; this page writes {1} elsewhere',
         placeholder: 'Unfilled template slot',
         formula: 'Boilerplate phrase',
         // A 提法 is one only when several documents hold it: n ≥ 2.
-        formulaDocs: (n) => `used by ${n} speeches in the corpus`,
+        formulaDocs: 'used by {0} speeches in the corpus',
       };
     case 'zh-TW':
       return {
         similarity: '相似度',
         open: firefox ? '點工具列按鈕或按 Alt+Shift+Y 開啟側欄檢視對照' : '在側邊面板中檢視對照 →',
         leftover: '遺留痕跡：',
-        had: (had, uses) => `來源寫作 ${had}；本頁其他處寫作 ${uses}`,
+        had: '來源寫作 {0}；本頁其他處寫作 {1}',
         placeholder: '未填寫的範本佔位符',
         formula: '套話提法',
-        formulaDocs: (n) => `語料庫中 ${n} 篇講話使用`,
+        formulaDocs: '語料庫中 {0} 篇講話使用',
       };
     default:
       return {
         similarity: '相似度',
         open: firefox ? '点工具栏按钮或按 Alt+Shift+Y 打开侧栏查看对照' : '在侧边栏中查看对照 →',
         leftover: '遗留痕迹：',
-        had: (had, uses) => `来源写作 ${had}；本页其他处写作 ${uses}`,
+        had: '来源写作 {0}；本页其他处写作 {1}',
         placeholder: '未填写的模板占位符',
         formula: '套话提法',
-        formulaDocs: (n) => `语料库中 ${n} 篇讲话使用`,
+        formulaDocs: '语料库中 {0} 篇讲话使用',
       };
   }
 }

@@ -1,6 +1,7 @@
 // The service's panel methods: settings, and what the context menu or a hover-card click left
 // for a panel that opens after them.
 import type { SuyuanService } from '../protocol';
+import { browserLang, IS_FIREFOX, pageStrings } from '../ui-lang';
 import { checkTabId } from './service-checks';
 import type { ServiceContext } from './service';
 
@@ -10,13 +11,17 @@ const PENDING_PASSAGE_MS = 60_000;
 
 type PanelMethods = Pick<
   Required<SuyuanService>,
-  'getSettings' | 'setSettings' | 'takePendingLookup' | 'showPassage' | 'takePendingPassage'
+  'getSettings' | 'setSettings' | 'takePendingLookup' | 'showPassage' | 'takePendingPassage' | 'pageStrings'
 >;
 
 export function panelMethods(c: ServiceContext): PanelMethods {
   return {
     async getSettings() {
       return c.deps.settings.load();
+    },
+
+    async pageStrings() {
+      return pageStrings(browserLang(), IS_FIREFOX);
     },
 
     async setSettings(patch) {

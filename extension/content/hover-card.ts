@@ -7,7 +7,7 @@
 // there the card says how to open the sidebar, and the sidebar shows the passage when it opens
 // (or at once when it is already open).
 import type { Leftover } from '../../core/model/types';
-import { browserLang, IS_FIREFOX, pageStrings, type PageStrings } from '../ui-lang';
+import { fill, type PageStrings } from '../ui-lang';
 import { createUiRoot, type UiRoot } from './ui-root';
 
 export interface CardInfo {
@@ -26,7 +26,7 @@ export interface CardInfo {
  *  elsewhere, in the card's language (the engine's evidence sentence is Simplified Chinese). */
 export function leftoverNote(s: PageStrings, l: NonNullable<CardInfo['leftover']>): string {
   if (l.kind === 'placeholder') return s.placeholder;
-  return l.pageUses ? s.had(l.text, l.pageUses) : l.evidence;
+  return l.pageUses ? fill(s.had, l.text, l.pageUses) : l.evidence;
 }
 
 const CSS = `
@@ -51,9 +51,8 @@ export interface HoverCard {
 export function createHoverCard(
   doc: Document,
   onOpen: (passageIndex: number) => void,
-  firefox: boolean = IS_FIREFOX,
+  strings: PageStrings,
 ): HoverCard {
-  const strings = pageStrings(browserLang(), firefox);
   let ui: UiRoot | null = null;
   let card: HTMLElement | null = null;
   let shown: CardInfo | null = null;
@@ -92,7 +91,7 @@ export function createHoverCard(
       parts.meta!.textContent = l
         ? `${leftoverNote(strings, l)} · ${info.title}`
         : n !== undefined
-          ? `${info.title} · ${strings.formulaDocs(n)}`
+          ? `${info.title} · ${fill(strings.formulaDocs, n)}`
           : [info.date, `${strings.similarity} ${pct}`].filter(Boolean).join(' · ');
       parts.open!.textContent = strings.open;
       // No passage behind it (a 提法, a placeholder outside every passage): nothing to open.

@@ -1,6 +1,7 @@
 // Real data for the panel's component tests: an engine over the bundled seed speeches, a "page"
 // built from seed passages with swapped names, and a fake SuyuanService on top of that engine with
 // spies on every method.
+import { pageStrings } from '../../extension/ui-lang';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
 import { corpusFileOf } from '../../extension/storage/corpus-files';
 import { contentId } from '../../extension/storage/user-docs';
@@ -169,6 +170,7 @@ export function createFakeService(opts: FakeOptions = {}) {
       return q;
     }),
     showPassage: vi.fn(async () => undefined),
+    pageStrings: vi.fn(async () => pageStrings('zh-CN', false)),
     takePendingPassage: vi.fn(async (_tabId: number) => {
       const p = pendingPassage;
       pendingPassage = null;

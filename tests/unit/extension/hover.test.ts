@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { targetAt } from '../../../extension/content/hit-test';
 import { createHoverCard } from '../../../extension/content/hover-card';
 import { HOST_SELECTOR } from '../../../extension/content/ui-root';
+import { pageStrings } from '../../../extension/ui-lang';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -48,7 +49,7 @@ describe('targetAt', () => {
 describe('hover card', () => {
   it('lives in one host element, and is removed with it', () => {
     const onOpen = vi.fn();
-    const card = createHoverCard(document, onOpen);
+    const card = createHoverCard(document, onOpen, pageStrings('zh-CN', false));
     expect(document.querySelector(HOST_SELECTOR)).toBeNull();
     card.show({ passageIndex: 3, title: '2002年政府工作报告', similarity: 0.93 }, 100, 200);
     expect(card.shown?.passageIndex).toBe(3);

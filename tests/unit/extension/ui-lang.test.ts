@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialLang } from '../../../components/use-app-i18n';
 import { menuTitle } from '../../../extension/background/context-menu';
 import { createHoverCard } from '../../../extension/content/hover-card';
+import { browserLang, pageStrings } from '../../../extension/ui-lang';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -13,7 +14,11 @@ afterEach(() => {
 /** Shows a card and returns its closed shadow root (captured as it is attached). */
 function showCard(firefox: boolean): ShadowRoot {
   const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
-  createHoverCard(document, () => {}, firefox).show({ passageIndex: 3, title: '讲话', similarity: 0.5 }, 0, 0);
+  createHoverCard(document, () => {}, pageStrings(browserLang(), firefox)).show(
+    { passageIndex: 3, title: '讲话', similarity: 0.5 },
+    0,
+    0,
+  );
   return attach.mock.results[0]!.value as ShadowRoot;
 }
 
@@ -49,7 +54,7 @@ describe("a 提法's card (issue 11): the phrase's document count, in every inte
     vi.spyOn(navigator, 'language', 'get').mockReturnValue(tag);
     const attach = vi.spyOn(HTMLElement.prototype, 'attachShadow');
     const onOpen = vi.fn();
-    const card = createHoverCard(document, onOpen, false);
+    const card = createHoverCard(document, onOpen, pageStrings(browserLang(), false));
     card.show({ passageIndex: -1, title: '坚持稳中求进工作总基调', similarity: 0, formulaDocs: 31 }, 0, 0);
     const root = attach.mock.results[0]!.value as ShadowRoot;
     expect(root.querySelector('.title')!.textContent).toBe(title);
