@@ -88,6 +88,11 @@ function Comparison(props: {
           {s.error}
         </div>
       )}
+      {analysis.page.truncated && (
+        <div class="warning" role="status">
+          {t.pageTruncated(analysis.page.text.length)}
+        </div>
+      )}
       {analysis.team?.error && (
         <div class="warning" role="status">
           {t.teamUnavailable(analysis.team.error)}
