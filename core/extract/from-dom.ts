@@ -26,6 +26,9 @@ export interface DomText {
   /** The DOM Range covering text[start, end), or null if the span holds no page character
    *  (or the page changed under it). */
   rangeOf(start: number, end: number): Range | null;
+  /** The page's main text was longer than `maxChars` (or the walk stopped reading at 5 × that):
+   *  `text` is its first part, cut at a paragraph end. */
+  truncated?: true;
 }
 
 export interface ExtractOptions {
@@ -36,6 +39,9 @@ export interface ExtractOptions {
    *  with a custom-element name, which are where closed roots live in practice: one extension-API
    *  call per element of a 100,000-node page would cost more than the walk. */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** The main text is cut to this many characters (MAX_CHARS): memory and analysis stay bounded
+   *  on a multi-megabyte page. */
+  maxChars?: number;
 }
 
 export interface SlicedExtractOptions extends ExtractOptions {
@@ -49,6 +55,9 @@ export interface SlicedExtractOptions extends ExtractOptions {
  *  pages hold 1,000–10,000 nodes; 100,000 take 25–40 ms in Chromium on a loaded 2-core machine,
  *  walked in slices of at most ~8 ms, so the page never waits on us for longer than that. */
 const MAX_NODES = 150_000;
+/** A long work report is 20,000–40,000 characters; a page with more main text than this is
+ *  analysed for its first MAX_CHARS only (and the panel says so). */
+export const MAX_CHARS = 200_000;
 /** Above this many elements the up-front query would hold the page too long (flaggedElements). */
 const QUERY_MAX_ELEMENTS = 60_000;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -156,9 +165,24 @@ function skipper(root: Element | null, maxNodes: number): (el: Element, tag: str
 }
 
 /** The walk's main text: the kept paragraphs, the title, and a map back to DOM ranges. */
-function walkResult(doc: Document, builder: BlockBuilder<Text>, headings: string[]): DomText {
+function walkResult(
+  doc: Document,
+  builder: BlockBuilder<Text>,
+  headings: string[],
+  maxChars: number,
+  cut: boolean,
+): DomText {
   const { paragraphs, parent, runs } = builder;
   const paras = pickMain(paragraphs, parent).map((i) => paragraphs[i]!);
+  // Whole paragraphs up to maxChars (the first one cut if it alone is longer).
+  let keep = 0;
+  for (let n = 0; keep < paras.length && n + paras[keep]!.text.length <= maxChars; keep++)
+    n += paras[keep]!.text.length + 1;
+  if (keep < paras.length) {
+    cut = true;
+    if (keep === 0) paras[0] = { ...paras[0]!, text: paras[0]!.text.slice(0, maxChars) };
+    paras.length = Math.max(1, keep);
+  }
   const text = paras.map((p) => p.text).join('\n');
   // Where each kept paragraph starts in the joined text.
   const starts: number[] = [];
@@ -167,6 +191,7 @@ function walkResult(doc: Document, builder: BlockBuilder<Text>, headings: string
     title: chooseTitle(cleanTitle(doc.title ?? ''), headings, paras),
     text,
     rangeOf: (start, end) => rangeOf(doc, paras, runs, starts, start, end),
+    ...(cut && { truncated: true }),
   };
 }
 
@@ -214,10 +239,12 @@ function nesting(builder: BlockBuilder<Text>, headings: string[]) {
     return kind !== undefined;
   };
 
-  const text = (node: Text): void => {
+  /** Reads a text node; returns its length. */
+  const text = (node: Text): number => {
     const data = node.data;
     if (headingText !== null) headingText += data;
     builder.text(data, node, links > 0, heading);
+    return data.length;
   };
 
   return [enter, leave, text] as const;
@@ -261,6 +288,7 @@ function assigned(el: Element): Node[] | null {
  *  closure, not a class: its state then minifies to one-letter names in the content script.) */
 function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
   const maxNodes = opts.maxNodes ?? MAX_NODES;
+  const maxChars = opts.maxChars ?? MAX_CHARS;
   const builder = blockBuilder<Text>(true);
   const headings: string[] = [];
   /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
@@ -268,6 +296,9 @@ function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
   /** The shadow roots and frame bodies among them, outermost first. */
   const insides: Node[] = [];
   let visited = 0;
+  /** Characters read: the walk stops at 5 × maxChars, so a multi-megabyte page is not held twice
+   *  over (paragraphs, then their join) for text that would be cut anyway. */
+  let read = 0;
   /** The node to visit next, null when the walk is over. */
   let next: Node | null = null;
 
@@ -289,7 +320,7 @@ function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
     let n = next;
     let count = 0;
     // Plain firstChild/nextSibling pointer chasing: cheaper per node than a TreeWalker's moves.
-    while (n !== null && visited < maxNodes) {
+    while (n !== null && visited < maxNodes && read < maxChars * 5) {
       if (++count % CLOCK_EVERY === 0 && performance.now() >= deadline) {
         next = n;
         return false;
@@ -299,7 +330,7 @@ function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
       const tag = (n as Partial<Element>).localName;
       let inside: Node | null = null;
       if (typeof tag !== 'string') {
-        if (n.nodeType === TEXT) text(n as Text);
+        if (n.nodeType === TEXT) read += text(n as Text);
       } else if (
         FRAME_TAGS.has(tag) ? (inside = frameBody(n as Element)) : !skip(n as Element, tag, insides.length > 0)
       ) {
@@ -352,7 +383,7 @@ function domWalk(doc: Document, opts: ExtractOptions): DomWalk {
     return sibling;
   };
 
-  return { step, result: () => walkResult(doc, builder, headings) };
+  return { step, result: () => walkResult(doc, builder, headings, maxChars, read >= maxChars * 5) };
 }
 
 /** Index of the last entry of sorted `xs[lo..hi]` that is ≤ `x`. */
