@@ -68,8 +68,8 @@ export interface EngineHolder {
   settled(): Promise<void>;
   /** How the engine was built at this worker start (loads it if needed). */
   origin(): Promise<Pick<BuiltEngine, 'from' | 'indexed'>>;
-  /** Loads the engine now, then runs `warm` (a first analysis, read bodies through `how`), without
-   *  counting as a request: no idle work is queued behind it (WARM_START). */
+  /** Loads the engine now, then runs `warm` (a first analysis, read bodies through `how`) unless a
+   *  request came meanwhile; not counted as a request: no idle work is queued behind it (WARM_START). */
   preload(warm?: (engine: Engine, how: Pick<LoadingOptions, 'load' | 'collect'>) => Promise<unknown>): Promise<void>;
 }
 
@@ -117,10 +117,16 @@ function engineLoader(sources: EngineSources, lazy: LazyUserDocs | undefined, on
 }
 
 /** EngineHolder.preload over this holder's loader and body cache. */
-function preloader(load: () => Promise<BuiltEngine>, bodies: EngineBodies): EngineHolder['preload'] {
+function preloader(
+  load: () => Promise<BuiltEngine>,
+  bodies: EngineBodies,
+  asked: () => boolean,
+): EngineHolder['preload'] {
   return async (warm) => {
     try {
       const { engine } = await load();
+      // A page that asked while the engine loaded goes first: the warm-up would only delay it.
+      if (asked()) return;
       await warm?.(engine, {
         load: (ids) => bodies.load(engine, ids),
         collect: (fn) => collectMissing(bodies.cache, fn),
@@ -135,7 +141,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
   let prepared = false;
   let dirty = false;
   let cancelIdle: (() => void) | null = null;
-  let inFlight = 0;
+  let [inFlight, requests] = [0, 0]; // requests: since this worker started
   let work: Promise<void> = Promise.resolve();
   const bodies = engineBodies(sources.lazy, sources.bodyCacheChars, () => (dirty = true));
   const loader = engineLoader(sources, sources.lazy && { ...sources.lazy, cache: bodies.cache }, (b) => {
@@ -170,6 +176,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
 
   async function use<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T> {
     inFlight++;
+    requests++;
     try {
       return await fn(await get());
     } finally {
@@ -221,7 +228,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     },
     peek: () => loader.current()?.then((b) => b.engine) ?? null,
     settled: () => work,
-    preload: preloader(load, bodies),
+    preload: preloader(load, bodies, () => requests > 0),
     origin: async () => (({ from, indexed }) => ({ from, indexed }))(await load()),
   };
 }

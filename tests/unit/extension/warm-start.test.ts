@@ -44,4 +44,17 @@ describe('warm start', () => {
     fail = false;
     expect((await holder.get()).list().length).toBeGreaterThan(0);
   });
+
+  it('skips the warm-up when a page asked while the engine loaded', async () => {
+    const holder = createEngineHolder({
+      bundled: async () => smallAsset(),
+      userDocs: async () => [],
+      idle: () => () => undefined,
+    });
+    const warm = vi.fn(async () => undefined);
+    const preloading = holder.preload(warm);
+    await holder.use(async (e) => e.list());
+    await preloading;
+    expect(warm).not.toHaveBeenCalled();
+  });
 });
