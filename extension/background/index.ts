@@ -114,7 +114,9 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
 
   registerSuyuanService(service);
   setupActionOpensPanel();
-  void engine.preload(warmUp); // WARM_START (engine-holder.ts)
+  // WARM_START (engine-holder.ts), once per worker, when a tab starts loading a page: not when the
+  // worker is woken by the panel (an import stopped every 150 ms made no progress behind it).
+  let warming = false;
 
   // Every start, not only onInstalled: Firefox drops the item when the browser restarts.
   createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
@@ -129,6 +131,10 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading' && change.url === undefined) return;
+    if (change.status === 'loading' && !warming) {
+      warming = true;
+      void engine.preload(warmUp);
+    }
     void (async () => {
       const current = await tabs.get(tabId);
       if (!current) return;
