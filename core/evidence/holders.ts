@@ -6,7 +6,7 @@ import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
 import type { NormalizedText } from '../text/normalize';
 
 /** Fingerprints held by more documents than this say nothing about who holds a passage. */
-const MAX_DF = 5000;
+export const MAX_DF = 5000;
 
 export interface PageGramsIndex {
   n: NormalizedText;
@@ -30,23 +30,31 @@ export function holdersOf(
   exclude: ReadonlySet<number>,
   share = 0.5,
 ): Map<number, number> {
-  const span = normalisedSpan(g.n, start, end);
+  const fps = spanFingerprints(g, start, end, (h) => store.fp.df(h));
   const tally = new Map<number, number>();
-  let total = 0;
+  for (const h of fps)
+    store.fp.forEach(h, (slot) => {
+      if (!exclude.has(slot)) tally.set(slot, (tally.get(slot) ?? 0) + 1);
+    });
+  const out = new Map<number, number>();
+  if (fps.length === 0) return out;
+  for (const [slot, k] of tally) if (k >= share * fps.length) out.set(slot, k / fps.length);
+  return out;
+}
+
+/** The fingerprints a holder is judged on: one per winnowed position inside the page span
+ *  [start, end) (original offsets), a hash repeated as often as it is sampled, leaving out those
+ *  in no document or in more than MAX_DF. */
+export function spanFingerprints(g: PageGramsIndex, start: number, end: number, df: (h: number) => number): number[] {
+  const span = normalisedSpan(g.n, start, end);
+  const out: number[] = [];
   for (const p of g.winnowed) {
     if (p < span.start || p + GRAM > span.end) continue;
     const h = g.hashes[p]!;
     if (h === NO_HASH) continue;
-    const df = store.fp.df(h);
-    if (df === 0 || df > MAX_DF) continue;
-    total++;
-    store.fp.forEach(h, (slot) => {
-      if (!exclude.has(slot)) tally.set(slot, (tally.get(slot) ?? 0) + 1);
-    });
+    const n = df(h);
+    if (n > 0 && n <= MAX_DF) out.push(h);
   }
-  const out = new Map<number, number>();
-  if (total === 0) return out;
-  for (const [slot, k] of tally) if (k >= share * total) out.set(slot, k / total);
   return out;
 }
 
