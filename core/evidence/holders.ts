@@ -31,23 +31,34 @@ export function holdersOf(
   share = 0.5,
 ): Map<number, number> {
   const span = normalisedSpan(g.n, start, end);
-  const tally = new Map<number, number>();
-  let total = 0;
-  for (const p of g.winnowed) {
-    if (p < span.start || p + GRAM > span.end) continue;
+  const fps: number[] = [];
+  for (let k = firstAtOrAfter(g.winnowed, span.start); k < g.winnowed.length; k++) {
+    const p = g.winnowed[k]!;
+    if (p + GRAM > span.end) break;
     const h = g.hashes[p]!;
-    if (h === NO_HASH) continue;
-    const df = store.fp.df(h);
-    if (df === 0 || df > MAX_DF) continue;
-    total++;
-    store.fp.forEach(h, (slot) => {
-      if (!exclude.has(slot)) tally.set(slot, (tally.get(slot) ?? 0) + 1);
-    });
+    if (h !== NO_HASH) fps.push(h);
   }
+  // One pass over each distinct slot list (a passage's fingerprints often share one), counted
+  // in a typed array: decoding the same long lists into a Map per fingerprint was most of it.
+  // `total`: the fingerprints held by 1 to MAX_DF documents.
+  const tally = new Map<number, number>();
+  const total = store.fp.tallyShared(fps, MAX_DF, (slot, k) => exclude.has(slot) || tally.set(slot, k), 1);
   const out = new Map<number, number>();
   if (total === 0) return out;
   for (const [slot, k] of tally) if (k >= share * total) out.set(slot, k / total);
   return out;
+}
+
+/** First index of the ascending `a` whose value is at least x. */
+function firstAtOrAfter(a: number[], x: number): number {
+  let lo = 0;
+  let hi = a.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (a[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Adds the live family members of every holder (a near-duplicate holds what its twin holds). */
