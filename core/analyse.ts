@@ -6,7 +6,7 @@ import { boilerplateOfProfile } from './boilerplate/boilerplate';
 import { annotateBoilerplate, annotateMatch, selfCopySlots } from './evidence/annotate';
 import { pageGrams } from './evidence/holders';
 import type { CorpusStore } from './index/corpus-store';
-import { bodyMissing, MissingBodyError } from './index/lazy-body';
+import { bodyMissing } from './index/lazy-body';
 import { chooseCandidates } from './match/candidates';
 import { matchProfiled } from './match/matcher';
 import { profilePage, type PageProfile } from './match/page-profile';
@@ -24,8 +24,8 @@ export type LoadedAnalysis = Parts & { firstSeenPending?: true };
 export interface LoadingOptions {
   /** Reads these documents' bodies from storage (a document no longer stored is removed). */
   load(ids: string[]): Promise<void>;
-  /** Runs fn as a dry run and names the documents whose bodies it found missing (lazy-body.ts
-   *  collectMissing): other holders of a passage are checked against their text too. */
+  /** Runs fn with missing bodies read as empty text and names the documents whose bodies it
+   *  found missing (lazy-body.ts collectMissing): when it names none, fn's result is exact. */
   collect(fn: () => unknown): string[];
   /** Leave out firstSeen when lookup's text is not built yet (building it reads every body). */
   deferFirstSeen?: boolean;
@@ -95,8 +95,35 @@ function missingCandidates(store: CorpusStore, prof: PageProfile): string[] {
   return out;
 }
 
-/** analyseWith('both') reading the candidates' bodies first. If the corpus changed while they
- *  were read (a document found gone is removed), the page is profiled again. */
+/** Most passages one page's analysis makes: each reads the bodies the one before found missing
+ *  (a passage's other holders are known only once the candidates' texts are aligned). */
+const MAX_PASSES = 4;
+
+/** Reads `missing` (one call: one storage transaction), then analyses with any body still missing
+ *  read as empty text: when none was, that pass is the answer; otherwise the bodies it named are
+ *  read and it runs again. Null when the corpus changed while bodies were read. */
+async function loadedPasses(
+  store: CorpusStore,
+  run: () => Parts,
+  missing: string[],
+  how: LoadingOptions,
+): Promise<Parts | null> {
+  const version = store.version;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    if (missing.length > 0) await how.load(missing);
+    if (store.version !== version) return null;
+    let parts: Parts | undefined;
+    missing = how.collect(() => (parts = run()));
+    if (missing.length === 0 && parts) return parts;
+  }
+  // Still missing after as many reads (bodies evicted meanwhile): the caller's MissingBodyError
+  // retry takes over.
+  return run();
+}
+
+/** analyseWith('both') reading the bodies it needs first: the candidates' (known from the page's
+ *  profile), then those one pass finds missing. If the corpus changed while they were read (a
+ *  document found gone is removed), the page is profiled again. */
 export async function analyseLoading(
   store: CorpusStore,
   text: string,
@@ -105,28 +132,11 @@ export async function analyseLoading(
 ): Promise<LoadedAnalysis> {
   for (let attempt = 0; ; attempt++) {
     const p = profiled(store, text, options, 'both');
-    const version = store.version;
     const defer = !!how.deferFirstSeen && !store.textReady;
     const run = () => finish(store, text, options, 'both', p, !defer);
-    const missing = missingCandidates(store, p.prof);
-    if (missing.length > 0) await how.load(missing);
-    let parts = store.version === version ? orMissing(run) : null;
-    if (!parts && store.version === version) {
-      // Other documents were read too (a passage's other holders): a dry run names them all.
-      await how.load(how.collect(run));
-      if (store.version === version) parts = run();
-    }
+    let parts = await loadedPasses(store, run, missingCandidates(store, p.prof), how);
     if (!parts && attempt < 3) continue; // a document left meanwhile: profile again
     parts ??= run();
     return defer && parts.boilerplate.length > 0 ? { ...parts, firstSeenPending: true } : parts;
-  }
-}
-
-function orMissing(run: () => Parts): Parts | null {
-  try {
-    return run();
-  } catch (err) {
-    if (err instanceof MissingBodyError) return null;
-    throw err;
   }
 }

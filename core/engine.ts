@@ -3,6 +3,7 @@
 import { analyseLoading, analyseWith, type LoadedAnalysis, type LoadingOptions } from './analyse';
 import { CorpusStore, docChecksum } from './index/corpus-store';
 import { Families, type FamiliesJson } from './index/families';
+import { bodyMissing } from './index/lazy-body';
 import { decodeContainer, encodeContainer, view16, view32 } from './index/binary-container';
 import { FingerprintIndex, type FingerprintIndexJson } from './index/fingerprint-index';
 import { GRAM, WINDOW } from './index/grams';
@@ -33,6 +34,11 @@ export type SnapshotEngine = Engine & {
   analyseLoading(text: string, options: MatchOptions | undefined, how: LoadingOptions): Promise<LoadedAnalysis>;
   /** True when lookup's text is built (lookup and firstSeen then read no body but their hits'). */
   lookupReady(): boolean;
+  /** Ids of the documents whose text prepare() would still normalise (restored, not staged). */
+  unstaged(): string[];
+  /** Normalises these documents' texts ahead of prepare(), a chunk at a time: `bodies` gives the
+   *  text of lazy ones just read from storage; the others are read from the document. */
+  stage(ids: readonly string[], bodies: ReadonlyMap<string, string>): void;
 };
 
 /** What both encodings hold, apart from the fingerprint index. */
@@ -72,6 +78,16 @@ function wrap(store: CorpusStore): SnapshotEngine {
     analyse: (text, options) => analyseWith(store, text, options, 'both'),
     analyseLoading: (text, options, how) => analyseLoading(store, text, options, how),
     lookupReady: () => store.textReady,
+    unstaged: () => store.unstaged().map((slot) => store.docs[slot]!.id),
+    stage: (ids, bodies) => {
+      for (const id of ids) {
+        const slot = store.byId.get(id);
+        const doc = slot === undefined ? undefined : store.docs[slot];
+        if (!doc) continue;
+        const body = bodies.get(id) ?? (bodyMissing(doc) ? undefined : doc.body);
+        if (body !== undefined) store.stage(slot!, body);
+      }
+    },
     lookup: (query, options) => lookupPhrase(store, query, options),
     prepare: () => {
       store.linkFamilies();

@@ -21,6 +21,9 @@ const SIZES = (process.env.BENCH_SIZES ?? '0,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+/** Smallest to largest, as a share of the median. */
+const spread = (xs: number[]) =>
+  `${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms, ±${((100 * (Math.max(...xs) - Math.min(...xs))) / 2 / median(xs)).toFixed(0)} %`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -189,31 +192,86 @@ async function pageToHighlights(
   return { ms, longest };
 }
 
-async function workerHeap(ctx: BrowserContext, via: Page, id: string): Promise<number> {
+/** A CDP session on the extension's service worker (null when none runs). */
+async function workerSession(
+  ctx: BrowserContext,
+  via: Page,
+  id: string,
+): Promise<{
+  call(method: string, params?: object): Promise<{ result?: Record<string, unknown> }>;
+  detach(): Promise<void>;
+} | null> {
   const cdp = await ctx.newCDPSession(via);
   const { targetInfos } = await cdp.send('Target.getTargets');
   const sw = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${id}/`));
-  if (!sw) return NaN;
+  if (!sw) {
+    await cdp.detach();
+    return null;
+  }
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId: sw.targetId, flatten: false });
   let next = 0;
-  const waiting = new Map<number, (v: { result?: { usedSize?: number } }) => void>();
+  const waiting = new Map<number, (v: { result?: Record<string, unknown> }) => void>();
   cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message) as { id?: number; result?: { usedSize?: number } };
+    const m = JSON.parse(e.message) as { id?: number; result?: Record<string, unknown> };
     if (m.id !== undefined) waiting.get(m.id)?.(m);
   });
-  const call = async (method: string) => {
-    const msgId = ++next;
-    const reply = new Promise<{ result?: { usedSize?: number } }>((ok) => waiting.set(msgId, ok));
-    await cdp.send('Target.sendMessageToTarget', {
-      sessionId,
-      message: JSON.stringify({ id: msgId, method, params: {} }),
-    });
-    return reply;
+  return {
+    async call(method, params = {}) {
+      const msgId = ++next;
+      const reply = new Promise<{ result?: Record<string, unknown> }>((ok) => waiting.set(msgId, ok));
+      await cdp.send('Target.sendMessageToTarget', {
+        sessionId,
+        message: JSON.stringify({ id: msgId, method, params }),
+      });
+      return reply;
+    },
+    detach: () => cdp.detach(),
   };
-  await call('HeapProfiler.collectGarbage');
-  const used = (await call('Runtime.getHeapUsage')).result?.usedSize ?? NaN;
-  await cdp.detach();
+}
+
+async function workerHeap(ctx: BrowserContext, via: Page, id: string): Promise<number> {
+  const sw = await workerSession(ctx, via, id);
+  if (!sw) return NaN;
+  await sw.call('HeapProfiler.collectGarbage');
+  const used = ((await sw.call('Runtime.getHeapUsage')).result?.usedSize as number | undefined) ?? NaN;
+  await sw.detach();
   return used;
+}
+
+/** The worker's performance marks (extension/background/marks.ts), ms since the worker started;
+ *  the k-th body read of a page is `page:read<k>` (its count of bodies in `page:read<k>-docs`). */
+async function workerMarks(ctx: BrowserContext, via: Page, id: string): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  const sw = await workerSession(ctx, via, id);
+  if (!sw) return out;
+  const expression =
+    "JSON.stringify(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('suyuan:')).map((m) => [m.name.slice(7), m.startTime]))";
+  const r = await sw.call('Runtime.evaluate', { expression, returnByValue: true });
+  await sw.detach();
+  const value = (r.result?.result as { value?: string } | undefined)?.value;
+  let reads = 0;
+  for (const [name, at] of JSON.parse(value ?? '[]') as [string, number][]) {
+    const read = /^page:read-(\d+)$/.exec(name);
+    if (!read) {
+      out.set(name, at);
+      continue;
+    }
+    out.set(`page:read${++reads}`, at);
+    out.set(`page:read${reads}-docs`, Number(read[1]));
+  }
+  return out;
+}
+
+/** Median of each mark over runs, in the order of the first run (missing in some runs: noted). */
+function markSummary(runs: Map<string, number>[]): string {
+  const names = [...new Set(runs.flatMap((r) => [...r.keys()]))];
+  return names
+    .map((n) => {
+      const xs = runs.flatMap((r) => (r.has(n) ? [r.get(n)!] : []));
+      const part = xs.length < runs.length ? ` (${xs.length}/${runs.length} runs)` : '';
+      return n.endsWith('-docs') ? `${n} ${median(xs)}${part}` : `${n} ${median(xs).toFixed(0)}${part}`;
+    })
+    .join(' · ');
 }
 
 async function main(): Promise<void> {
@@ -254,10 +312,20 @@ async function main(): Promise<void> {
       const warm: number[] = [];
       const cold: number[] = [];
       await pageToHighlights(ctx, `${origin}/speech.html`); // first load after indexing, not counted
-      for (let r = 0; r < RUNS; r++) warm.push((await pageToHighlights(ctx, `${origin}/speech.html`, 300)).ms);
+      const warmMarks: Map<string, number>[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        warm.push((await pageToHighlights(ctx, `${origin}/speech.html`, 300)).ms);
+        const m = await workerMarks(ctx, page, id);
+        const at = m.get('page:request') ?? 0;
+        warmMarks.push(
+          new Map([...m].filter(([k]) => k.startsWith('page:')).map(([k, v]) => [k, k.endsWith('-docs') ? v : v - at])),
+        );
+      }
+      const coldMarks: Map<string, number>[] = [];
       for (let r = 0; r < RUNS; r++) {
         await stopWorkers(page);
         cold.push((await pageToHighlights(ctx, `${origin}/speech.html`, 0)).ms);
+        coldMarks.push(await workerMarks(ctx, page, id));
       }
       // The heap of a worker that started, restored the index and answered one page (lookup not
       // yet prepared: that waits for 1.5 s of quiet).
@@ -272,8 +340,11 @@ async function main(): Promise<void> {
           `worker heap ${(heap / 1048576).toFixed(1)} MB${perChar}; extension storage ${(usage / 1048576).toFixed(1)} MB`,
       );
       console.log(
-        `      runs: warm ${warm.map((x) => x.toFixed(0)).join(' ')} · cold ${cold.map((x) => x.toFixed(0)).join(' ')}`,
+        `      runs: warm ${warm.map((x) => x.toFixed(0)).join(' ')} · cold ${cold.map((x) => x.toFixed(0)).join(' ')} ` +
+          `(spread: warm ${spread(warm)}, cold ${spread(cold)})`,
       );
+      console.log(`      warm worker, ms since the page's request (medians): ${markSummary(warmMarks)}`);
+      console.log(`      cold worker, ms since it started (medians): ${markSummary(coldMarks)}`);
       // The same worker once lookup's text is built (a lookup builds it if idle time has not): it
       // holds the normalised text of the whole corpus, which lazy bodies do not avoid.
       const lookupMs = await lookupOnce(page);

@@ -3,20 +3,10 @@
 // whitespace removed (the same speech reached by another address, or reposted).
 import { pageFacts } from '../evidence/page-facts';
 import type { PageText } from '../model/page';
-import { textHash } from '../text/text-hash';
+import { textKey, urlKey } from './page-keys';
 import type { CorpusDoc } from '../model/types';
 
-/** The address a kept page is known by: the same page whatever #fragment it was opened at. */
-export function urlKey(url: string): string {
-  const i = url.indexOf('#');
-  return i < 0 ? url : url.slice(0, i);
-}
-
-/** The text without whitespace, hashed, with its length: equal texts, equal keys. */
-export function textKey(text: string): string {
-  const s = text.replace(/\s+/g, '');
-  return `${s.length}:${textHash(s)}`;
-}
+export { textKey, urlKey };
 
 /** The page's title without the site name a browser title usually ends with ("… - 某某网"). */
 export function pageTitle(title: string, text: string): string {

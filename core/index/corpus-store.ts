@@ -105,6 +105,28 @@ export class CorpusStore implements MatchSource {
     return !!this.text && this.raw === 0;
   }
 
+  /** Slots of live documents whose text is not normalised yet (restored from a snapshot). */
+  unstaged(): number[] {
+    const out: number[] = [];
+    if (this.raw === 0) return out;
+    for (let slot = 0; slot < this.docs.length; slot++) {
+      if (this.docs[slot] && !this.pending.has(slot) && !this.text?.has(slot)) out.push(slot);
+    }
+    return out;
+  }
+
+  /** Normalises a restored document's text now, from `body` (its text as read from storage), so
+   *  that building lookup's text later reads no body: lookup's preparation stages the corpus a
+   *  chunk at a time between requests instead of in one long block. */
+  stage(slot: number, body: string): void {
+    if (!this.docs[slot] || this.pending.has(slot) || this.text?.has(slot)) return;
+    const n = this.norms.get(slot) ?? normalize(body);
+    this.norms.delete(slot);
+    this.pending.set(slot, { text: n.text, map: compactPosMap(n) });
+    this.pendingChars += n.text.length;
+    this.raw--;
+  }
+
   /** Adds or replaces (by id). `indexed` skips fingerprinting when a snapshot already holds it
    *  (`sum` is then the snapshot's checksum of the body). */
   add(doc: CorpusDoc, indexed = false, sum?: string): number {

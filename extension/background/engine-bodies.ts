@@ -2,11 +2,26 @@
 // core/index/lazy-body.ts): the candidates of a page, lookup's hits, and every body once while
 // lookup's text is built. A document whose body is gone is removed from the index.
 import type { SnapshotEngine } from '../../core/engine';
-import { BodyCache, MissingBodyError } from '../../core/index/lazy-body';
+import { BodyCache, bodyMissing, MissingBodyError } from '../../core/index/lazy-body';
 import type { LazyUserDocs } from './engine-build';
 
 /** Runs of a request that found a body missing before it gives up. */
 const RETRIES = 3;
+
+/* STAGING: building lookup's text normalises every document. Done in one block (every body read
+ * and pinned, then normalised) it held the whole corpus twice and kept the worker busy for
+ * seconds at a time, so a page that arrived meanwhile waited for all of it. */
+
+/** Documents whose bodies are read and normalised per step of lookup's preparation. */
+const STAGE_CHUNK = 50;
+
+/** The ids among these whose bodies are in storage, not in memory. */
+function lazyIds(engine: SnapshotEngine, ids: readonly string[]): string[] {
+  return ids.filter((id) => {
+    const d = engine.get(id);
+    return !!d && bodyMissing(d);
+  });
+}
 
 export interface EngineBodies {
   cache: BodyCache;
@@ -40,18 +55,32 @@ export function engineBodies(
     }
   }
 
+  /** Normalises every document's text a chunk at a time, each chunk's bodies read in one call
+   *  and dropped after (never cached, never all held at once), yielding between chunks so a page
+   *  that asks meanwhile is answered before the rest (STAGING). */
+  async function stageAll(engine: SnapshotEngine): Promise<void> {
+    for (;;) {
+      const ids = engine.unstaged().slice(0, STAGE_CHUNK);
+      if (ids.length === 0) return;
+      const lazy = lazyIds(engine, ids);
+      const got = source && lazy.length > 0 ? await source.bodies(lazy) : new Map<string, string>();
+      for (const id of lazy) if (!got.has(id) && engine.remove(id)) dropped();
+      engine.stage(ids, got);
+      if (engine.unstaged().slice(0, STAGE_CHUNK).join() === ids.join()) return; // no progress
+      await new Promise((ok) => setTimeout(ok, 0));
+    }
+  }
+
   return {
     cache,
     load,
     async prepareLookup(engine) {
       if (engine.lookupReady()) return;
+      await stageAll(engine);
       cache.pin();
       try {
-        // Every user document, those already loaded too: they are pinned only when read now.
-        await load(
-          engine,
-          engine.list().flatMap((m) => (m.origin === 'user' ? [m.id] : [])),
-        );
+        // Bodies the staging could not read (none, unless the corpus changed meanwhile).
+        await load(engine, lazyIds(engine, engine.unstaged()));
         engine.prepare();
       } finally {
         cache.unpin();

@@ -10,6 +10,7 @@ import { docMeta } from '../../core/model/doc-meta';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
 import type { CorpusAsset } from '../corpus-asset';
 import type { UserDocMeta } from '../storage/db';
+import { startMark } from './marks';
 
 /** Where the built index is persisted (binary snapshot bytes). */
 export interface IndexStore {
@@ -53,7 +54,7 @@ async function userDocsFor(saved: Uint8Array, lazy: LazyUserDocs): Promise<Corpu
   const bodies = fresh.length > 0 ? await lazy.bodies(fresh) : new Map<string, string>();
   const out: CorpusDoc[] = [];
   for (const m of metas) {
-    const { sum, ...rest } = m;
+    const { sum, textKey: _key, ...rest } = m;
     const meta = docMeta(rest as unknown as CorpusDoc) as DocMeta;
     if (sums.get(m.id) === sum) out.push(lazyDoc(meta, sum, lazy.cache));
     else {
@@ -71,10 +72,13 @@ export async function buildEngine(
   lazy?: LazyUserDocs,
 ): Promise<BuiltEngine> {
   const saved = await loadPersisted(index);
+  startMark('index-read');
   const lazyUser = saved && lazy ? await userDocsFor(saved, lazy) : null;
   const user = lazyUser ?? (await userDocs());
+  startMark('user-docs-read');
   const all = asset ? [...asset.docs, ...user] : user;
   const fromSaved = saved ? restoreIncremental(all, saved) : null;
+  startMark('restored');
   if (fromSaved) {
     const changed = fromSaved.added + fromSaved.removed;
     return { engine: fromSaved.engine, from: 'persisted', indexed: fromSaved.added, stale: changed > 0 };

@@ -8,6 +8,7 @@ import type { CorpusDoc } from '../../core/model/types';
 import type { CorpusAsset } from '../corpus-asset';
 import { collectMissing } from '../../core/index/lazy-body';
 import { engineBodies } from './engine-bodies';
+import { startMark } from './marks';
 import { buildEngine, type BuiltEngine, type IndexStore, type LazyUserDocs } from './engine-build';
 
 type Engine = SnapshotEngine;
@@ -87,7 +88,9 @@ function engineLoader(sources: EngineSources, lazy: LazyUserDocs | undefined, on
   return {
     load(): Promise<BuiltEngine> {
       loading ??= (async () => {
+        startMark('engine-load');
         const built = await buildEngine(await sources.bundled(), sources.userDocs, sources.index, lazy);
+        startMark('engine-ready');
         onBuilt(built);
         return built;
       })().catch((err: unknown) => {

@@ -9,6 +9,7 @@ import type { SuyuanService } from '../protocol';
 import { loadSettings, replaceSettings, saveSettings } from '../settings';
 import { UserDocStore } from '../storage/user-docs';
 import { setBadge } from './badge';
+import { startMark } from './marks';
 import { createContextMenu, handleContextMenuClick } from './context-menu';
 import { createEngineHolder } from './engine-holder';
 import { createSuyuanService, type PendingPassage, type PendingStore } from './service';
@@ -19,6 +20,7 @@ import { TabAnalyses } from './tab-state';
 export async function fetchBundledCorpus(): Promise<CorpusAsset | null> {
   const url = (browser.runtime.getURL as (path: string) => string)(CORPUS_ASSET_PATH);
   let res: Response;
+  startMark('asset-fetch');
   try {
     res = await fetch(url);
   } catch (err) {
@@ -29,7 +31,11 @@ export async function fetchBundledCorpus(): Promise<CorpusAsset | null> {
     console.warn(`[suyuan] no bundled corpus in this build (HTTP ${res.status})`);
     return null;
   }
-  return parseCorpusAsset(await res.arrayBuffer());
+  const bytes = await res.arrayBuffer();
+  startMark('asset-read');
+  const asset = parseCorpusAsset(bytes);
+  startMark('asset-parsed');
+  return asset;
 }
 
 export function sessionPending<T>(key: `session:${string}`): PendingStore<T> {
@@ -65,6 +71,7 @@ async function completeFirstSeen(tabs: TabAnalyses, service: SuyuanService): Pro
 }
 
 export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
+  startMark('worker-setup');
   const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
   const store = new UserDocStore();
   const tabs = new TabAnalyses();

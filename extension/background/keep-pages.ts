@@ -1,6 +1,7 @@
 // Keep pages as you read: a page detected as a speech is saved into the user corpus when the
 // setting is on and its site is not excluded. Never the same page twice: the addresses and text
-// keys of every user document are held in memory (built once per worker from the store) and
+// keys of every user document are held in memory (built once per worker from their stored
+// metadata, no body read) and
 // checked before each save; saves run one at a time so two quick visits cannot both pass the check.
 import { keptPageDoc, textKey, urlKey } from '../../core/corpus/kept-page';
 import type { PageText } from '../../core/model/page';
@@ -34,7 +35,7 @@ export class PageKeeper {
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly store: Pick<UserDocStore, 'list' | 'addMany'>,
+    private readonly store: Pick<UserDocStore, 'metas' | 'addMany'>,
     private readonly now: () => number,
   ) {}
 
@@ -44,9 +45,10 @@ export class PageKeeper {
   }
 
   private load(): Promise<Seen> {
-    this.seen ??= this.store.list().then((recs) => ({
-      urls: new Set(recs.flatMap((r) => (r.url ? [urlKey(r.url)] : []))),
-      texts: new Set(recs.map((r) => textKey(r.body))),
+    // From the documents' metadata: no body is read (each carries its text key).
+    this.seen ??= this.store.metas().then((metas) => ({
+      urls: new Set(metas.flatMap((m) => (m.url ? [urlKey(m.url)] : []))),
+      texts: new Set(metas.flatMap((m) => (m.textKey ? [m.textKey] : []))),
     }));
     this.seen.catch(() => (this.seen = null));
     return this.seen;

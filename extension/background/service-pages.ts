@@ -4,6 +4,7 @@ import type { SentPage } from '../../core/model/page';
 import type { SuyuanService } from '../protocol';
 import { SPEECH_MARK } from './badge';
 import { keepIfWanted } from './keep-pages';
+import { pageMark } from './marks';
 import { checkPage, checkTabId } from './service-checks';
 import type { ServiceContext } from './service';
 
@@ -20,6 +21,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const p = checkPage(page);
       const tab = tabId == null ? undefined : checkTabId(tabId);
       if (p.text.trim() === '') return null;
+      pageMark('request', true);
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
@@ -27,6 +29,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       // After the page's own analysis, so it is never compared with the copy kept here; a failure
       // to keep it must not cost the reader the comparison.
       await keepIfWanted(c, p).catch((err: unknown) => console.warn('[suyuan] keeping the page failed:', err));
+      pageMark('answer');
       return analysis;
     },
 

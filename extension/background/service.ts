@@ -10,6 +10,7 @@ import type { Settings } from '../../core/model/settings';
 import type { UserDocStore } from '../storage/user-docs';
 import { badgeText } from './badge';
 import { PageKeeper } from './keep-pages';
+import { pageMark } from './marks';
 import { corpusMethods } from './service-corpus';
 import { userCorpusMethods } from './user-corpus-methods';
 import { pageMethods } from './service-pages';
@@ -95,13 +96,18 @@ export async function analysePage(
   // The page's address lets the engine leave out its own saved copy (a kept page, revisited).
   // Its meta tags and lead lines give its own date (pageFacts).
   const options = { ...opts, page: { url: page.url, title: page.title, meta: page.meta, lead: page.lead } };
-  const load = (ids: string[]) => holder.loadBodies(ids);
+  pageMark('engine');
+  const load = async (ids: string[]) => {
+    await holder.loadBodies(ids);
+    pageMark(`read-${ids.length}`);
+  };
   const collect = (fn: () => unknown) => holder.collectMissing(fn);
   const { match, boilerplate, firstSeenPending } = await engine.analyseLoading(page.text, options, {
     load,
     collect,
     deferFirstSeen,
   });
+  pageMark('analysed');
   const docs: Record<string, DocMeta> = {};
   // Every holder of a passage too (origin, alsoIn): the panel's timeline places each by date and place.
   const ids = new Set([
@@ -160,6 +166,7 @@ async function analyseForTab(
     const analysis = await withTeam(c.deps.team ?? realTeamApi, local, s, matchOptions(s));
     if (tabId !== undefined && (await c.deps.tabs.set(tabId, analysis, generation))) {
       await c.deps.setBadge(tabId, badgeText(analysis));
+      pageMark('badge');
       await c.deps.emit({ type: 'analysis-updated', tabId });
     }
     return analysis;

@@ -2,6 +2,7 @@
 // updates). The schema is versioned: each entry of MIGRATIONS upgrades from the version before,
 // and an old database is walked through every step it missed.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { textKey } from '../../core/corpus/page-keys';
 import { bodyChecksum } from '../../core/index/checksum';
 import { docMeta } from '../../core/model/doc-meta';
 import type { CorpusDoc, DocMeta } from '../../core/model/types';
@@ -26,10 +27,13 @@ export interface UserDocMeta extends DocMeta {
   addedAt: number;
   /** The body's checksum (core/index/checksum.ts). */
   sum: string;
+  /** The body's key for keep-pages' duplicate check (core/corpus/kept-page.ts textKey), so that
+   *  check reads no body. Absent in metadata written before it was added: mended on read. */
+  textKey?: string;
 }
 
 export function metaOf(rec: UserDocRecord): UserDocMeta {
-  return { ...(docMeta(rec) as UserDocMeta), sum: bodyChecksum(rec.body) };
+  return { ...(docMeta(rec) as UserDocMeta), sum: bodyChecksum(rec.body), textKey: textKey(rec.body) };
 }
 
 export interface SuyuanDB extends DBSchema {

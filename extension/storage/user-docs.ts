@@ -121,7 +121,8 @@ export class UserDocStore {
     const [keys, metas] = await Promise.all([tx.objectStore('docs').getAllKeys(), tx.objectStore('meta').getAll()]);
     await tx.done;
     const stored = new Set(keys);
-    const out = metas.filter((m) => stored.has(m.id));
+    // Metadata without the text key (written by an older version) is made again once.
+    const out = metas.filter((m) => stored.has(m.id) && m.textKey !== undefined);
     const known = new Set(out.map((m) => m.id));
     const lacking = keys.filter((k) => !known.has(k));
     const orphans = metas.filter((m) => !stored.has(m.id)).map((m) => m.id);

@@ -1,12 +1,13 @@
 // Keep pages as you read, through the background service on real storage (fake-indexeddb): only
 // speech pages, only when the setting is on, never the same page twice, and the kept page is then
 // the source of a later copy. Texts: the project's own synthetic speeches (no corpus holds them).
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { detect } from '../../../core/detect/detect';
 import type { PageText } from '../../../core/model/page';
 import { createEngineHolder } from '../../../extension/background/engine-holder';
 import { createSuyuanService } from '../../../extension/background/service';
+import { openUserDb } from '../../../extension/storage/db';
 import { syntheticSpeech } from '../../fixtures/synthetic-speech';
 import { testBackground } from './helpers';
 
@@ -147,5 +148,40 @@ describe('keep pages as you read', () => {
     expect(analysis!.match.candidates.map((c) => c.id)).not.toContain(own.id);
     expect(analysis!.match.passages.length).toBeGreaterThan(0);
     expect(analysis!.match.passages.every((p) => p.docId !== own.id)).toBe(true);
+  });
+
+  it('a fresh worker checks for duplicates from the stored metadata: no body is read for it', async () => {
+    const first = testBackground();
+    await first.service.setSettings({ keepPages: true });
+    await first.service.analyzePage(speechPage(4), 1);
+    await first.service.analyzePage(speechPage(5), 2);
+    await first.idle(); // the index is persisted: a new worker restores it without reading bodies
+    const dbName = (first.store as unknown as { dbName: string }).dbName;
+    const bg = testBackground({ dbName }); // the worker was stopped; a new one starts
+    vi.spyOn(bg.store, 'list');
+    const page = speechPage(4);
+    await bg.service.analyzePage({ ...page, url: 'https://mirror.example.com/copy.html' }, 3);
+    expect(await bg.store.count()).toBe(2); // the same text elsewhere: not kept again
+    await bg.service.analyzePage(speechPage(6), 4);
+    expect(await bg.store.count()).toBe(3);
+    expect(bg.store.list).not.toHaveBeenCalled();
+  });
+
+  it('documents stored before their metadata carried the text key are still recognised', async () => {
+    const first = testBackground();
+    await first.service.setSettings({ keepPages: true });
+    await first.service.analyzePage(speechPage(4), 1);
+    const dbName = (first.store as unknown as { dbName: string }).dbName;
+    await first.store.close();
+    const db = await openUserDb(dbName);
+    const [meta] = await db.getAll('meta');
+    delete meta!.textKey; // as an older version wrote it
+    await db.put('meta', meta!);
+    db.close();
+    const bg = testBackground({ dbName });
+    const page = speechPage(4);
+    await bg.service.analyzePage({ ...page, url: 'https://mirror.example.com/copy.html' }, 2);
+    expect(await bg.store.count()).toBe(1);
+    expect((await bg.store.metas())[0]!.textKey).toMatch(/^\d+:/);
   });
 });

@@ -131,4 +131,36 @@ describe('lazy user-document bodies', () => {
     expect(eager!.match.passages[0]!.holders!.length).toBeGreaterThan(3);
     expect(lazy!.match).toEqual(eager!.match);
   });
+
+  it("lookup's preparation reads the bodies in chunks of at most 50, none of them all at once", async () => {
+    // 120 documents (slices of the seeds): more than two chunks.
+    const docs = Array.from({ length: 120 }, (_, i) => {
+      const body = SEEDS[i % 4]!.body;
+      const at = (i * 37) % Math.max(1, body.length - 900);
+      return { title: `片段${i}`, body: `第${i}篇\n${body.slice(at, at + 900)}` };
+    });
+    const first = testBackground();
+    const ids = (await first.service.addDocs(docs)).map((d) => d.id);
+    await first.idle();
+    const dbName = (first.store as unknown as { dbName: string }).dbName;
+    const bg = testBackground({ dbName });
+    vi.spyOn(bg.store, 'bodies');
+    vi.spyOn(bg.store, 'list');
+    await bg.service.listDocs(); // the engine is restored, no body read
+    await bg.idle(); // lookup's preparation
+    const calls = vi.mocked(bg.store.bodies).mock.calls.map((c) => c[0]);
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...calls.map((c) => c.length))).toBeLessThanOrEqual(50);
+    expect(new Set(calls.flat())).toEqual(new Set(ids));
+    expect(bg.store.list).not.toHaveBeenCalled();
+    // Lookup's text is built: a lookup reads only its hits' bodies, and finds what a worker
+    // holding every body finds.
+    vi.mocked(bg.store.bodies).mockClear();
+    const phrase = docs[5]!.body.slice(200, 212);
+    const r = await bg.service.lookup(phrase);
+    const eager = await first.service.lookup(phrase);
+    expect(r.hits.map((h) => [h.docId, h.start])).toEqual(eager.hits.map((h) => [h.docId, h.start]));
+    const read = vi.mocked(bg.store.bodies).mock.calls.flatMap((c) => c[0]);
+    expect(read.length).toBeLessThanOrEqual(r.hits.length);
+  });
 });
