@@ -3,6 +3,8 @@
 // is printed. Classes: the holder was never aligned (no local run over the stretch, or a local run
 // not chosen), the holder's chains there were rejected as passages (keep), its passage lost the
 // region to another document's (assign), or the stretch is inside a passage naming other holders.
+import { annotateMatch } from '../core/evidence/annotate';
+import { pageGrams } from '../core/evidence/holders';
 import { CorpusStore } from '../core/index/corpus-store';
 import { chooseCandidates } from '../core/match/candidates';
 import { chainRuns } from '../core/match/chain';
@@ -61,7 +63,7 @@ function classify(store: CorpusStore, prof: PageProfile, s: MatchSettings, slots
 
 const size = (n: number): string => (n < 10 ? '< 10' : n < 40 ? '10–39' : n < 60 ? '40–59' : '60+');
 
-export function evalRealMisses(sample = 30): void {
+export function evalRealMisses(sample = Number(process.env.EVAL_SAMPLE ?? 30)): void {
   const { docs, pages } = realCorpus();
   if (!pages.length) return void console.log('misses: ../shared/corpus-external not found, skipped');
   const truth = new VerbatimTruth(docs);
@@ -96,9 +98,18 @@ function pageMisses(
   const s = { ...resolveSettings(store.live), exclude: new Set<number>() };
   const n = normalize(page.body);
   const prof = profilePage(store, n, s, true);
-  const r = matchProfiled(store, page.body, prof, s);
+  // As the eval credits them: a passage names its source, its holders and its `alsoIn`.
+  const r = annotateMatch(
+    store,
+    page.body,
+    pageGrams(n),
+    matchProfiled(store, page.body, prof, s),
+    undefined,
+    s.exclude,
+  );
   const by: (string[] | undefined)[] = new Array(page.body.length);
-  for (const p of r.passages) for (let i = p.start; i < p.end; i++) (by[i] ??= []).push(...(p.holders ?? [p.docId]));
+  for (const p of r.passages)
+    for (let i = p.start; i < p.end; i++) (by[i] ??= []).push(p.docId, ...(p.holders ?? []), ...(p.alsoIn ?? []));
   const o2n = new Int32Array(page.body.length).fill(-1);
   for (let k = 0; k < n.text.length; k++) o2n[n.starts[k]!] = k;
   const tr = truth.of(page, formulaMin);

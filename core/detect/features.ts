@@ -57,6 +57,8 @@ const DATELINE =
   /新[华華]社.{0,12}日[电電]|日[电電][\s（(]|本[报報][讯訊]|[（(][记記]者|[记記]者\s*\S{2,4}\s*[报報][道]|央[视視][网網]消息|本台消息/;
 const ARTICLE = /^[\s\u3000]*第\s*[一二三四五六七八九十百零〇\d]+\s*[条條]/;
 const LATIN = /[A-Za-z0-9]/g;
+const SPACE = /\s/g;
+const COMRADES = /^[\s\u3000]*同志[们們][！!：:]/;
 
 function countMatches(re: RegExp, s: string): number {
   re.lastIndex = 0;
@@ -65,42 +67,73 @@ function countMatches(re: RegExp, s: string): number {
   return n;
 }
 
-export function features(text: string, title = ''): Features {
-  const han = Math.max(1, countMatches(HAN, text));
-  const lines = text.split('\n').filter((l) => l.trim() !== '');
-  let outline = 0;
-  let articles = 0;
-  for (const l of lines) {
-    if (OUTLINE.test(l)) outline++;
-    if (ARTICLE.test(l)) articles++;
+/** Counts that add up over pieces of the text cut at line breaks (no pattern crosses a '\n'), so
+ *  a long text can be counted a piece at a time: Han, directives, first person, reportage, Latin,
+ *  non-space characters, non-blank lines, outline lines, statute articles, 同志们： lines. */
+export type Counts = number[];
+
+/** Adds piece `s` (whole lines of the text) to `into`. */
+export function tally(s: string, into: Counts = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0]): Counts {
+  into[0]! += countMatches(HAN, s);
+  into[1]! += countMatches(DIRECTIVE, s);
+  into[2]! += countMatches(FIRST_PERSON, s);
+  into[3]! += countMatches(REPORTAGE, s);
+  into[4]! += countMatches(LATIN, s);
+  into[5]! += s.length - countMatches(SPACE, s);
+  for (const l of s.split('\n')) {
+    if (l.trim() === '') continue;
+    into[6]!++;
+    if (OUTLINE.test(l)) into[7]!++;
+    if (ARTICLE.test(l)) into[8]!++;
+    if (COMRADES.test(l)) into[9]!++;
   }
-  const nLines = Math.max(1, lines.length);
+  return into;
+}
+
+/** The first `n` non-blank lines of `text`, read only as far as they go. */
+function firstLines(text: string, n: number): string[] {
+  const out: string[] = [];
+  for (let a = 0; a <= text.length && out.length < n;) {
+    let b = text.indexOf('\n', a);
+    if (b < 0) b = text.length;
+    const l = text.slice(a, b);
+    if (l.trim() !== '') out.push(l);
+    a = b + 1;
+  }
+  return out;
+}
+
+/** The features of `text`; `counts` is tally(text), given when it was counted in pieces. */
+export function features(text: string, title = '', counts: Counts = tally(text)): Features {
+  const [hanCount, directive, firstPerson, reportage, latin, nonSpaceCount, lineCount, outline, articles, comrades] =
+    counts;
+  const han = Math.max(1, hanCount!);
+  const nLines = Math.max(1, lineCount!);
   // The title, and the short lines that open the text (pages repeat the title there, and a
   // page's <title> is often the site's name).
-  const opening = lines
-    .slice(0, 12)
+  const opening = firstLines(text, 12)
     .filter((l) => !isJunkLine(l))
     .slice(0, 5)
     .map((l) => l.trim())
     .filter((l) => l.length <= 40);
   const head = text.slice(0, 600);
   const tail = text.slice(-400);
-  const nonSpace = Math.max(1, text.replace(/\s/g, '').length);
+  const nonSpace = Math.max(1, nonSpaceCount!);
   return {
-    salutation: SALUTATION.test(head) || /^[\s\u3000]*同志[们們][！!：:]/m.test(text) ? 1 : 0,
+    salutation: SALUTATION.test(head) || comrades! > 0 ? 1 : 0,
     titleSpeech:
       (TITLE_SPEECH.test(title) && !TITLE_NEWS.test(title)) ||
       opening.some((l) => SPEECH_HEADING.test(l) && !TITLE_NEWS.test(l))
         ? 1
         : 0,
     titleNews: TITLE_NEWS.test(title) || opening.some((l) => TITLE_NEWS.test(l)) ? 1 : 0,
-    outline: Math.min(1, outline / Math.min(nLines, 30)),
-    directive: (countMatches(DIRECTIVE, text) * 1000) / han,
-    firstPerson: (countMatches(FIRST_PERSON, text) * 1000) / han,
+    outline: Math.min(1, outline! / Math.min(nLines, 30)),
+    directive: (directive! * 1000) / han,
+    firstPerson: (firstPerson! * 1000) / han,
     closing: CLOSING.test(tail) ? 1 : 0,
-    reportage: (countMatches(REPORTAGE, text) * 1000) / han,
+    reportage: (reportage! * 1000) / han,
     dateline: DATELINE.test(text.slice(0, 200)) ? 1 : 0,
-    articles: articles / nLines,
-    latin: countMatches(LATIN, text) / nonSpace,
+    articles: articles! / nLines,
+    latin: latin! / nonSpace,
   };
 }

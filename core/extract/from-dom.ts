@@ -16,6 +16,7 @@
 // trees. Closed shadow roots and cross-origin frames cannot be read from here.
 import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
 import type { BlockBuilder, Paragraph, RunTable } from './blocks';
+import { yieldToPage } from './slices';
 import { chooseTitle } from './title';
 
 export interface DomText {
@@ -42,6 +43,8 @@ export interface SlicedExtractOptions extends ExtractOptions {
  *  pages hold 1,000–10,000 nodes; 100,000 take 25–40 ms in Chromium on a loaded 2-core machine,
  *  walked in slices of at most ~8 ms, so the page never waits on us for longer than that. */
 const MAX_NODES = 150_000;
+/** Above this many elements the up-front query would hold the page too long (flaggedElements). */
+const QUERY_MAX_ELEMENTS = 60_000;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 // DOM constants as numbers, so nothing depends on globals a test environment may lack.
 const TEXT = 3;
@@ -80,13 +83,6 @@ export async function extractFromDocumentSliced(doc: Document, opts: SlicedExtra
   }
 }
 
-function yieldToPage(): Promise<void> {
-  // scheduler.yield (Chromium 129+) resumes ahead of other tasks; a timer is the fallback.
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function isHidden(el: Element): boolean {
   if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
   // The style attribute, not el.style or getComputedStyle: no style object or layout per element.
@@ -101,12 +97,13 @@ function isFlagged(el: Element): boolean {
 
 /**
  * The flagged elements under `root`, found by one native query: far cheaper than four attribute
- * reads per element from JS (6 ms against 30 ms on 75,000 elements in Chromium). The query sees
- * the whole page, so on a page much larger than the walk will cover it is not worth it: null,
- * and the walk checks the elements it meets instead.
+ * reads per element from JS (6 ms against 30 ms on 75,000 elements in Chromium). But the query is
+ * one unbroken task over the whole page (51 ms on 200,000 elements under load), so above
+ * QUERY_MAX_ELEMENTS it is not made: null, and the walk checks the elements it meets instead, in
+ * its slices.
  */
 function flaggedElements(root: Element, maxNodes: number): Set<Element> | null {
-  if (root.getElementsByTagName('*').length > maxNodes * 2) return null;
+  if (root.getElementsByTagName('*').length > Math.min(maxNodes * 2, QUERY_MAX_ELEMENTS)) return null;
   const out = new Set<Element>();
   const found = root.querySelectorAll(':is([hidden],[aria-hidden],[style],[id])');
   for (let i = 0; i < found.length; i++) if (isFlagged(found[i]!)) out.add(found[i]!);

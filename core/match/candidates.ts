@@ -9,12 +9,14 @@ import type { PageProfile } from './page-profile';
 /** Documents aligned by vote: the vote is cheap, alignment is not. */
 export const VOTE_ALIGN = 8;
 /** Further documents aligned for page regions no vote-chosen document covers. */
-export const LOCAL_ALIGN = 16;
+export const LOCAL_ALIGN = 32;
 /** Members of one family of near-duplicates aligned per page. */
 export const FAMILY_ALIGN = 2;
 /** Characters by which a document's local run must outreach every chosen document's run over
  *  the same page region for it to be aligned as well (it shares a longer stretch there). */
 const LOCAL_MARGIN = 4;
+/** Fewest outreaching characters for a document to be aligned on local evidence: a few words. */
+const OUTREACH_MIN = 8;
 
 export interface Chosen {
   slot: number;
@@ -23,8 +25,8 @@ export interface Chosen {
   local?: boolean;
 }
 
-/** Slots to align: the vote's best, then for every page region with a dense run the documents
- *  that cover it, most hits first, until every such region is covered. */
+/** Slots to align: the vote's best, then the documents whose dense runs reach further than the
+ *  chosen ones' anywhere on the page, the furthest-reaching first (see `byOutreach`). */
 export function chooseCandidates(store: MatchSource, prof: PageProfile): Chosen[] {
   const perFamily = new Map<number, number>();
   const familyRoom = (slot: number): boolean => {
@@ -43,16 +45,51 @@ export function chooseCandidates(store: MatchSource, prof: PageProfile): Chosen[
   };
   for (const c of chosen) mark(c.slot);
   const isChosen = new Set(chosen.map((c) => c.slot));
-  let added = 0;
-  for (const [slot, regions] of byLocalHits(prof.local)) {
-    if (added >= LOCAL_ALIGN) break;
-    if (isChosen.has(slot) || !beats(regions, covered) || !familyRoom(slot)) continue;
+  const pool = [...prof.local].filter(([slot]) => !isChosen.has(slot));
+  for (const [slot] of byOutreach(pool, covered, LOCAL_ALIGN, familyRoom)) {
     chosen.push({ slot, vote: prof.votes.get(slot) ?? 0, local: true });
-    isChosen.add(slot);
     mark(slot);
-    added++;
   }
   return chosen;
+}
+
+/** Up to `cap` local candidates, greedily: each time the one whose runs outreach the chosen
+ *  documents' runs over the most page characters (see `outreach`), so the documents holding
+ *  stretches nobody chosen holds come first, not those with the most runs over text already
+ *  covered (ranking by hits let a document sharing formula all over the page take the place of
+ *  the one holding a copied sentence). Outreach only falls as documents are chosen, so a
+ *  candidate's stale figure bounds its current one (lazy greedy: few recomputations). The caller
+ *  marks each returned document's runs into `covered` before the next is picked. */
+function* byOutreach(
+  pool: [number, LocalRegion[]][],
+  covered: Uint32Array,
+  cap: number,
+  familyRoom: (slot: number) => boolean,
+): Generator<[number, LocalRegion[]]> {
+  let queue = pool.map((e) => ({ e, gain: outreach(e[1], covered) })).filter((q) => q.gain >= OUTREACH_MIN);
+  queue.sort((a, b) => b.gain - a.gain || a.e[0] - b.e[0]);
+  let added = 0;
+  while (added < cap && queue.length) {
+    const top = queue.shift()!;
+    top.gain = outreach(top.e[1], covered);
+    if (top.gain < OUTREACH_MIN) continue;
+    const next = queue[0];
+    if (next && (next.gain > top.gain || (next.gain === top.gain && next.e[0] < top.e[0]))) {
+      // Stale: put it back in order and look again.
+      let at = 0;
+      while (
+        at < queue.length &&
+        (queue[at]!.gain > top.gain || (queue[at]!.gain === top.gain && queue[at]!.e[0] < top.e[0]))
+      )
+        at++;
+      queue.splice(at, 0, top);
+      continue;
+    }
+    if (!familyRoom(top.e[0])) continue;
+    added++;
+    yield top.e;
+    queue = queue.filter((q) => q.gain >= OUTREACH_MIN);
+  }
 }
 
 function byVote(prof: PageProfile, familyRoom: (slot: number) => boolean): Chosen[] {
@@ -76,19 +113,15 @@ function byVote(prof: PageProfile, familyRoom: (slot: number) => boolean): Chose
   return out;
 }
 
-function byLocalHits(local: Map<number, LocalRegion[]>): [number, LocalRegion[]][] {
-  const hits = (rs: LocalRegion[]): number => rs.reduce((a, r) => a + r.hits, 0);
-  return [...local].sort((a, b) => hits(b[1]) - hits(a[1]) || a[0] - b[0]);
-}
-
-/** Whether some run of the document is longer than every chosen document's run over its region. */
-function beats(regions: LocalRegion[], covered: Uint32Array): boolean {
+/** Page characters where a run of the document is longer, by LOCAL_MARGIN, than every chosen
+ *  document's run over that character: the stretch it shares there reaches further. */
+function outreach(regions: LocalRegion[], covered: Uint32Array): number {
+  let n = 0;
   for (const r of regions) {
-    let best = 0;
-    for (let i = r.start; i < r.end; i++) if (covered[i]! > best) best = covered[i]!;
-    if (r.end - r.start >= best + LOCAL_MARGIN) return true;
+    const len = r.end - r.start;
+    for (let i = r.start; i < r.end; i++) if (len >= covered[i]! + LOCAL_MARGIN) n++;
   }
-  return false;
+  return n;
 }
 
 /** Page gram positions of the fingerprints inside the document's local runs. */

@@ -166,6 +166,10 @@ function blockedFor(f: Found, verbatim: Uint32Array, taken: Uint8Array, min: num
   return out ?? taken;
 }
 
+/** The parts of a kept chain left free by passages placed before it: each free part that still
+ *  passes as a passage, else the stretch of it inside one of the chain's exact runs of a
+ *  passage's length (the page holds that run word for word from this document; another passage
+ *  took the rest of it, and the part left over is copied text all the same, so it stays marked). */
 function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper): Chain[] {
   let free = true;
   for (let i = f.pStart; i < f.pEnd && free; i++) if (taken[i]) free = false;
@@ -176,12 +180,28 @@ function freeParts(f: Found, taken: Uint8Array, s: MatchSettings, keeper: Keeper
     while (i < f.pEnd && taken[i]) i++;
     const a = i;
     while (i < f.pEnd && !taken[i]) i++;
-    if (i - a >= s.minPassageLength) {
-      const c = clipChain(f, a, i);
-      if (c) parts.push(...keeper.accept(c, f.slot));
-    }
+    const c = i - a >= s.minPassageLength ? clipChain(f, a, i) : null;
+    const kept = c ? keeper.accept(c, f.slot) : [];
+    parts.push(...(kept.length ? kept : verbatimRemnants(f, a, i, s.minPassageLength)));
   }
   return parts;
+}
+
+/** Fewest characters of a verbatim remnant: two words (a lone 坚持 beside another passage is noise). */
+const REMNANT_MIN = 4;
+
+/** The stretches of page range [a, b) inside the chain's exact runs of at least `min`. */
+function verbatimRemnants(f: Chain, a: number, b: number, min: number): Chain[] {
+  const out: Chain[] = [];
+  for (const r of f.runs) {
+    if (r.len < min) continue;
+    const lo = Math.max(a, r.p);
+    const hi = Math.min(b, r.p + r.len);
+    if (hi - lo < REMNANT_MIN) continue;
+    const c = clipChain(f, lo, hi);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 /** Accepted chains as passages: original offsets on both sides, the word diff, every holder. */

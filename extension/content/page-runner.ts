@@ -1,9 +1,10 @@
 // What the content script does on a page: cheap Chinese check, settings, extraction, detection,
 // analysis by the background, highlights and the hover card; again after in-page navigation or
 // late content. Every entry point is guarded so no error reaches the page.
-import { detectSpeech } from '../../core/detect/speech';
+import { detectSpeechSliced } from '../../core/detect/speech';
 import { looksChinese } from '../../core/detect/early-exit';
 import { extractFromDocumentSliced, type DomText } from '../../core/extract/from-dom';
+import { slicer, yieldToPage, type Slicer } from '../../core/extract/slices';
 import { suyuan } from '../messaging';
 import type { ContentService } from '../protocol';
 import type { PageAnalysis, SentPage } from '../../core/model/page';
@@ -29,6 +30,8 @@ const NAV_DEBOUNCE_MS = 300;
 export const NAV_MIN_INTERVAL_MS = 4000;
 const NAV_MAX_WAIT_MS = 2000;
 const HOVER_DELAY_MS = 200;
+/** Longest stretch of work after the walk before the page gets its turn. */
+const SLICE_MS = 8;
 
 export interface RunnerEnv {
   doc: Document;
@@ -90,32 +93,40 @@ export class PageRunner implements ContentService {
     this.runAbort?.abort();
     const abort = new AbortController();
     this.runAbort = abort;
-    let dom: DomText;
     try {
-      dom = await this.extract(abort.signal);
+      const dom = await this.extract(abort.signal);
+      if (id !== this.runId || this.stopped) return;
+      // Everything after the walk goes in slices too (detection, ranges): the walk's last slice
+      // may have just been used up by scoring its paragraphs, so the page gets its turn first.
+      await yieldToPage();
+      const slice = slicer(SLICE_MS, abort.signal);
+      const page = await this.sent(dom, slice);
+      if (id !== this.runId || this.stopped) return;
+      this.state = { dom, page, analysis: null, settings, passages: [] };
+      // After an in-page navigation away from an analysed speech the background still holds the old
+      // result (it cannot see URLs without the tabs permission): send the new page so it replaces it.
+      if (!page.detect.speechLike && !this.analysedBefore) return;
+      this.analysedBefore = page.detect.speechLike;
+      const analysis = await this.env.service.analyzePage(page);
+      // A newer run (navigation, refresh) owns the page now.
+      if (id !== this.runId || this.stopped || !analysis) return;
+      this.state.analysis = analysis;
+      if (settings.autoHighlight) await this.paint(this.state, analysis, slice);
     } catch (err) {
       if (abort.signal.aborted) return; // superseded: the newer run owns the page
       throw err;
     }
-    if (id !== this.runId || this.stopped) return;
-    const page = this.sent(dom);
-    this.state = { dom, page, analysis: null, settings, passages: [] };
-    // After an in-page navigation away from an analysed speech the background still holds the old
-    // result (it cannot see URLs without the tabs permission): send the new page so it replaces it.
-    if (!page.detect.speechLike && !this.analysedBefore) return;
-    this.analysedBefore = page.detect.speechLike;
-    const analysis = await this.env.service.analyzePage(page);
-    // A newer run (navigation, refresh) owns the page now.
-    if (id !== this.runId || this.stopped || !analysis) return;
-    this.state.analysis = analysis;
-    if (settings.autoHighlight) this.paint(this.state, analysis);
   }
 
-  private paint(state: PageState, analysis: PageAnalysis): void {
+  /** Builds the highlight ranges in slices, then draws them all at once: each change to the
+   *  highlight registry repaints the whole page, which on a huge DOM costs a long frame by itself. */
+  private async paint(state: PageState, analysis: PageAnalysis, slice: Slicer): Promise<void> {
     const { text } = state.page;
+    const { rangeOf } = state.dom;
+    const passages = await spansToRanges(text, analysis.match.passages, rangeOf, slice);
+    const formula = await spansToRanges(text, analysis.boilerplate, rangeOf, slice);
+    const leftovers = await leftoverTargets(text, analysis, rangeOf, slice);
     this.highlighter ??= createHighlighter(this.env.doc, this.env.win);
-    const passages = spansToRanges(text, analysis.match.passages, state.dom.rangeOf);
-    const formula = spansToRanges(text, analysis.boilerplate, state.dom.rangeOf);
     this.highlighter.set(
       'reuse',
       passages.flatMap((p) => p.ranges),
@@ -124,17 +135,16 @@ export class PageRunner implements ContentService {
       'formula',
       formula.flatMap((p) => p.ranges),
     );
-    const leftovers = leftoverTargets(text, analysis, state.dom.rangeOf);
     this.highlighter.set(
       'leftover',
       leftovers.flatMap((l) => l.ranges),
     );
     // Leftovers first: the pointer on one shows its card, not its passage's.
     state.passages = leftovers.concat(
-      passages.map(({ item, ranges }) => {
+      passages.map(({ item, index, ranges }) => {
         const meta = analysis.docs[item.docId];
         const info: CardInfo = {
-          passageIndex: analysis.match.passages.indexOf(item),
+          passageIndex: index,
           title: meta?.title ?? item.docId,
           similarity: item.similarity,
         };
@@ -161,7 +171,7 @@ export class PageRunner implements ContentService {
   async reveal(start: number, end: number): Promise<boolean> {
     const state = this.state;
     if (!state) return false;
-    const pieces = spansToRanges(state.page.text, [{ start, end }], state.dom.rangeOf);
+    const pieces = await spansToRanges(state.page.text, [{ start, end }], state.dom.rangeOf);
     const first = pieces[0]?.ranges[0];
     if (!first) return false;
     const el = first.startContainer.parentElement;
@@ -185,15 +195,16 @@ export class PageRunner implements ContentService {
     if (this.state) return this.state.page;
     // The panel asks about a page the runner skipped (not speech-like, or not yet run).
     const dom = await this.extract();
-    return dom.text.trim() === '' ? null : this.sent(dom);
+    return dom.text.trim() === '' ? null : this.sent(dom, slicer(SLICE_MS));
   }
 
   /** The page as sent to the background: text, detection, and its date hints (page-hints.ts). */
-  private sent(dom: DomText): SentPage {
+  private async sent(dom: DomText, slice: Slicer): Promise<SentPage> {
     const { doc, win } = this.env;
-    const detect = detectSpeech(dom.text, dom.title);
+    const detect = await detectSpeechSliced(dom.text, dom.title, slice);
     const page: SentPage = { url: win.location.href, title: dom.title, text: dom.text, detect };
     if (!detect.speechLike) return page;
+    await slice.pause();
     return { ...page, meta: dateMeta(doc), lead: leadLines(doc) };
   }
 

@@ -1,6 +1,8 @@
 // Page-text spans → DOM Ranges. A span is cut at paragraph breaks ('\n' in the extracted text) so
 // each Range stays inside one block and never sweeps up page furniture between paragraphs.
 
+import type { Slicer } from '../../core/extract/slices';
+
 export type RangeOf = (start: number, end: number) => Range | null;
 
 /** Pieces of [start, end) of `text` between newlines, without empty or whitespace-only pieces. */
@@ -23,20 +25,24 @@ export function splitAtBreaks(text: string, start: number, end: number): Array<[
 
 export interface SpanRanges<T> {
   item: T;
+  /** The item's index in the spans given. */
+  index: number;
   ranges: Range[];
 }
 
-/** Maps spans to ranges, at most `maxRanges` in all, so a pathological result stays cheap. */
-export function spansToRanges<T extends { start: number; end: number }>(
+/** Maps spans to ranges, at most `maxRanges` in all, so a pathological result stays cheap; with a
+ *  slicer, the page gets its turn between slices (thousands of ranges take a while). */
+export async function spansToRanges<T extends { start: number; end: number }>(
   text: string,
   spans: readonly T[],
   rangeOf: RangeOf,
+  slice?: Slicer,
   maxRanges = 5000,
-): SpanRanges<T>[] {
+): Promise<SpanRanges<T>[]> {
   const out: SpanRanges<T>[] = [];
   let budget = maxRanges;
-  for (const item of spans) {
-    if (budget <= 0) break;
+  for (let index = 0; index < spans.length && budget > 0; index++) {
+    const item = spans[index]!;
     const ranges: Range[] = [];
     for (const [s, e] of splitAtBreaks(text, item.start, item.end)) {
       if (budget <= 0) break;
@@ -45,8 +51,9 @@ export function spansToRanges<T extends { start: number; end: number }>(
         ranges.push(r);
         budget--;
       }
+      await slice?.pause();
     }
-    if (ranges.length > 0) out.push({ item, ranges });
+    if (ranges.length > 0) out.push({ item, index, ranges });
   }
   return out;
 }

@@ -86,7 +86,7 @@ describe('spans → ranges', () => {
     expect(splitAtBreaks('abc', 5, 9)).toEqual([]);
   });
 
-  it('ranges cover exactly the passage text, across <strong> and paragraph breaks', () => {
+  it('ranges cover exactly the passage text, across <strong> and paragraph breaks', async () => {
     const { html, copied } = speechPage();
     load(html);
     const dom = extractFromDocument(document);
@@ -96,7 +96,7 @@ describe('spans → ranges', () => {
     // A passage from the middle of paragraph 1 to the middle of paragraph 3.
     const s = start + 5;
     const e = dom.text.indexOf('\n', dom.text.indexOf('\n', s) + 1) + 15;
-    const [mapped] = spansToRanges(dom.text, [{ start: s, end: e }], dom.rangeOf);
+    const [mapped] = await spansToRanges(dom.text, [{ start: s, end: e }], dom.rangeOf);
     expect(mapped!.ranges.length).toBe(3);
     expect(mapped!.ranges.map((r) => compact(r.toString()))).toEqual(
       splitAtBreaks(dom.text, s, e).map(([a, b]) => compact(dom.text.slice(a, b))),

@@ -121,7 +121,7 @@ const leftover = (text: string, start: number, kind: Leftover['kind'], docId: st
 });
 
 describe('leftoverTargets', () => {
-  it('maps each leftover to its ranges, the passage holding it and its source; a slot outside passages opens none', () => {
+  it('maps each leftover to its ranges, the passage holding it and its source; a slot outside passages opens none', async () => {
     document.body.innerHTML = '<p>我们平乐要学习<i>西</i>宁经验。</p><p>XX月XX日前报送。</p>';
     const dom = extractFromDocument(document);
     const text = dom.text;
@@ -132,7 +132,7 @@ describe('leftoverTargets', () => {
       [0, text.indexOf('\n')],
       [leftover('西宁', x, 'place', 'seeds/x.md'), leftover('XX月XX日', slot, 'placeholder', null)],
     );
-    const targets = leftoverTargets(text, a, dom.rangeOf);
+    const targets = await leftoverTargets(text, a, dom.rangeOf);
     expect(targets.map((t) => t.ranges.map((r) => r.toString()))).toEqual([['西宁'], ['XX月XX日']]);
     expect(targets.map((t) => t.item.passageIndex)).toEqual([0, -1]);
     expect(targets[0]!.item.title).toBe('在西宁市会议上的讲话');
@@ -140,14 +140,14 @@ describe('leftoverTargets', () => {
     expect(targets[1]!.item.title).toBe('');
   });
 
-  it('property: every leftover range reads exactly the page text at its offsets, whatever the inline markup', () => {
+  it('property: every leftover range reads exactly the page text at its offsets, whatever the inline markup', async () => {
     const chars = fc.constantFrom(...'西宁平乐全县要把工作做好XX'.split(''));
-    fc.assert(
-      fc.property(
+    await fc.assert(
+      fc.asyncProperty(
         fc.array(fc.array(chars, { minLength: 1, maxLength: 6 }), { minLength: 2, maxLength: 12 }),
         fc.nat(),
         fc.nat(),
-        (pieces, a, b) => {
+        async (pieces, a, b) => {
           // Pieces alternate between bare text and <b>/<span> elements inside one paragraph.
           const words = pieces.map((p) => p.join(''));
           document.body.innerHTML = `<p>${words.map((w, i) => (i % 3 === 1 ? `<b>${w}</b>` : i % 3 === 2 ? `<span>${w}</span>` : w)).join('')}</p>`;
@@ -156,7 +156,7 @@ describe('leftoverTargets', () => {
           const start = a % len;
           const end = start + 1 + (b % (len - start));
           const l = leftover(dom.text.slice(start, end), start, 'place', 'seeds/x.md');
-          const [t] = leftoverTargets(dom.text, analysisOf(dom.text, [0, len], [l]), dom.rangeOf);
+          const [t] = await leftoverTargets(dom.text, analysisOf(dom.text, [0, len], [l]), dom.rangeOf);
           expect(t!.ranges.map((r) => r.toString()).join('')).toBe(dom.text.slice(start, end).trim());
           expect(t!.item.passageIndex).toBe(0);
         },

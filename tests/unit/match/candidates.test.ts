@@ -43,6 +43,27 @@ describe('candidates from local evidence', () => {
     }
   });
 
+  it('aligns a document whose run reaches past a chosen source into text no chosen document holds', () => {
+    // A long page (its own text not in the corpus) with a paragraph of `src` inside it, followed
+    // by a sentence only `holder` has, right after the paragraph's last 25 characters: `holder`'s
+    // one local run overlaps `src`'s much longer run, and reaches past it.
+    const host = longDocs()[1]!;
+    const src = docs.find((d) => d.id !== host.id && d.id.includes('provincial') && paragraph(d))!;
+    const head = paragraph(src);
+    const tail = '溯源测试句讲路灯改造夜间公交延长运营';
+    const holderBase = docs.find(
+      (d) => d.id.startsWith('seeds/') && d.body.length > 3000 && !d.body.includes(head.slice(-25)),
+    )!;
+    const holder: CorpusDoc = { ...holderBase, body: `${holderBase.body}\n${head.slice(-25)}${tail}\n` };
+    const cut = host.body.indexOf('\n', Math.floor(host.body.length / 2));
+    const page = `${host.body.slice(0, cut)}\n${head}${tail}。\n${host.body.slice(cut)}`;
+    const corpus = docs.filter((d) => d.id !== host.id && d.id !== holderBase.id).concat(holder);
+    const r = createEngine(corpus).match(page);
+    const at = cut + 1 + head.length;
+    expect(creditedTo(r, src.id, cut + 1, at)).toBeGreaterThan(0.9 * head.length);
+    expect(creditedTo(r, holder.id, at, at + tail.length)).toBeGreaterThanOrEqual(tail.length - 1);
+  });
+
   it('reports copying held by a few documents with every holder, and not formula', () => {
     const sentence =
       '推动溯源测试句子在三个地区的报告里一字不差地出现，用来检验少数文件共有的段落能否被完整报告出来并列出全部持有者';
