@@ -304,6 +304,8 @@ const CONTENT_PAGES: [string, string][] = [
 if (process.env.BENCH_BIG !== '0')
   CONTENT_PAGES.push([`${(BIG_CHARS / 1e6).toFixed(1)} M-character page`, '/big.html']);
 
+/** Loads of each content-script page (BENCH_CONTENT_RUNS, default 3). */
+const CONTENT_RUNS = Number(process.env.BENCH_CONTENT_RUNS ?? 3);
 const fmtTasks = (t: number[]) => (t.length === 0 ? 'none' : t.join('+'));
 
 /** The content script's figures: long tasks after parsing (and the page heap) on each page, with the
@@ -319,13 +321,13 @@ async function contentFigures(ctx: BrowserContext, origin: string): Promise<void
     for (const [name, path] of CONTENT_PAGES) {
       const runs: PageRun[] = [];
       const without: PageRun[] = [];
-      for (let r = 0; r < 3; r++) {
+      for (let r = 0; r < CONTENT_RUNS; r++) {
         runs.push(await pageRun(ctx, origin + path, 1500, true, true));
         without.push(await pageRun(bareCtx, origin + path, 1500, false));
       }
       const longest = runs.map((r) => Math.max(0, ...r.tasks));
       console.log(
-        `longest main-thread task after parsing, ${name}: ${longest.map((x) => (x === 0 ? '<50' : String(x))).join(' / ')} ms (3 runs; Long Tasks API, tasks over 50 ms)`,
+        `longest main-thread task after parsing, ${name}: ${longest.map((x) => (x === 0 ? '<50' : String(x))).join(' / ')} ms (${CONTENT_RUNS} runs; Long Tasks API, tasks over 50 ms)`,
       );
       console.log(
         `      long tasks with the extension: ${runs.map((r) => fmtTasks(r.tasks)).join(' · ')} ms; without it: ${without.map((r) => fmtTasks(r.tasks)).join(' · ')} ms`,

@@ -1,10 +1,11 @@
 // CorpusBackend over an OpenSearch index of layout.ts. Every answer is complete or an error:
 // failed shards, time-outs and truncated aggregations throw, never return less.
-import type { BackendDoc, CorpusBackend, FingerprintCount, PhraseDocs } from '../../core/backend/backend';
+import type { BackendDoc, CorpusBackend, DocRef, FingerprintCount, PhraseDocs } from '../../core/backend/backend';
 import { FAMILY_CAP } from '../../core/index/families';
 import type { CorpusDoc } from '../../core/model/types';
 import { OpenSearchError, type OpenSearchClient } from './client';
 import { checkComplete } from './layout';
+import { termCounts } from './term-counts';
 
 /** Most fingerprints in one candidate query (the cluster's indices.query.bool.max_clause_count
  *  must allow it; the launcher sets 16384). A longer page keeps its rarest (heaviest) ones:
@@ -21,6 +22,26 @@ interface SearchAnswer {
   hits: { total?: { value: number; relation: string }; hits: Hit[] };
   aggregations?: Record<string, unknown>;
 }
+
+/** Documents whose normalised text holds q: consecutive bigrams (match_phrase). */
+function phraseQuery(q: string): unknown {
+  // One character has no bigram of its own: any bigram starting or ending with it.
+  const escaped = q.replace(/[\\*?]/g, '\\$&');
+  return [...q].length >= 2
+    ? { match_phrase: { norm: q } }
+    : { bool: { should: [{ prefix: { norm: q } }, { wildcard: { norm: { value: `?${escaped}` } } }] } };
+}
+
+/** Provenance order: date (undated last; partial ISO dates sort as strings), then corpus order. */
+const BY_DATE = [{ date: { order: 'asc', missing: '_last' } }, { seq: 'asc' }];
+/** Families of a passage's holders read at most (a terms query's default limit is 65,536). */
+const MAX_FAMILIES = 50_000;
+
+type RefHit = { _id: string; fields?: { date?: string[]; seq: number[] } };
+const toRef = (h: RefHit): DocRef =>
+  h.fields?.date
+    ? { id: h._id, date: h.fields.date[0]!, seq: h.fields.seq[0]! }
+    : { id: h._id, seq: h.fields!.seq[0]! };
 
 const toDoc = (h: Hit): BackendDoc => ({ doc: h._source.doc, seq: h._source.seq, family: h._source.family });
 
@@ -51,30 +72,38 @@ export class OpenSearchBackend implements CorpusBackend {
 
   async fingerprintCounts(hashes: number[]): Promise<Map<number, FingerprintCount>> {
     const terms = hashes.map(String);
-    const r = await this.search(
-      {
-        size: 0,
-        track_total_hits: false,
-        query: { terms: { fp: terms } },
-        aggs: {
-          fp: {
-            terms: { field: 'fp', include: terms, size: terms.length },
-            aggs: { fam: { cardinality: { field: 'family', precision_threshold: 1000 } } },
+    const docs = await termCounts(this.client, this.index, 'fp', terms);
+    // Families matter only where they can differ from documents (2..FAMILY_CAP holders): an
+    // aggregation over those few holders alone (at most FAMILY_CAP documents per term).
+    const fam = terms.filter((t) => docs.get(t)! >= 2 && docs.get(t)! <= FAMILY_CAP);
+    const families = new Map<string, number>();
+    if (fam.length) {
+      const r = await this.search(
+        {
+          size: 0,
+          track_total_hits: false,
+          query: { terms: { fp: fam } },
+          aggs: {
+            fp: {
+              terms: { field: 'fp', include: fam, size: fam.length },
+              aggs: { fam: { cardinality: { field: 'family', precision_threshold: 1000 } } },
+            },
           },
         },
-      },
-      'fingerprint counts',
-    );
-    const agg = r.aggregations?.fp as {
-      sum_other_doc_count: number;
-      buckets: { key: string; doc_count: number; fam: { value: number } }[];
-    };
-    if (agg.sum_other_doc_count > 0)
-      throw new OpenSearchError('OpenSearch left fingerprint counts out (sum_other_doc_count > 0)');
+        'fingerprint counts',
+      );
+      const agg = r.aggregations?.fp as {
+        sum_other_doc_count: number;
+        buckets: { key: string; doc_count: number; fam: { value: number } }[];
+      };
+      if (agg.sum_other_doc_count > 0)
+        throw new OpenSearchError('OpenSearch left fingerprint counts out (sum_other_doc_count > 0)');
+      for (const b of agg.buckets) families.set(b.key, b.fam.value);
+    }
     const out = new Map<number, FingerprintCount>();
-    for (const b of agg.buckets) {
-      const docs = b.doc_count;
-      out.set(Number(b.key), { docs, families: docs < 2 || docs > FAMILY_CAP ? docs : b.fam.value });
+    for (const t of terms) {
+      const n = docs.get(t)!;
+      if (n > 0) out.set(Number(t), { docs: n, families: families.get(t) ?? n });
     }
     return out;
   }
@@ -100,18 +129,77 @@ export class OpenSearchBackend implements CorpusBackend {
   }
 
   async phraseDocs(q: string, max: number): Promise<PhraseDocs> {
-    // One character has no bigram of its own: any bigram starting or ending with it.
-    const escaped = q.replace(/[\\*?]/g, '\\$&');
-    const query =
-      [...q].length >= 2
-        ? { match_phrase: { norm: q } }
-        : { bool: { should: [{ prefix: { norm: q } }, { wildcard: { norm: { value: `?${escaped}` } } }] } };
+    const query = phraseQuery(q);
     const r = await this.search(
       { size: max, track_total_hits: max + 1, _source: ['doc', 'seq', 'family'], sort: [{ seq: 'asc' }], query },
       'phrase lookup',
     );
     const total = r.hits.total?.value ?? 0;
     return { docs: r.hits.hits.map(toDoc), complete: total <= max };
+  }
+
+  async holdersByDate(hashes: number[], min: number, sourceId: string, max: number): Promise<DocRef[]> {
+    const times = new Map<number, number>();
+    for (const h of hashes) times.set(h, (times.get(h) ?? 0) + 1);
+    // Score = how many of the listed positions a document holds (a repeated hash weighs its count).
+    const held = {
+      bool: {
+        should: [...times].map(([h, k]) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: k } })),
+      },
+    };
+    const families = new Set<number>();
+    if (times.size) {
+      const r = await this.search(
+        {
+          size: 0,
+          track_total_hits: false,
+          min_score: min,
+          query: held,
+          aggs: { fam: { terms: { field: 'family', size: MAX_FAMILIES } } },
+        },
+        'passage holders',
+      );
+      const agg = r.aggregations?.fam as { sum_other_doc_count: number; buckets: { key: number }[] };
+      if (agg.sum_other_doc_count > 0)
+        throw new OpenSearchError(`OpenSearch: a passage is held by more than ${MAX_FAMILIES} families`);
+      for (const b of agg.buckets) families.add(Number(b.key));
+    }
+    const source = await this.search(
+      { size: 1, _source: false, docvalue_fields: ['family'], query: { ids: { values: [sourceId] } } },
+      'passage source',
+    );
+    for (const h of source.hits.hits as unknown as { fields: { family: number[] } }[])
+      families.add(h.fields.family[0]!);
+    if (!families.size) return [];
+    const r = await this.search(
+      {
+        size: max,
+        track_total_hits: false,
+        _source: false,
+        docvalue_fields: ['date', 'seq'],
+        sort: BY_DATE,
+        query: { terms: { family: [...families] } },
+      },
+      'passage provenance',
+    );
+    return (r.hits.hits as unknown as RefHit[]).map(toRef);
+  }
+
+  async firstDated(q: string): Promise<DocRef | null> {
+    if (!q) return null;
+    const r = await this.search(
+      {
+        size: 1,
+        track_total_hits: false,
+        _source: false,
+        docvalue_fields: ['date', 'seq'],
+        sort: BY_DATE,
+        query: { bool: { must: [phraseQuery(q)], filter: [{ exists: { field: 'date' } }] } },
+      },
+      'first use of a phrase',
+    );
+    const h = r.hits.hits[0] as unknown as RefHit | undefined;
+    return h ? toRef(h) : null;
   }
 
   async get(id: string): Promise<CorpusDoc | undefined> {

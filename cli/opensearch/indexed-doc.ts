@@ -26,6 +26,7 @@ export function indexedDoc(d: CorpusDoc, hash: string, seq: number, family: numb
     hash,
     seq,
     family,
+    ...(d.date ? { date: d.date } : {}),
     sketch_size: sketch.length,
     fp: Array.from(fps, String),
     sketch: sketch.map(String),

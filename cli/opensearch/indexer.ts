@@ -11,6 +11,7 @@ import { corpusHash, docHash, indexedDoc } from './indexed-doc';
 import { ensureIndex, writeMeta } from './layout';
 import { scanDocs } from './scan';
 import { linkFamilies } from './link';
+import { inFlight } from './msearch';
 
 export interface IndexOptions {
   reindex?: boolean;
@@ -68,22 +69,27 @@ export async function indexCorpus(
   say(`${docs.length - todo.length} of ${docs.length} documents already indexed; sending ${todo.length}`);
   const t0 = performance.now();
   const batch = opts.batchDocs ?? 200;
-  for (let i = 0; i < todo.length; i += batch) {
-    const actions: BulkAction[] = todo.slice(i, i + batch).map(({ d, hash }) => {
-      const seq = ++maxSeq;
-      report.chars += d.body.length;
-      return { action: { index: { _index: index, _id: d.id } }, source: indexedDoc(d, hash, seq, seq) };
-    });
+  const batches: { d: CorpusDoc; hash: string; seq: number }[][] = [];
+  for (let i = 0; i < todo.length; i += batch)
+    batches.push(todo.slice(i, i + batch).map((x) => ({ ...x, seq: ++maxSeq })));
+  // Two bulk requests in flight: the cluster indexes one batch while the next is built (its
+  // fingerprints and text) and sent.
+  await inFlight(batches, 2, async (b) => {
+    const actions: BulkAction[] = b.map(({ d, hash, seq }) => ({
+      action: { index: { _index: index, _id: d.id } },
+      source: indexedDoc(d, hash, seq, seq),
+    }));
     await bulkWithRetry(client, actions, {
       ...opts.retry,
       onRetry: (n, ms) => say(`OpenSearch rejected ${n} document(s) for load; retrying in ${ms} ms`),
     });
-    report.indexed += actions.length;
+    report.indexed += b.length;
+    for (const { d } of b) report.chars += d.body.length;
     const s = (performance.now() - t0) / 1000;
     say(
       `indexed ${report.indexed}/${todo.length} documents, ${(report.chars / 1e6).toFixed(1)} M chars, ${Math.round(report.indexed / Math.max(s, 1e-3))} docs/s`,
     );
-  }
+  });
   await client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
   report.bulkMs = performance.now() - t0;
   const t1 = performance.now();

@@ -3,7 +3,8 @@
 // document frequencies); `norm` its normalised text under a character-bigram analyser (exact
 // phrase candidates by match_phrase, verified locally); `sketch` the one-in-eight fingerprints
 // family linking compares (a hash is in every sketch or in none, so counts over it are counts over fp);
-// `seq` corpus order; `family` the label of
+// `seq` corpus order; `date` the document's date (partial ISO: sorted as strings, as provenance
+// orders them; layout 2); `family` the label of
 // its family of near-duplicates; `sketch_size` what family linking compares; `hash` the content
 // hash that makes indexing idempotent. `fp` and `norm` are recomputed from `doc.body` whenever
 // needed, so they (and sketch) are left out of _source (about half the stored bytes).
@@ -12,7 +13,7 @@ import { OpenSearchClient, OpenSearchError } from './client';
 
 /** Bump when the mapping, fingerprinting or normalisation changes: an index of another layout is
  *  refused with the command that rebuilds it. */
-export const LAYOUT_VERSION = 1;
+export const LAYOUT_VERSION = 2;
 
 export interface IndexMeta {
   suyuan_layout: number;
@@ -53,6 +54,7 @@ export function indexBody(shards = 1, replicas = 0): unknown {
         hash: { type: 'keyword' },
         seq: { type: 'long' },
         family: { type: 'long' },
+        date: { type: 'keyword' },
         sketch_size: { type: 'integer' },
         fp: { type: 'keyword', index_options: 'docs' },
         sketch: { type: 'keyword', index_options: 'docs' },

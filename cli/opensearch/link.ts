@@ -4,17 +4,26 @@
 // bulk load, over every document not yet linked, against the whole index (as the engine links a
 // batch after adding it). Labels are the seq of a family's oldest member; merging two families
 // relabels the younger one's documents (rewritten whole, since fp and norm are not in _source).
-import { FAMILY_CAP, LINK, MIN_SKETCH, sketchOf } from '../../core/index/families';
-import { fingerprints } from '../../core/index/grams';
+//
+// Cost: the sketches are read from doc values (nothing recomputed); the document counts of a
+// page's sketch hashes come from the term dictionary (term-counts.ts), remembered for the run;
+// each document's candidate query then holds only hashes of 2..FAMILY_CAP documents, so it
+// visits at most FAMILY_CAP documents per hash. Several pages are in flight. (An aggregation
+// over the page's hashes did the counting before: it visited every document holding any of
+// them, and every hash they hold: quadratic in the corpus, an hour at 10,000 speeches.)
+import { FAMILY_CAP, LINK, MIN_SKETCH } from '../../core/index/families';
 import type { CorpusDoc } from '../../core/model/types';
-import { normalize } from '../../core/text/normalize';
-import { OpenSearchError, type OpenSearchClient } from './client';
+import type { OpenSearchClient } from './client';
 import { bulkWithRetry } from './bulk';
 import { indexedDoc } from './indexed-doc';
-import { checkComplete } from './layout';
+import { inFlight, msearch } from './msearch';
+import { indexShape, termCounts } from './term-counts';
 import { scanDocs } from './scan';
 
+/** Documents per candidate _msearch; requests in flight; hashes counted per request. */
 const PAGE = 200;
+const IN_FLIGHT = 3;
+const COUNT_BATCH = 8000;
 
 interface Pending {
   seq: number;
@@ -43,116 +52,141 @@ class LabelSets {
   }
 }
 
-async function docCounts(client: OpenSearchClient, index: string, fps: number[]): Promise<Map<number, number>> {
-  const terms = fps.map(String);
-  const r = (await client.request<{
-    _shards?: { failed?: number };
-    aggregations: { fp: { buckets: { key: string; doc_count: number }[] } };
-  }>('POST', `/${encodeURIComponent(index)}/_search`, {
-    size: 0,
-    track_total_hits: false,
-    // The sketch field holds exactly the sketch hashes of every document: 1/8 of fp to aggregate over.
-    query: { terms: { sketch: terms } },
-    aggs: { fp: { terms: { field: 'sketch', include: terms, size: terms.length } } },
-  }))!;
-  checkComplete(r, 'family linking counts');
-  return new Map(r.aggregations.fp.buckets.map((b) => [Number(b.key), b.doc_count]));
+type LinkHit = { _score: number; fields: { family: number[]; sketch_size: number[] } };
+
+/** Document counts (exact up to FAMILY_CAP) of the hashes that can link: held by 2..FAMILY_CAP. */
+async function linkableCounts(client: OpenSearchClient, index: string, docs: Pending[]): Promise<Map<number, number>> {
+  const hashes = new Set<number>();
+  for (const p of docs) if (p.sketch.length >= MIN_SKETCH) for (const h of p.sketch) hashes.add(h);
+  const shape = await indexShape(client, index);
+  const out = new Map<number, number>();
+  const all = [...hashes];
+  for (let i = 0; i < all.length; i += COUNT_BATCH) {
+    const terms = all.slice(i, i + COUNT_BATCH).map(String);
+    const got = await termCounts(client, index, 'sketch', terms, FAMILY_CAP, shape);
+    for (const [t, n] of got) if (n > 1 && n <= FAMILY_CAP) out.set(Number(t), n);
+  }
+  return out;
 }
 
-type LinkHit = { _score: number; _source: { seq: number; family: number; sketch_size: number } };
+function candidateQuery(p: Pending, fps: number[], after: number): unknown {
+  return {
+    size: 500,
+    track_total_hits: false,
+    min_score: LINK * MIN_SKETCH,
+    // Doc values, not _source: fetching _source decompresses each hit's whole text.
+    _source: false,
+    docvalue_fields: ['family', 'sketch_size'],
+    query: {
+      bool: {
+        should: fps.map((h) => ({ constant_score: { filter: { term: { sketch: String(h) } }, boost: 1 } })),
+        // Without it the filter alone would match (score 0) every document of the index.
+        minimum_should_match: Math.ceil(LINK * MIN_SKETCH),
+        filter: [{ range: { sketch_size: { gte: MIN_SKETCH } } }, { range: { seq: { lte: after } } }],
+      },
+    },
+  };
+}
 
-async function linkPage(client: OpenSearchClient, index: string, page: Pending[], sets: LabelSets): Promise<number> {
-  const all = [...new Set(page.flatMap((p) => p.sketch))];
-  const df = all.length ? await docCounts(client, index, all) : new Map<number, number>();
+/** Links the new documents among themselves, in memory (their sketches are all here), as the
+ *  engine does (a tally over the holders of each linkable hash); returns the new documents that
+ *  share enough hashes with older ones to need a query, with those hashes. */
+function linkAmongNew(
+  docs: Pending[],
+  linkable: Map<number, number>,
+  sets: LabelSets,
+): { pairs: number; asks: { p: Pending; fps: number[] }[] } {
+  const holders = new Map<number, number[]>();
+  docs.forEach((p, i) => {
+    for (const h of p.sketch) if (linkable.has(h)) (holders.get(h) ?? holders.set(h, []).get(h)!).push(i);
+  });
+  const tally = new Uint32Array(docs.length);
   const asks: { p: Pending; fps: number[] }[] = [];
-  for (const p of page) {
-    if (p.sketch.length < MIN_SKETCH) continue;
-    const fps = p.sketch.filter((h) => (df.get(h) ?? 0) > 1 && df.get(h)! <= FAMILY_CAP);
-    if (fps.length) asks.push({ p, fps });
-  }
-  if (!asks.length) return 0;
-  const body = asks
-    .map(({ p, fps }) => {
-      const q = {
-        size: 500,
-        track_total_hits: false,
-        min_score: LINK * MIN_SKETCH,
-        _source: ['seq', 'family', 'sketch_size'],
-        query: {
-          bool: {
-            should: fps.map((h) => ({ constant_score: { filter: { term: { sketch: String(h) } }, boost: 1 } })),
-            filter: [{ range: { sketch_size: { gte: MIN_SKETCH } } }],
-            must_not: [{ term: { seq: p.seq } }],
-          },
-        },
-      };
-      return `{"index":${JSON.stringify(index)}}\n${JSON.stringify(q)}\n`;
-    })
-    .join('');
-  const r = (await client.request<{ responses: (LinkHit[] | unknown)[] }>('POST', '/_msearch', body, {
-    ndjson: true,
-  }))!;
   let pairs = 0;
-  r.responses.forEach((res, i) => {
-    const a = res as { error?: unknown; _shards?: { failed?: number }; hits?: { hits: LinkHit[] } };
-    if (a.error)
-      throw new OpenSearchError(`OpenSearch failed a family linking query: ${JSON.stringify(a.error).slice(0, 300)}`);
-    checkComplete(a, 'family linking');
-    const { p } = asks[i]!;
-    for (const h of a.hits!.hits) {
-      const other = h._source.sketch_size;
-      if (h._score >= LINK * Math.min(p.sketch.length, other)) {
-        sets.union(p.family, h._source.family);
+  docs.forEach((p, i) => {
+    if (p.sketch.length < MIN_SKETCH) return;
+    const touched: number[] = [];
+    const older: number[] = [];
+    for (const h of p.sketch) {
+      const mine = holders.get(h);
+      if (!mine) continue;
+      // Held by more documents than the new ones holding it: an older document holds it too.
+      if (linkable.get(h)! > mine.length) older.push(h);
+      for (const j of mine)
+        if (j > i) {
+          if (tally[j] === 0) touched.push(j);
+          tally[j]!++;
+        }
+    }
+    for (const j of touched) {
+      const q = docs[j]!;
+      if (q.sketch.length >= MIN_SKETCH && tally[j]! >= LINK * Math.min(p.sketch.length, q.sketch.length)) {
+        sets.union(p.family, q.family);
         pairs++;
       }
+      tally[j] = 0;
     }
+    if (older.length >= LINK * MIN_SKETCH) asks.push({ p, fps: older });
+  });
+  return { pairs, asks };
+}
+
+/** Links new documents with older ones (seq <= after): one query per document that shares
+ *  enough linkable hashes with them, a page of queries per _msearch, several in flight. */
+async function linkWithOlder(
+  client: OpenSearchClient,
+  index: string,
+  after: number,
+  asks: { p: Pending; fps: number[] }[],
+  sets: LabelSets,
+): Promise<number> {
+  const pages: (typeof asks)[] = [];
+  for (let i = 0; i < asks.length; i += PAGE) pages.push(asks.slice(i, i + PAGE));
+  let pairs = 0;
+  await inFlight(pages, IN_FLIGHT, async (page) => {
+    const res = await msearch<LinkHit>(
+      client,
+      index,
+      page.map(({ p, fps }) => candidateQuery(p, fps, after)),
+      'family linking',
+    );
+    res.forEach((a, i) => {
+      const { p } = page[i]!;
+      for (const h of a.hits!.hits)
+        if (h._score >= LINK * Math.min(p.sketch.length, h.fields.sketch_size[0]!)) {
+          sets.union(p.family, h.fields.family[0]!);
+          pairs++;
+        }
+    });
   });
   return pairs;
 }
 
-/** Links every document with seq > after; returns linked pairs and documents relabeled. */
-export async function linkFamilies(
-  client: OpenSearchClient,
-  index: string,
-  after: number,
-  say: (line: string) => void,
-): Promise<{ pairs: number; relabeled: number }> {
-  const sets = new LabelSets();
-  let pairs = 0;
-  let page: Pending[] = [];
-  let seen = 0;
-  const flush = async (): Promise<void> => {
-    pairs += await linkPage(client, index, page, sets);
-    seen += page.length;
-    page = [];
-    say(`linked ${seen} documents into families (${pairs} near-duplicate pairs)`);
-  };
-  const pendingPages: Pending[][] = [];
-  await scanDocs(client, index, { range: { seq: { gt: after } } }, ['doc', 'seq', 'family'], (_id, src) => {
-    const d = src.doc as CorpusDoc;
-    page.push({
-      seq: src.seq as number,
-      family: src.family as number,
-      sketch: sketchOf(fingerprints(normalize(d.body).text)),
-    });
-    if (page.length >= PAGE) {
-      pendingPages.push(page);
-      page = [];
-    }
-  });
-  if (page.length) pendingPages.push(page);
-  for (const p of pendingPages) {
-    page = p;
-    await flush();
-  }
-  const moved = sets.moved();
-  let relabeled = 0;
-  if (moved.size) {
-    const rewrite: { d: CorpusDoc; hash: string; seq: number; family: number }[] = [];
+async function pendingDocs(client: OpenSearchClient, index: string, after: number): Promise<Pending[]> {
+  const out: Pending[] = [];
+  await scanDocs(
+    client,
+    index,
+    { range: { seq: { gt: after } } },
+    ['seq', 'family'],
+    (_id, src, fields) => {
+      const sketch = ((fields.sketch ?? []) as string[]).map(Number);
+      out.push({ seq: src.seq as number, family: src.family as number, sketch });
+    },
+    { docvalues: ['sketch'] },
+  );
+  return out;
+}
+
+async function relabel(client: OpenSearchClient, index: string, moved: Map<number, number>): Promise<number> {
+  const rewrite: { d: CorpusDoc; hash: string; seq: number; family: number }[] = [];
+  const labels = [...moved.keys()];
+  // A terms query holds at most 65,536 terms by default.
+  for (let i = 0; i < labels.length; i += 10_000)
     await scanDocs(
       client,
       index,
-      { terms: { family: [...moved.keys()] } },
+      { terms: { family: labels.slice(i, i + 10_000) } },
       ['doc', 'hash', 'seq', 'family'],
       (_id, s) => {
         rewrite.push({
@@ -163,15 +197,33 @@ export async function linkFamilies(
         });
       },
     );
-    for (let i = 0; i < rewrite.length; i += PAGE) {
-      const actions = rewrite.slice(i, i + PAGE).map((x) => ({
-        action: { index: { _index: index, _id: x.d.id } },
-        source: indexedDoc(x.d, x.hash, x.seq, x.family),
-      }));
-      await bulkWithRetry(client, actions);
-    }
-    relabeled = rewrite.length;
-    await client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
+  for (let i = 0; i < rewrite.length; i += PAGE) {
+    const actions = rewrite.slice(i, i + PAGE).map((x) => ({
+      action: { index: { _index: index, _id: x.d.id } },
+      source: indexedDoc(x.d, x.hash, x.seq, x.family),
+    }));
+    await bulkWithRetry(client, actions);
   }
-  return { pairs, relabeled };
+  await client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
+  return rewrite.length;
+}
+
+/** Links every document with seq > after; returns linked pairs and documents relabeled. */
+export async function linkFamilies(
+  client: OpenSearchClient,
+  index: string,
+  after: number,
+  say: (line: string) => void,
+): Promise<{ pairs: number; relabeled: number }> {
+  const sets = new LabelSets();
+  const docs = await pendingDocs(client, index, after);
+  const linkable = await linkableCounts(client, index, docs);
+  const among = linkAmongNew(docs, linkable, sets);
+  say(
+    `linked ${docs.length} new documents among themselves (${among.pairs} near-duplicate pairs); ${among.asks.length} to compare with older ones`,
+  );
+  const older = among.asks.length ? await linkWithOlder(client, index, after, among.asks, sets) : 0;
+  const moved = sets.moved();
+  const relabeled = moved.size ? await relabel(client, index, moved) : 0;
+  return { pairs: among.pairs + older, relabeled };
 }

@@ -63,6 +63,25 @@ export function CompareView(props: {
   return <Comparison tabId={props.tabId} analysis={state.analysis} reload={props.reload} onOpenDoc={props.onOpenDoc} />;
 }
 
+/** What limited this analysis: the page's text cut for length, the team corpus unreachable. */
+function Notices({ analysis }: { analysis: PageAnalysis }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {analysis.page.truncated && (
+        <div class="warning" role="status">
+          {t.pageTruncated(analysis.page.text.length)}
+        </div>
+      )}
+      {analysis.team?.error && (
+        <div class="warning" role="status">
+          {t.teamUnavailable(analysis.team.error)}
+        </div>
+      )}
+    </>
+  );
+}
+
 // State and actions live in useComparisonState and the passages in PassagesSection, so this reads
 // as the page's layout: summary, leftovers, messages, map, sources, passages.
 function Comparison(props: {
@@ -88,11 +107,7 @@ function Comparison(props: {
           {s.error}
         </div>
       )}
-      {analysis.team?.error && (
-        <div class="warning" role="status">
-          {t.teamUnavailable(analysis.team.error)}
-        </div>
-      )}
+      <Notices analysis={analysis} />
       {!analysis.page.detect.speechLike && passages.length === 0 && (
         <EmptyState>
           {t.notSpeechLike}{' '}

@@ -274,5 +274,6 @@ export const en: Messages = {
   teamBadUrl: 'The address must start with http:// or https://',
   teamDenied: 'The browser did not grant access to that address',
   teamTag: 'team',
+  pageTruncated: (chars) => `The page's text is very long: only its first ${chars} characters were analysed.`,
   teamUnavailable: (message) => `The team corpus could not be used this time; local results only: ${message}`,
 };

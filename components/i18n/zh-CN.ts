@@ -272,6 +272,7 @@ export const zhCN = {
   teamBadUrl: '地址须以 http:// 或 https:// 开头',
   teamDenied: '浏览器未授予访问该地址的权限',
   teamTag: '团队',
+  pageTruncated: (chars: number) => `页面正文过长，只分析了前 ${chars} 字。`,
   teamUnavailable: (message: string) => `团队语料库本次未能使用，仅显示本地结果：${message}`,
 };
 

@@ -263,5 +263,6 @@ export const zhTW: Messages = {
   teamBadUrl: '位址須以 http:// 或 https:// 開頭',
   teamDenied: '瀏覽器未授予存取該位址的權限',
   teamTag: '團隊',
+  pageTruncated: (chars) => `頁面正文過長，只分析了前 ${chars} 字。`,
   teamUnavailable: (message) => `團隊語料庫本次未能使用，僅顯示本機結果：${message}`,
 };

@@ -29,6 +29,13 @@ export interface PhraseDocs {
   complete: boolean;
 }
 
+/** A document as provenance orders it. */
+export interface DocRef {
+  id: string;
+  date?: string;
+  seq: number;
+}
+
 export interface CorpusBackend {
   count(): Promise<number>;
   /** Counts for each of the fingerprints; a fingerprint in no document may be left out. */
@@ -38,4 +45,11 @@ export interface CorpusBackend {
   /** Documents holding the normalised phrase q, at most `max`, in seq order. */
   phraseDocs(q: string, max: number): Promise<PhraseDocs>;
   get(id: string): Promise<CorpusDoc | undefined>;
+  /** Provenance of a passage (evidence/provenance.ts): the documents holding at least `min` of
+   *  the fingerprints (a hash listed twice counts twice), the document `sourceId`, and every
+   *  live member of their families, ordered by date (undated last, partial ISO dates compared as
+   *  strings), then seq; the first `max`. */
+  holdersByDate(hashes: number[], min: number, sourceId: string, max: number): Promise<DocRef[]>;
+  /** The earliest dated document holding the normalised phrase q (ties: the smaller seq). */
+  firstDated(q: string): Promise<DocRef | null>;
 }

@@ -5,13 +5,18 @@
 import { CorpusStore } from '../index/corpus-store';
 import { FAMILY_CAP } from '../index/families';
 import type { CorpusDoc } from '../model/types';
-import type { BackendDoc, CorpusBackend, FingerprintCount, PhraseDocs } from './backend';
+import { byDate } from '../evidence/provenance';
+import type { BackendDoc, CorpusBackend, DocRef, FingerprintCount, PhraseDocs } from './backend';
 
 export function embeddedBackend(docs: CorpusDoc[]): CorpusBackend {
   const store = new CorpusStore();
   for (const d of docs) store.add(d);
   store.fp.freeze();
   store.linkFamilies();
+  const ref = (slot: number): DocRef => {
+    const d = store.doc(slot);
+    return d.date ? { id: d.id, date: d.date, seq: slot } : { id: d.id, seq: slot };
+  };
   const entry = (slot: number): BackendDoc => ({ doc: store.doc(slot), seq: slot, family: store.familyOf(slot) });
   return {
     count: async () => store.live,
@@ -36,6 +41,27 @@ export function embeddedBackend(docs: CorpusDoc[]): CorpusBackend {
       for (let s = 0; s < store.slotCount; s++)
         if (store.docs[s] && store.normText(s).includes(q)) found.push(entry(s));
       return { docs: found.slice(0, max), complete: found.length <= max };
+    },
+    holdersByDate: async (hashes, min, sourceId, max) => {
+      const tally = new Map<number, number>();
+      for (const h of hashes) store.forEachDoc(h, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
+      const held = new Set([...tally].filter(([, k]) => k >= min).map(([s]) => s));
+      const source = store.byId.get(sourceId);
+      if (source !== undefined) held.add(source);
+      const families = new Set([...held].map((s) => store.familyOf(s)));
+      for (let s = 0; s < store.slotCount; s++) if (store.docs[s] && families.has(store.familyOf(s))) held.add(s);
+      return [...held]
+        .map(ref)
+        .sort((a, b) => byDate(a.date, b.date) || a.seq - b.seq)
+        .slice(0, max);
+    },
+    firstDated: async (q) => {
+      let best: DocRef | null = null;
+      for (let s = 0; s < store.slotCount; s++) {
+        const d = store.docs[s];
+        if (d?.date && store.normText(s).includes(q) && (!best || byDate(d.date, best.date) < 0)) best = ref(s);
+      }
+      return best;
     },
     get: async (id) => {
       const s = store.byId.get(id);

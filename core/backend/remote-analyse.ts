@@ -11,7 +11,17 @@ import { matchProfiled } from '../match/matcher';
 import { profilePage, voteWeight } from '../match/page-profile';
 import { resolveSettings } from '../match/settings';
 import type { LookupOptions } from '../model/engine-api';
-import type { BoilerplateSpan, LookupHit, LookupResult, MatchOptions, MatchResult } from '../model/types';
+import type {
+  BoilerplateSpan,
+  DatedDoc,
+  LookupHit,
+  LookupResult,
+  MatchOptions,
+  MatchResult,
+  Passage,
+} from '../model/types';
+import { spanFingerprints, type PageGramsIndex } from '../evidence/holders';
+import { ALSO_IN_MAX } from '../evidence/provenance';
 import { normalize, toOriginal } from '../text/normalize';
 import type { CorpusBackend } from './backend';
 import { PrefetchedSource } from './prefetched-source';
@@ -52,13 +62,42 @@ export async function analyseOver(
     minFamilies: s.boilerplateMinDocs,
     formulaPhrases: s.formulaPhrases,
   });
+  const dated = await Promise.all(boilerplate.map(async (b) => ({ ...b, firstSeen: await firstSeenOver(backend, b) })));
   const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
-  if (!vote) return { match, boilerplate };
-  // The page's date, place and leftovers need only the sources' texts; passage provenance and
-  // firstSeen need holder queries this seam does not offer yet, so they are left out here.
+  if (!vote) return { match, boilerplate: dated };
+  const g = { n, hashes, winnowed: winnow(hashes) };
+  const df = (h: number): number => counts.get(h)?.docs ?? 0;
+  const passages = await Promise.all(
+    match.passages.map(async (p) => ({ ...p, ...(await provenanceOver(backend, g, p, df)) })),
+  );
   const byId = new Map(candidates.map((c) => [c.doc.id, c.doc]));
-  const evidence = pageEvidence(text, n, match.passages, options, (id) => byId.get(id));
-  return { match: { ...match, ...evidence, selfCopies: [] }, boilerplate };
+  const evidence = pageEvidence(text, n, passages, options, (id) => byId.get(id));
+  return { match: { ...match, passages, ...evidence, selfCopies: [] }, boilerplate: dated };
+}
+
+/** passageProvenance (evidence/provenance.ts) over a backend: the same holders, families and
+ *  order, asked of the backend in one call per passage. */
+async function provenanceOver(
+  backend: CorpusBackend,
+  g: PageGramsIndex,
+  p: Passage,
+  df: (h: number) => number,
+): Promise<Pick<Passage, 'origin' | 'alsoIn'>> {
+  const fps = spanFingerprints(g, p.start, p.end, df);
+  const all = await backend.holdersByDate(fps, Math.ceil(0.5 * fps.length), p.docId, ALSO_IN_MAX + 1);
+  const first = all[0];
+  return {
+    origin: first?.date ? { docId: first.id, date: first.date } : null,
+    alsoIn: all
+      .filter((d) => d.id !== p.docId)
+      .slice(0, ALSO_IN_MAX)
+      .map((d) => d.id),
+  };
+}
+
+async function firstSeenOver(backend: CorpusBackend, b: BoilerplateSpan): Promise<DatedDoc | null> {
+  const d = await backend.firstDated(normalize(b.phrase).text);
+  return d?.date ? { docId: d.id, date: d.date } : null;
 }
 
 /** Documents and families holding a phrase, as the embedded lookup counts them (verified on the

@@ -6,7 +6,7 @@ import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
 import type { NormalizedText } from '../text/normalize';
 
 /** Fingerprints held by more documents than this say nothing about who holds a passage. */
-const MAX_DF = 5000;
+export const MAX_DF = 5000;
 
 export interface PageGramsIndex {
   n: NormalizedText;
@@ -30,35 +30,31 @@ export function holdersOf(
   exclude: ReadonlySet<number>,
   share = 0.5,
 ): Map<number, number> {
-  const span = normalisedSpan(g.n, start, end);
-  const fps: number[] = [];
-  for (let k = firstAtOrAfter(g.winnowed, span.start); k < g.winnowed.length; k++) {
-    const p = g.winnowed[k]!;
-    if (p + GRAM > span.end) break;
-    const h = g.hashes[p]!;
-    if (h !== NO_HASH) fps.push(h);
-  }
+  const fps = spanFingerprints(g, start, end, (h) => store.fp.df(h));
   // One pass over each distinct slot list (a passage's fingerprints often share one), counted
   // in a typed array: decoding the same long lists into a Map per fingerprint was most of it.
-  // `total`: the fingerprints held by 1 to MAX_DF documents.
   const tally = new Map<number, number>();
-  const total = store.fp.tallyShared(fps, MAX_DF, (slot, k) => exclude.has(slot) || tally.set(slot, k), 1);
+  store.fp.tallyShared(fps, MAX_DF, (slot, k) => exclude.has(slot) || tally.set(slot, k), 1);
   const out = new Map<number, number>();
-  if (total === 0) return out;
-  for (const [slot, k] of tally) if (k >= share * total) out.set(slot, k / total);
+  if (fps.length === 0) return out;
+  for (const [slot, k] of tally) if (k >= share * fps.length) out.set(slot, k / fps.length);
   return out;
 }
 
-/** First index of the ascending `a` whose value is at least x. */
-function firstAtOrAfter(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
+/** The fingerprints a holder is judged on: one per winnowed position inside the page span
+ *  [start, end) (original offsets), a hash repeated as often as it is sampled, leaving out those
+ *  in no document or in more than MAX_DF. */
+export function spanFingerprints(g: PageGramsIndex, start: number, end: number, df: (h: number) => number): number[] {
+  const span = normalisedSpan(g.n, start, end);
+  const out: number[] = [];
+  for (const p of g.winnowed) {
+    if (p < span.start || p + GRAM > span.end) continue;
+    const h = g.hashes[p]!;
+    if (h === NO_HASH) continue;
+    const n = df(h);
+    if (n > 0 && n <= MAX_DF) out.push(h);
   }
-  return lo;
+  return out;
 }
 
 /** Adds the live family members of every holder (a near-duplicate holds what its twin holds). */

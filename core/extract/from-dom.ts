@@ -25,11 +25,17 @@ export interface DomText {
   /** The DOM Range covering text[start, end), or null if the span holds no page character
    *  (or the page changed under it). */
   rangeOf(start: number, end: number): Range | null;
+  /** The page's main text was longer than `maxChars` (or the walk stopped reading at 5 × that):
+   *  `text` is its first part, cut at a paragraph end. */
+  truncated?: true;
 }
 
 export interface ExtractOptions {
   /** The walk stops after this many DOM nodes: a bounded cost on a huge page. */
   maxNodes?: number;
+  /** The main text is cut to this many characters (MAX_CHARS): memory and analysis stay bounded
+   *  on a multi-megabyte page. */
+  maxChars?: number;
 }
 
 export interface SlicedExtractOptions extends ExtractOptions {
@@ -43,6 +49,9 @@ export interface SlicedExtractOptions extends ExtractOptions {
  *  pages hold 1,000–10,000 nodes; 100,000 take 25–40 ms in Chromium on a loaded 2-core machine,
  *  walked in slices of at most ~8 ms, so the page never waits on us for longer than that. */
 const MAX_NODES = 150_000;
+/** A long work report is 20,000–40,000 characters; a page with more main text than this is
+ *  analysed for its first MAX_CHARS only (and the panel says so). */
+export const MAX_CHARS = 200_000;
 /** Above this many elements the up-front query would hold the page too long (flaggedElements). */
 const QUERY_MAX_ELEMENTS = 60_000;
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
@@ -58,7 +67,7 @@ const INLINE = 2;
 const CLOCK_EVERY = 32;
 
 export function extractFromDocument(doc: Document, opts: ExtractOptions = {}): DomText {
-  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES);
+  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES, opts.maxChars ?? MAX_CHARS);
   walk.step(Infinity);
   return walk.result();
 }
@@ -70,7 +79,7 @@ export async function extractFromDocumentSliced(doc: Document, opts: SlicedExtra
   signal?.throwIfAborted();
   let sliceEnd = performance.now() + sliceMs;
   // The walk's set-up (one native query over the page) counts against the first slice.
-  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES);
+  const walk = domWalk(doc, opts.maxNodes ?? MAX_NODES, opts.maxChars ?? MAX_CHARS);
   for (;;) {
     const done = walk.step(sliceEnd);
     // Scoring and joining the text take a few ms: a fresh slice for them if this one is used up.
@@ -151,9 +160,24 @@ function skipper(root: Element | null, maxNodes: number): (el: Element, tag: str
 }
 
 /** The walk's main text: the kept paragraphs, the title, and a map back to DOM ranges. */
-function walkResult(doc: Document, builder: BlockBuilder<Text>, headings: string[]): DomText {
+function walkResult(
+  doc: Document,
+  builder: BlockBuilder<Text>,
+  headings: string[],
+  maxChars: number,
+  cut: boolean,
+): DomText {
   const { paragraphs, parent, runs } = builder;
   const paras = pickMain(paragraphs, parent).map((i) => paragraphs[i]!);
+  // Whole paragraphs up to maxChars (the first one cut if it alone is longer).
+  let keep = 0;
+  for (let n = 0; keep < paras.length && n + paras[keep]!.text.length <= maxChars; keep++)
+    n += paras[keep]!.text.length + 1;
+  if (keep < paras.length) {
+    cut = true;
+    if (keep === 0) paras[0] = { ...paras[0]!, text: paras[0]!.text.slice(0, maxChars) };
+    paras.length = Math.max(1, keep);
+  }
   const text = paras.map((p) => p.text).join('\n');
   // Where each kept paragraph starts in the joined text.
   const starts: number[] = [];
@@ -162,6 +186,7 @@ function walkResult(doc: Document, builder: BlockBuilder<Text>, headings: string
     title: chooseTitle(cleanTitle(doc.title ?? ''), headings, paras),
     text,
     rangeOf: (start, end) => rangeOf(doc, paras, runs, starts, start, end),
+    ...(cut && { truncated: true }),
   };
 }
 
@@ -209,10 +234,12 @@ function nesting(builder: BlockBuilder<Text>, headings: string[]) {
     return kind !== undefined;
   };
 
-  const text = (node: Text): void => {
+  /** Reads a text node; returns its length. */
+  const text = (node: Text): number => {
     const data = node.data;
     if (headingText !== null) headingText += data;
     builder.text(data, node, links > 0, heading);
+    return data.length;
   };
 
   return [enter, leave, text] as const;
@@ -220,7 +247,7 @@ function nesting(builder: BlockBuilder<Text>, headings: string[]) {
 
 /** A walk over the document that can stop at a deadline and resume where it stopped. (A
  *  closure, not a class: its state then minifies to one-letter names in the content script.) */
-function domWalk(doc: Document, maxNodes: number): DomWalk {
+function domWalk(doc: Document, maxNodes: number, maxChars: number): DomWalk {
   const builder = blockBuilder<Text>(true);
   const headings: string[] = [];
   /** The open elements, root first: the walk climbs back through them (no parentNode calls). */
@@ -228,6 +255,9 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
   /** The shadow roots and frame bodies among them, outermost first. */
   const insides: Node[] = [];
   let visited = 0;
+  /** Characters read: the walk stops at 5 × maxChars, so a multi-megabyte page is not held twice
+   *  over (paragraphs, then their join) for text that would be cut anyway. */
+  let read = 0;
   /** The node to visit next, null when the walk is over. */
   let next: Node | null = null;
 
@@ -247,7 +277,7 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     let n = next;
     let count = 0;
     // Plain firstChild/nextSibling pointer chasing: cheaper per node than a TreeWalker's moves.
-    while (n !== null && visited < maxNodes) {
+    while (n !== null && visited < maxNodes && read < maxChars * 5) {
       if (++count % CLOCK_EVERY === 0 && performance.now() >= deadline) {
         next = n;
         return false;
@@ -257,7 +287,7 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
       const tag = (n as Partial<Element>).localName;
       let inside: Node | null = null;
       if (typeof tag !== 'string') {
-        if (n.nodeType === TEXT) text(n as Text);
+        if (n.nodeType === TEXT) read += text(n as Text);
       } else if (
         FRAME_TAGS.has(tag) ? (inside = frameBody(n as Element)) : !skip(n as Element, tag, insides.length > 0)
       ) {
@@ -303,7 +333,7 @@ function domWalk(doc: Document, maxNodes: number): DomWalk {
     return true;
   };
 
-  return { step, result: () => walkResult(doc, builder, headings) };
+  return { step, result: () => walkResult(doc, builder, headings, maxChars, read >= maxChars * 5) };
 }
 
 /** Index of the last entry of sorted `xs[lo..hi]` that is ≤ `x`. */

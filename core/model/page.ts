@@ -12,6 +12,9 @@ export interface PageText {
   meta?: Record<string, string>;
   /** Short lines outside the extracted text that carry the page's date (发布时间：…, a dateline). */
   lead?: string;
+  /** The page's main text was cut for analysis (core/extract/from-dom.ts MAX_CHARS): `text` is its
+   *  first part. An added field. */
+  truncated?: true;
 }
 
 /** What the content script sends: the background adds the script to `detect` (checkPage). */

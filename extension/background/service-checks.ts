@@ -41,6 +41,7 @@ export function checkPage(page: unknown): PageText {
   const meta = checkMeta(p.meta);
   if (meta) out.meta = meta;
   if (typeof p.lead === 'string' && p.lead.trim()) out.lead = p.lead.slice(0, MAX_LEAD);
+  if (p.truncated === true) out.truncated = true;
   return out;
 }
 

@@ -203,6 +203,7 @@ export class PageRunner implements ContentService {
     const { doc, win } = this.env;
     const detect = await detectSpeechSliced(dom.text, dom.title, slice);
     const page: SentPage = { url: win.location.href, title: dom.title, text: dom.text, detect };
+    if (dom.truncated) page.truncated = true;
     if (!detect.speechLike) return page;
     await slice.pause();
     return { ...page, meta: dateMeta(doc), lead: leadLines(doc) };
