@@ -6,8 +6,9 @@
 import type { SnapshotEngine } from '../../core/engine';
 import type { CorpusDoc } from '../../core/model/types';
 import type { CorpusAsset } from '../corpus-asset';
+import type { LoadingOptions } from '../../core/analyse';
 import { collectMissing } from '../../core/index/lazy-body';
-import { engineBodies } from './engine-bodies';
+import { engineBodies, type EngineBodies } from './engine-bodies';
 import { startMark } from './marks';
 import { buildEngine, type BuiltEngine, type IndexStore, type LazyUserDocs } from './engine-build';
 
@@ -16,6 +17,12 @@ type Engine = SnapshotEngine;
 /* IDLE_WORK: lookup's text and postings (1-2 s on a large corpus) are built when nothing has been
  * asked for a while, or by the first lookup itself: never queued right behind a load, where they
  * ran before the waiting page's answer was sent. Every request pushes the work back. */
+
+/* WARM_START: an MV3 worker is woken by the navigation whose page will ask (tabs.onUpdated), a
+ * few hundred ms before the content script has the page's text. Loading the engine then, and one
+ * small analysis (the first analysis in a fresh worker cost 3x the next: compiling, lazily built
+ * tables), moves that work into the page's own load time. Idle work is not queued by it, so
+ * lookup's preparation never starts before the page has asked. */
 
 /** Quiet time after the last request before background work starts. */
 export const IDLE_MS = 1500;
@@ -61,6 +68,9 @@ export interface EngineHolder {
   settled(): Promise<void>;
   /** How the engine was built at this worker start (loads it if needed). */
   origin(): Promise<Pick<BuiltEngine, 'from' | 'indexed'>>;
+  /** Loads the engine now, then runs `warm` (a first analysis, read bodies through `how`) unless a
+   *  request came meanwhile; not counted as a request: no idle work is queued behind it (WARM_START). */
+  preload(warm?: (engine: Engine, how: Pick<LoadingOptions, 'load' | 'collect'>) => Promise<unknown>): Promise<void>;
 }
 
 const defaultIdle = (fn: () => void): (() => void) => {
@@ -106,11 +116,32 @@ function engineLoader(sources: EngineSources, lazy: LazyUserDocs | undefined, on
   };
 }
 
+/** EngineHolder.preload over this holder's loader and body cache. */
+function preloader(
+  load: () => Promise<BuiltEngine>,
+  bodies: EngineBodies,
+  asked: () => boolean,
+): EngineHolder['preload'] {
+  return async (warm) => {
+    try {
+      const { engine } = await load();
+      // A page that asked while the engine loaded goes first: the warm-up would only delay it.
+      if (asked()) return;
+      await warm?.(engine, {
+        load: (ids) => bodies.load(engine, ids),
+        collect: (fn) => collectMissing(bodies.cache, fn),
+      });
+    } catch (err) {
+      console.warn('[suyuan] preparing the engine ahead of a page failed; the page loads it:', err);
+    }
+  };
+}
+
 export function createEngineHolder(sources: EngineSources): EngineHolder {
   let prepared = false;
   let dirty = false;
   let cancelIdle: (() => void) | null = null;
-  let inFlight = 0;
+  let [inFlight, requests] = [0, 0]; // requests: since this worker started
   let work: Promise<void> = Promise.resolve();
   const bodies = engineBodies(sources.lazy, sources.bodyCacheChars, () => (dirty = true));
   const loader = engineLoader(sources, sources.lazy && { ...sources.lazy, cache: bodies.cache }, (b) => {
@@ -145,6 +176,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
 
   async function use<T>(fn: (engine: Engine) => T | Promise<T>): Promise<T> {
     inFlight++;
+    requests++;
     try {
       return await fn(await get());
     } finally {
@@ -196,6 +228,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     },
     peek: () => loader.current()?.then((b) => b.engine) ?? null,
     settled: () => work,
+    preload: preloader(load, bodies, () => requests > 0),
     origin: async () => (({ from, indexed }) => ({ from, indexed }))(await load()),
   };
 }

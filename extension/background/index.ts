@@ -2,6 +2,8 @@
 // an MV3 worker woken by an event only delivers it to listeners added in its first turn.
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
+import type { LoadingOptions } from '../../core/analyse';
+import type { SnapshotEngine } from '../../core/engine';
 import type { CorpusDoc } from '../../core/model/types';
 import { CORPUS_ASSET_PATH, parseCorpusAsset, type CorpusAsset } from '../corpus-asset';
 import { contentService, emitPanelEvent, registerSuyuanService } from '../messaging';
@@ -70,6 +72,18 @@ async function completeFirstSeen(tabs: TabAnalyses, service: SuyuanService): Pro
   }
 }
 
+/** Characters of a bundled speech analysed to warm a new worker up. */
+const WARM_CHARS = 3000;
+
+/** One analysis of the start of a bundled speech (pure: nothing is shown or stored). */
+async function warmUp(engine: SnapshotEngine, how: Pick<LoadingOptions, 'load' | 'collect'>): Promise<void> {
+  const first = engine.list().find((m) => m.origin === 'bundled');
+  const body = first && engine.get(first.id)?.body;
+  if (!body) return;
+  await engine.analyseLoading(body.slice(0, WARM_CHARS), undefined, { ...how, deferFirstSeen: true });
+  startMark('warmed');
+}
+
 export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
   startMark('worker-setup');
   const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
@@ -100,6 +114,9 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
 
   registerSuyuanService(service);
   setupActionOpensPanel();
+  // WARM_START (engine-holder.ts), once per worker, when a tab starts loading a page: not when the
+  // worker is woken by the panel (an import stopped every 150 ms made no progress behind it).
+  let warming = false;
 
   // Every start, not only onInstalled: Firefox drops the item when the browser restarts.
   createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
@@ -114,6 +131,10 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
 
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status !== 'loading' && change.url === undefined) return;
+    if (change.status === 'loading' && !warming) {
+      warming = true;
+      void engine.preload(warmUp);
+    }
     void (async () => {
       const current = await tabs.get(tabId);
       if (!current) return;

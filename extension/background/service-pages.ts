@@ -46,14 +46,17 @@ export function pageMethods(c: ServiceContext): PageMethods {
           console.debug('[suyuan] no page text:', err);
         }
         if (!page || page.text.trim() === '') return null;
-        return c.analyseForTab(checkPage(page), tab);
+        return c.analyseForTab(checkPage(page), tab, undefined, true);
       }
       if (stored.analysedAt >= (await c.deps.tabs.getStaleBefore())) {
         // An answer that left firstSeen out is completed once lookup's text is built (never by
         // building it now: that reads every body while the panel waits).
         if (!stored.firstSeenPending || !(await lookupReady(c))) return stored;
       }
-      return c.analyseForTab(stored.page, tab);
+      // firstSeen waits for lookup's text here too: building it now would read every body while
+      // the panel waits (seen in the bench as a 5,000-body read after a cold page). With the text
+      // built, nothing is deferred.
+      return c.analyseForTab(stored.page, tab, undefined, true);
     },
 
     async revealInTab(tabId, start, end) {

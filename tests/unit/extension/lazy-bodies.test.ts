@@ -163,4 +163,16 @@ describe('lazy user-document bodies', () => {
     const read = vi.mocked(bg.store.bodies).mock.calls.flatMap((c) => c[0]);
     expect(read.length).toBeLessThanOrEqual(r.hits.length);
   });
+
+  it('a stale analysis redone for the panel leaves firstSeen for later instead of reading every body', async () => {
+    const { bg, ids } = await restarted();
+    await saveSettings({ boilerplateMinDocs: 2 });
+    await bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 9);
+    await bg.service.addDocs([{ title: '新增', body: SEEDS[3]!.body.slice(0, 900) + '（另稿）' }]); // marks it stale
+    vi.mocked(bg.store.bodies).mockClear();
+    const redone = await bg.service.getTabAnalysis(9);
+    expect(redone!.firstSeenPending).toBe(true);
+    const read = new Set(vi.mocked(bg.store.bodies).mock.calls.flatMap((c) => c[0]));
+    expect(read.size).toBeLessThan(ids.length);
+  });
 });
