@@ -13,7 +13,7 @@ import { profilePage, type PageProfile } from './match/page-profile';
 import { resolveSettings, type MatchSettings } from './match/settings';
 import type { BoilerplateSpan, MatchOptions, MatchResult } from './model/types';
 import { normalize } from './text/normalize';
-import { holderCount, phraseHolders } from './lookup/lookup';
+import { holderCount, phraseCount, phraseHolders } from './lookup/lookup';
 
 export type Want = 'match' | 'boilerplate' | 'both';
 export type Parts = { match: MatchResult; boilerplate: BoilerplateSpan[] };
@@ -64,7 +64,8 @@ function finish(
   };
   const oracle = firstSeen
     ? {
-        count: (phrase: string) => holderCount(store, holders(phrase), exclude),
+        count: (phrase: string, need?: number) =>
+          need === undefined ? holderCount(store, holders(phrase), exclude) : phraseCount(store, phrase, exclude, need),
         minFamilies: s.boilerplateMinDocs,
         formulaPhrases: s.formulaPhrases,
       }

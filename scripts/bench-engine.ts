@@ -150,6 +150,30 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
     `  CPU time           p50 ${ms(pct(matchCpu, 0.5))}   p95 ${ms(pct(matchCpu, 0.95))}   (load average ${loadavg()})`,
   );
 
+  // 提法 (boilerplate spans: whole phrases grown against lookup's text) and the whole analysis the
+  // extension asks for a page (match + 提法 + evidence), on the same pages. No answer is kept
+  // between calls, so the repeats cost what the first call does.
+  for (const [label, run] of [
+    ['提法 (boilerplate)', (p: string) => engine.boilerplate(p)],
+    ['analyse (both)', (p: string) => engine.analyse(p)],
+  ] as const) {
+    const cpu: number[] = [];
+    const spans: number[] = [];
+    for (const p of pages) {
+      const each: number[] = [];
+      for (let k = 0; k < REPEAT; k++) {
+        const c0 = process.cpuUsage();
+        const res = run(p);
+        each.push(cpuMs(c0));
+        if (k === 0) spans.push(Array.isArray(res) ? res.length : res.boilerplate.length);
+      }
+      cpu.push(pct(each, 0.5));
+    }
+    console.log(
+      `${label.padEnd(20)} CPU p50 ${ms(pct(cpu, 0.5))}   p95 ${ms(pct(cpu, 0.95))}   (${pct(spans, 0.5)} spans per page, median; load average ${loadavg()})`,
+    );
+  }
+
   // Peer: diff-match-patch character diff of the page against its top candidate.
   const dmp = new DiffMatchPatch();
   dmp.Diff_Timeout = 0;

@@ -32,7 +32,9 @@ export interface PhraseCount {
 
 /** How the embedded corpus is asked about whole phrases. */
 export interface PhraseOracle {
-  count(phrase: string): PhraseCount;
+  /** The phrase's count; with `need`, counting may stop once `need` families hold it (the
+   *  families given are then at least `need`, the documents a lower bound). */
+  count(phrase: string, need?: number): PhraseCount;
   /** The formula number: families a phrase needs to be formula. */
   minFamilies: number;
   /** The user's formula phrases. */
@@ -97,9 +99,11 @@ function balanced(s: string): boolean {
 }
 
 type Span = { start: number; end: number };
-/** A search that asks for the holders of phrases (yields a phrase, is sent its count): the same
+/** A question for the corpus: the phrase's count, or (need) only whether that many families hold it. */
+type Ask = { phrase: string; need?: number };
+/** A search that asks for the holders of phrases (yields a question, is sent the count): the same
  *  search runs against the embedded index (synchronously) and a remote backend (awaiting each). */
-type Search<T> = Generator<string, T, PhraseCount>;
+type Search<T> = Generator<Ask, T, PhraseCount>;
 
 /** Maximal phrases among the units of one clause, left to right. */
 function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
@@ -107,7 +111,8 @@ function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
   const phrase = (i: number, j: number) => text.slice(units[i]!.start, units[j - 1]!.end);
   function* held(i: number, j: number): Search<boolean> {
     const s = phrase(i, j);
-    return hanLength(s) < MIN_LOOKUP || rule.marksOnly || rule.user(s) || (yield s).families >= rule.minFamilies;
+    if (hanLength(s) < MIN_LOOKUP || rule.marksOnly || rule.user(s)) return true;
+    return (yield { phrase: s, need: rule.minFamilies }).families >= rule.minFamilies;
   }
   let i = 0;
   while (i < units.length) {
@@ -183,7 +188,7 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
       for (const p of found) {
         const phrase = text.slice(p.start, p.end);
         last = p.end;
-        const c = rule.marksOnly ? { docs: r.df, families: Infinity } : yield phrase;
+        const c = rule.marksOnly ? { docs: r.df, families: Infinity } : yield { phrase };
         if (rule.user(phrase) || c.families * hanLength(phrase) >= LIST_WEIGHT * rule.minFamilies)
           out.push({ ...p, phrase, docFreq: c.docs });
       }
@@ -194,25 +199,25 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
 /** The 提法 of a page, counts from the embedded index; without an oracle (lookup's text not built
  *  yet), the formula marks alone on word edges. */
 export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: PhraseOracle): BoilerplateSpan[] {
-  const cache = new Map<string, PhraseCount>();
   if (!oracle) {
     const g = search(text, prof, { ...ruleOf(0, []), marksOnly: true });
     let step = g.next();
     while (!step.done) step = g.next({ docs: 0, families: 0 });
     return step.value;
   }
+  const counts = new Counts();
   const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
   let step = g.next();
   while (!step.done) {
-    const q = step.value;
-    let c = cache.get(q);
-    if (!c) cache.set(q, (c = oracle.count(q)));
+    const ask = step.value;
+    let c = counts.get(ask);
+    if (!c) counts.set(ask, (c = oracle.count(ask.phrase, ask.need)));
     step = g.next(c);
   }
   return step.value;
 }
 
-/** The same, asking a remote backend for each count. */
+/** The same, asking a remote backend for each count (always the whole count). */
 export async function boilerplateOfProfileAsync(
   text: string,
   prof: PageProfile,
@@ -222,10 +227,29 @@ export async function boilerplateOfProfileAsync(
   const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
   let step = g.next();
   while (!step.done) {
-    const q = step.value;
+    const q = step.value.phrase;
     let c = cache.get(q);
     if (!c) cache.set(q, (c = await oracle.count(q)));
     step = g.next(c);
   }
   return step.value;
+}
+
+/** Counts asked for on one page: a whole count answers every question about its phrase; a count
+ *  that stopped at `need` answers only questions needing no more. */
+class Counts {
+  private whole = new Map<string, PhraseCount>();
+  private partial = new Map<string, PhraseCount>();
+
+  get({ phrase, need }: Ask): PhraseCount | undefined {
+    const w = this.whole.get(phrase);
+    if (w || need === undefined) return w;
+    const p = this.partial.get(phrase);
+    return p && p.families >= need ? p : undefined;
+  }
+
+  set({ phrase, need }: Ask, c: PhraseCount): void {
+    if (need === undefined || c.families < need) this.whole.set(phrase, c);
+    else this.partial.set(phrase, c);
+  }
 }

@@ -4,6 +4,7 @@
 import type { CorpusStore } from '../index/corpus-store';
 import type { BoilerplateSpan, CorpusDoc, MatchOptions, MatchResult, Passage } from '../model/types';
 import type { NormalizedText } from '../text/normalize';
+import { withPlaces } from './gazetteer';
 import type { PageGramsIndex } from './holders';
 import { findLeftovers } from './leftovers';
 import { pageFacts } from './page-facts';
@@ -46,8 +47,10 @@ export function pageEvidence(
   options: MatchOptions | undefined,
   docOf: (id: string) => CorpusDoc | undefined,
 ): Pick<MatchResult, 'date' | 'place' | 'leftovers'> {
-  const facts = pageFacts({ text, ...options?.page });
-  return { date: facts.date, place: facts.place, leftovers: findLeftovers(text, n, passages, facts, docOf) };
+  return withPlaces(() => {
+    const facts = pageFacts({ text, ...options?.page });
+    return { date: facts.date, place: facts.place, leftovers: findLeftovers(text, n, passages, facts, docOf) };
+  });
 }
 
 /** The match with the page's date and place, provenance per passage, leftovers and self copies. */

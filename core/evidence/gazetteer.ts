@@ -164,7 +164,29 @@ function yields(text: string, i: number, hit: Entry, j: number, other: Entry): b
 
 /** Every place name in `text`, longest match first, non-overlapping, in text order. A match
  *  that runs into another one starting inside it may give way to it (see yields). */
-export function findPlaces(text: string): PlaceHit[] {
+export function findPlaces(text: string): readonly PlaceHit[] {
+  if (!memo) return scanPlaces(text);
+  let hits = memo.get(text);
+  if (!hits) memo.set(text, (hits = scanPlaces(text)));
+  return hits;
+}
+
+/** Places found during withPlaces (a page's evidence reads the page's places four times: its own
+ *  place, then the leftovers' three passes); none kept between pages. */
+let memo: Map<string, readonly PlaceHit[]> | null = null;
+
+/** Runs fn with findPlaces remembering each text's places until fn returns. */
+export function withPlaces<T>(fn: () => T): T {
+  const outer = memo;
+  memo ??= new Map();
+  try {
+    return fn();
+  } finally {
+    memo = outer;
+  }
+}
+
+function scanPlaces(text: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (let i = 0; i < text.length - 1;) {
     const hit = entriesAt(text, i)[0];

@@ -31,11 +31,10 @@ export function holdersOf(
   share = 0.5,
 ): Map<number, number> {
   const fps = spanFingerprints(g, start, end, (h) => store.fp.df(h));
+  // One pass over each distinct slot list (a passage's fingerprints often share one), counted
+  // in a typed array: decoding the same long lists into a Map per fingerprint was most of it.
   const tally = new Map<number, number>();
-  for (const h of fps)
-    store.fp.forEach(h, (slot) => {
-      if (!exclude.has(slot)) tally.set(slot, (tally.get(slot) ?? 0) + 1);
-    });
+  store.fp.tallyShared(fps, MAX_DF, (slot, k) => exclude.has(slot) || tally.set(slot, k), 1);
   const out = new Map<number, number>();
   if (fps.length === 0) return out;
   for (const [slot, k] of tally) if (k >= share * fps.length) out.set(slot, k / fps.length);

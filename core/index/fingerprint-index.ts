@@ -110,15 +110,16 @@ export class FingerprintIndex {
     if (list) for (const s of list) if (dead.size === 0 || !dead.has(s)) fn(s);
   }
 
-  /** For every live slot holding some of `fps` (each in 2 to maxDf documents: a fingerprint of
-   *  one document shares nothing), calls fn(slot, how many of them it holds). Fingerprints
+  /** For every live slot holding some of `fps` (each in minDf (default 2: a fingerprint of one
+   *  document shares nothing) to maxDf documents), calls fn(slot, how many of them it holds). Fingerprints
    *  sharing a slot list are counted together and the list decoded once: a document's passages
    *  reposted elsewhere give runs of fingerprints with one list, so this is many times cheaper
-   *  than a forEach per fingerprint. */
-  tallyShared(fps: ArrayLike<number>, maxDf: number, fn: (slot: number, n: number) => void): void {
+   *  than a forEach per fingerprint. Returns how many of `fps` were within minDf..maxDf. */
+  tallyShared(fps: ArrayLike<number>, maxDf: number, fn: (slot: number, n: number) => void, minDf = 2): number {
     this.settle();
     const byList = new Map<number, number>();
     const touched: number[] = [];
+    let counted = 0;
     const add = (s: number, n: number): void => {
       if (s >= this.scratch.length) {
         const bigger = new Uint32Array(Math.max(s + 1, this.scratch.length * 2));
@@ -136,17 +137,23 @@ export class FingerprintIndex {
         byList.set(l, (byList.get(l) ?? 0) + 1);
       } else {
         const df = this.df(h);
-        if (df > 1 && df <= maxDf) this.forEach(h, (s) => add(s, 1));
+        if (df >= minDf && df <= maxDf) {
+          counted++;
+          this.forEach(h, (s) => add(s, 1));
+        }
       }
     }
     for (const [l, n] of byList) {
       const c = this.countList(l);
-      if (c > 1 && c <= maxDf) this.decodeList(l, (s) => add(s, n));
+      if (c < minDf || c > maxDf) continue;
+      counted += n;
+      this.decodeList(l, (s) => add(s, n));
     }
     for (const s of touched) {
       fn(s, this.scratch[s]!);
       this.scratch[s] = 0;
     }
+    return counted;
   }
   /** Per-slot counts for tallyShared, zero between calls. */
   private scratch = new Uint32Array(0);

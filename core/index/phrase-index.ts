@@ -115,7 +115,7 @@ export class PhraseIndex {
   /** Calls fn(x, stream) for every start x of `q` in the text, each once; x increases within a
    *  stream (one postings list). Returns false, calling nothing, when q is too short for the
    *  sampling (fewer than SAMPLE - 1 characters). */
-  forEachOccurrence(q: string, fn: (x: number, stream: number) => void): boolean {
+  forEachOccurrence(q: string, fn: (x: number, stream: number) => unknown): boolean {
     const m = q.length;
     const SAMPLE = this.sample;
     if (m < SAMPLE - 1 || m < 2) return false;
@@ -123,7 +123,7 @@ export class PhraseIndex {
     // whole bigram inside q (only when m <= SAMPLE) reads every bigram starting with q's last
     // character (offset m - 1) or every bigram ending with its first (offset -1, narrowed by
     // q[1] where split), the cheaper of those that fall in the class.
-    const plan: { o: number; streams: Stream[] }[] = [];
+    const plan: { o: number; streams: Stream[]; cost: number }[] = [];
     const costOf = (streams: Stream[]): number => {
       let cost = 0;
       for (const st of streams) cost += st.to - st.from;
@@ -168,10 +168,14 @@ export class PhraseIndex {
         consider(m - 1, streams);
       }
       if (!best) throw new Error('phrase index: residue class without postings');
-      if (bestCost > 0) plan.push({ o: bestO, streams: best });
+      if (bestCost > 0) plan.push({ o: bestO, streams: best, cost: bestCost });
     }
+    // Cheapest class first: a count that stops early (fn returning true) may never read the dear
+    // one (a three-character phrase ending in 的 reads every bigram starting with 的).
+    plan.sort((a, b) => a.cost - b.cost);
     let id = 0;
-    for (const { o, streams } of plan) for (const s of streams) this.scan(q, o, s, id++, fn);
+    // fn returning true (exactly) stops the search (a count that only needs to reach a number).
+    for (const { o, streams } of plan) for (const s of streams) if (this.scan(q, o, s, id++, fn)) return true;
     return true;
   }
 
@@ -188,7 +192,8 @@ export class PhraseIndex {
     return lo;
   }
 
-  private scan(q: string, o: number, s: Stream, stream: number, fn: (x: number, stream: number) => void): void {
+  /** True when fn asked to stop. */
+  private scan(q: string, o: number, s: Stream, stream: number, fn: (x: number, stream: number) => unknown): boolean {
     const m = q.length;
     const SAMPLE = this.sample;
     const text = this.text;
@@ -210,7 +215,7 @@ export class PhraseIndex {
         v += 8 - (pos & 7);
         byteI++;
         pos = byteI << 3;
-        if (pos >= end) return;
+        if (pos >= end) return false;
         cur = bytes[byteI]!;
       }
       const lz = Math.clz32(cur) - 24;
@@ -225,8 +230,15 @@ export class PhraseIndex {
       }
       idx += v;
       const start = idx * SAMPLE - o;
-      if (start >= 0 && text.charCodeAt(start + probe) === probeCode && text.startsWith(q, start)) fn(start, stream);
+      if (
+        start >= 0 &&
+        text.charCodeAt(start + probe) === probeCode &&
+        text.startsWith(q, start) &&
+        fn(start, stream) === true
+      )
+        return true;
     }
+    return false;
   }
 
   byteLength(): number {

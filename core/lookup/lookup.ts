@@ -158,3 +158,41 @@ export function holderCount(
   }
   return { docs, families: families.size };
 }
+
+/** A 提法's count (holderCount of phraseHolders) when `need` is undefined; otherwise counting may
+ *  stop as soon as `need` families hold the phrase (families then ≥ need, docs a lower bound):
+ *  growing a phrase asks only whether the formula number of families hold it, and a common phrase
+ *  is held by that many long before all its occurrences are read. */
+export function phraseCount(
+  store: CorpusStore,
+  query: string,
+  exclude: ReadonlySet<number>,
+  need?: number,
+): { docs: number; families: number } {
+  const q = normalize(query).text;
+  if (need === undefined || !q || q.includes(SEP)) return holderCount(store, phraseHolders(store, query), exclude);
+  const families = new Set<number>();
+  const seen = new Set<number>();
+  const hold = (slot: number): boolean => {
+    if (seen.has(slot) || exclude.has(slot) || !store.docs[slot]) return false;
+    seen.add(slot);
+    families.add(store.familyOf(slot));
+    return families.size >= need;
+  };
+  const t = store.corpusText();
+  const counted = () => ({ docs: seen.size, families: families.size });
+  // One document's occurrences come together in a stream: its entry is looked up once.
+  let from = 0;
+  let to = -1;
+  const indexed = t.phraseIndex().forEachOccurrence(q, (x) => {
+    if (x >= from && x < to) return false;
+    const e = t.entryAt(x);
+    from = t.starts[e]!;
+    to = t.starts[e + 1] ?? Infinity;
+    return hold(t.slots[e]!);
+  });
+  if (!indexed) return holderCount(store, phraseHolders(store, query), exclude);
+  if (families.size >= need) return counted();
+  for (const [slot, p] of store.pending) if (p.text.includes(q) && hold(slot)) break;
+  return counted();
+}

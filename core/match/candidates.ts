@@ -93,14 +93,22 @@ function* byOutreach(
 }
 
 function byVote(prof: PageProfile, familyRoom: (slot: number) => boolean): Chosen[] {
-  const sorted = [...prof.votes].sort((a, b) => b[1] - a[1]);
   // Skip documents whose vote is a sliver of the leader's (local runs bring back the ones that
   // hold a passage).
-  const floor = (sorted[0]?.[1] ?? 0) * 0.02;
+  let max = 0;
+  for (const v of prof.votes.values()) if (v > max) max = v;
+  const floor = max * 0.02;
+  // Best first, ties in vote order. Only the few documents above the floor are sorted (the
+  // vote touches thousands at 10,000 speeches); the rest only while fewer than three are chosen.
+  const all = [...prof.votes];
+  const desc = (a: [number, number], b: [number, number]) => b[1] - a[1];
   const out: Chosen[] = [];
-  for (const [slot, vote] of sorted) {
-    if (out.length >= VOTE_ALIGN || (out.length >= 3 && vote < floor)) break;
-    if (familyRoom(slot)) out.push({ slot, vote });
+  for (const part of [all.filter((e) => e[1] >= floor), all.filter((e) => e[1] < floor)]) {
+    for (const [slot, vote] of part.sort(desc)) {
+      if (out.length >= VOTE_ALIGN || (out.length >= 3 && vote < floor)) return out;
+      if (familyRoom(slot)) out.push({ slot, vote });
+    }
+    if (out.length >= 3) return out;
   }
   return out;
 }

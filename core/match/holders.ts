@@ -32,20 +32,34 @@ export function spanHolders(
 ): number[] {
   const probes = rarest(prof, c.pStart, c.pEnd - GRAM, defining);
   if (probes.length === 0) return [slot]; // (no fingerprint held by another document)
-  const tally = new Map<number, number>();
-  for (const k of probes) store.forEachDoc(prof.hashes[prof.fpPos[k]!]!, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
-  const need = Math.max(1, tally.get(slot) ?? probes.length);
+  // Counts per slot in a reused typed array (a Map per call cost more than the decoding).
+  if (scratch.length < store.slotCount) scratch = new Uint32Array(Math.max(store.slotCount, 2 * scratch.length));
+  const tally = scratch;
+  const touched: number[] = [];
+  for (const k of probes)
+    store.forEachDoc(prof.hashes[prof.fpPos[k]!]!, (s) => {
+      if (tally[s] === 0) touched.push(s);
+      tally[s]!++;
+    });
+  const need = Math.max(1, tally[slot] || probes.length);
+  touched.sort((a, b) => a - b);
+  const counts = touched.map((s) => tally[s]!);
+  for (const s of touched) tally[s] = 0;
   const run = c.runs.length === 1 ? c.runs[0]! : null;
   const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
   const out = [slot];
-  for (const [s, k] of [...tally].sort((a, b) => a[0] - b[0])) {
+  for (let i = 0; i < touched.length; i++) {
+    const s = touched[i]!;
     if (out.length >= limit) break;
-    if (s === slot || k < need || exclude.has(s)) continue;
+    if (s === slot || counts[i]! < need || exclude.has(s)) continue;
     if (exact && !store.normText(s).includes(exact)) continue;
     out.push(s);
   }
   return out;
 }
+
+/** Per-slot probe counts for spanHolders, zero between calls. */
+let scratch = new Uint32Array(0);
 
 /** Indexes (into prof.fpPos) of the rarest fingerprints at gram positions [from, to], fewest
  *  documents first, up to PROBES; `defining`: only those no commoner than the MIN_PROBES-th. */

@@ -4,7 +4,7 @@
 // Candidates are ranked by how much of the page their passages cover.
 import type { MatchSource } from '../backend/match-source';
 import type { Candidate, MatchResult, Passage } from '../model/types';
-import { toOriginal } from '../text/normalize';
+import { toOriginal, type NormalizedText } from '../text/normalize';
 import { isWhitespace } from '../text/whitespace';
 import { wordDiff } from '../diff/word-diff';
 import { chooseCandidates, localAnchors, type Chosen } from './candidates';
@@ -207,8 +207,11 @@ function verbatimRemnants(f: Chain, a: number, b: number, min: number): Chain[] 
 /** Accepted chains as passages: original offsets on both sides, the word diff, every holder. */
 function toPassages(store: MatchSource, prof: PageProfile, accepted: Found[], exclude: ReadonlySet<number>): Passage[] {
   const n = prof.n;
+  // A document's normalised text and position map, built once for all its passages.
+  const norms = new Map<number, NormalizedText>();
   return accepted.map((c) => {
-    const dn = store.norm(c.slot);
+    let dn = norms.get(c.slot);
+    if (!dn) norms.set(c.slot, (dn = store.norm(c.slot)));
     const page = toOriginal(n, c.pStart, c.pEnd);
     const doc = toOriginal(dn, c.dStart, c.dEnd);
     const d = wordDiff({ n: dn, start: c.dStart, end: c.dEnd }, { n, start: c.pStart, end: c.pEnd });

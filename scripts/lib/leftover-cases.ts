@@ -176,7 +176,7 @@ function rewrite(
   const level = (s: string) =>
     from === to ? s : s.replace(new RegExp(`(全|我|本|该)${from}|${from}(委|政府)`, 'g'), (m) => m.replace(from, to));
   let title = source.title.replace(/20\d\d年/g, '');
-  for (const h of findPlaces(title).reverse()) title = title.slice(0, h.start) + title.slice(h.end);
+  for (const h of [...findPlaces(title)].reverse()) title = title.slice(0, h.start) + title.slice(h.end);
   const head = `发布时间：${year}-02-1${year % 10}\n${year}年${target.name}${level(title)}\n`;
   let page = head;
   const truth: TruthSpan[] = [];
