@@ -8,7 +8,7 @@ import { HIGHLIGHT } from '../../../extension/content/highlighter';
 import { spansToRanges, splitAtBreaks } from '../../../extension/content/ranges';
 import { HOST_SELECTOR } from '../../../extension/content/ui-root';
 import type { PageText } from '../../../core/model/page';
-import { negativeBody, report, testBackground } from './helpers';
+import { installHighlightApi, negativeBody, removeHighlightApi, report, testBackground } from './helpers';
 
 const compact = (s: string) => s.replace(/\s+/g, '');
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -37,25 +37,6 @@ function speechPage(): { html: string; copied: string } {
 function load(html: string, url = 'https://www.example.gov.cn/speech/1.html'): void {
   (window as unknown as { happyDOM: { setURL(u: string): void } }).happyDOM.setURL(url);
   document.documentElement.innerHTML = html.replace(/^<html>|<\/html>$/g, '');
-}
-
-/** A minimal CSS Custom Highlight API, as Chromium and Firefox 140+ provide. */
-function installHighlightApi(): Map<string, Set<Range>> {
-  const registry = new Map<string, Set<Range>>();
-  class Highlight extends Set<Range> {
-    priority = 0;
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  }
-  Object.assign(window, { Highlight });
-  (window as unknown as { CSS: unknown }).CSS = { highlights: registry };
-  return registry;
-}
-
-function removeHighlightApi(): void {
-  delete (window as unknown as { Highlight?: unknown }).Highlight;
-  delete (window as unknown as { CSS?: unknown }).CSS;
 }
 
 function env(service: RunnerEnv['service']): RunnerEnv {

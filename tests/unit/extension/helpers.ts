@@ -126,3 +126,22 @@ export function copiedPage(url = 'https://www.example.gov.cn/speech/1.html'): Pa
   ].join('\n');
   return { url, title: '在全县工作会议上的讲话', text, detect: detect(text, '在全县工作会议上的讲话') };
 }
+
+/** A minimal CSS Custom Highlight API, as Chromium and Firefox 140+ provide; returns its registry. */
+export function installHighlightApi(): Map<string, Set<Range>> {
+  const registry = new Map<string, Set<Range>>();
+  class Highlight extends Set<Range> {
+    priority = 0;
+    constructor(...ranges: Range[]) {
+      super(ranges);
+    }
+  }
+  Object.assign(window, { Highlight });
+  (window as unknown as { CSS: unknown }).CSS = { highlights: registry };
+  return registry;
+}
+
+export function removeHighlightApi(): void {
+  delete (window as unknown as { Highlight?: unknown }).Highlight;
+  delete (window as unknown as { CSS?: unknown }).CSS;
+}

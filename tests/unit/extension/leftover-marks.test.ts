@@ -13,7 +13,7 @@ import { leftoverTargets } from '../../../extension/content/leftover-marks';
 import { PageRunner } from '../../../extension/content/page-runner';
 import { pageStrings } from '../../../extension/ui-lang';
 import { seed } from '../../fixtures/corpus';
-import { testBackground } from './helpers';
+import { installHighlightApi, removeHighlightApi, testBackground } from './helpers';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -39,23 +39,9 @@ function countyHtml(): string {
   return `<head><title>在平乐县组织工作会议上的讲话</title></head><body><div id="a"><h1>在平乐县组织工作会议上的讲话</h1>${paras.join('')}</div></body>`;
 }
 
-function installHighlightApi(): Map<string, Set<Range>> {
-  const registry = new Map<string, Set<Range>>();
-  class Highlight extends Set<Range> {
-    priority = 0;
-    constructor(...ranges: Range[]) {
-      super(ranges);
-    }
-  }
-  Object.assign(window, { Highlight });
-  (window as unknown as { CSS: unknown }).CSS = { highlights: registry };
-  return registry;
-}
-
 beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
-  delete (window as unknown as { Highlight?: unknown }).Highlight;
-  delete (window as unknown as { CSS?: unknown }).CSS;
+  removeHighlightApi();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 

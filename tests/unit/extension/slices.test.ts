@@ -11,7 +11,7 @@ import { PageRunner } from '../../../extension/content/page-runner';
 import { HIGHLIGHT } from '../../../extension/content/highlighter';
 import type { PageText } from '../../../core/model/page';
 import { bundledDocs } from '../../fixtures/corpus';
-import { report, testBackground } from './helpers';
+import { installHighlightApi, removeHighlightApi, report, testBackground } from './helpers';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 
@@ -33,8 +33,7 @@ beforeEach(() => fakeBrowser.reset());
 afterEach(() => {
   vi.restoreAllMocks();
   vi.unstubAllGlobals();
-  delete (window as unknown as { Highlight?: unknown }).Highlight;
-  delete (window as unknown as { CSS?: unknown }).CSS;
+  removeHighlightApi();
   document.documentElement.innerHTML = '<head></head><body></body>';
 });
 
@@ -71,16 +70,8 @@ describe('the page runner after the walk', () => {
     const paras = body.split('\n').filter((p) => p.trim());
     document.title = '政府工作报告';
     document.body.innerHTML = `<article><h1>政府工作报告</h1>${paras.map((p) => `<p>${esc(p)}</p>`).join('')}</article>`;
-    const registry = new Map<string, Set<Range>>();
-    class Highlight extends Set<Range> {
-      priority = 0;
-      constructor(...ranges: Range[]) {
-        super(ranges);
-      }
-    }
-    Object.assign(window, { Highlight });
+    const registry = installHighlightApi();
     const sets = vi.spyOn(registry, 'set');
-    (window as unknown as { CSS: unknown }).CSS = { highlights: registry };
     const bg = testBackground();
     fakeScheduling(); // the clock; the yield spy is replaced just below
     /** Ranges created since the last yield, at each yield. */
