@@ -66,7 +66,10 @@ function* byOutreach(
   cap: number,
   familyRoom: (slot: number) => boolean,
 ): Generator<[number, LocalRegion[]]> {
-  let queue = pool.map((e) => ({ e, gain: outreach(e[1], covered) })).filter((q) => q.gain >= OUTREACH_MIN);
+  type Entry = { e: [number, LocalRegion[]]; gain: number };
+  // The queue's order: most outreach first, ties by slot.
+  const ahead = (a: Entry, b: Entry) => a.gain > b.gain || (a.gain === b.gain && a.e[0] < b.e[0]);
+  let queue: Entry[] = pool.map((e) => ({ e, gain: outreach(e[1], covered) })).filter((q) => q.gain >= OUTREACH_MIN);
   queue.sort((a, b) => b.gain - a.gain || a.e[0] - b.e[0]);
   let added = 0;
   while (added < cap && queue.length) {
@@ -74,14 +77,10 @@ function* byOutreach(
     top.gain = outreach(top.e[1], covered);
     if (top.gain < OUTREACH_MIN) continue;
     const next = queue[0];
-    if (next && (next.gain > top.gain || (next.gain === top.gain && next.e[0] < top.e[0]))) {
+    if (next && ahead(next, top)) {
       // Stale: put it back in order and look again.
       let at = 0;
-      while (
-        at < queue.length &&
-        (queue[at]!.gain > top.gain || (queue[at]!.gain === top.gain && queue[at]!.e[0] < top.e[0]))
-      )
-        at++;
+      while (at < queue.length && ahead(queue[at]!, top)) at++;
       queue.splice(at, 0, top);
       continue;
     }
