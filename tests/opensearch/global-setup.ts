@@ -3,7 +3,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 
-const URL_ = process.env.SUYUAN_TEST_OPENSEARCH ?? 'http://127.0.0.1:9200';
+// The node opensearch-start.sh starts listens on OS_HTTP_PORT: the suite looks there too.
+const URL_ = process.env.SUYUAN_TEST_OPENSEARCH ?? `http://127.0.0.1:${process.env.OS_HTTP_PORT ?? 9200}`;
 const ROOT = path.resolve(__dirname, '../..');
 
 async function answers(url: string): Promise<boolean> {
