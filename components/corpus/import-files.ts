@@ -10,6 +10,11 @@ import { fileToDoc } from './import-file';
 
 export const IMPORT_BATCH = 20;
 
+/** A batch with no answer after this long is treated as unsure and checked against the store:
+ *  Chromium can leave a message unanswered for good when the worker is stopped while handling it
+ *  (seen in the e2e test that stops it every 150 ms). 20 documents take well under a second. */
+export const ANSWER_TIMEOUT_MS = 20_000;
+
 export interface FileLike {
   name: string;
   arrayBuffer(): Promise<ArrayBuffer>;
@@ -33,7 +38,9 @@ export async function importFiles(
   t: Messages,
   onProgress: (done: number, total: number) => void,
   stored?: StoredIds,
+  answerTimeoutMs = ANSWER_TIMEOUT_MS,
 ): Promise<ImportReport> {
+  const send = (items: Parsed[]) => sendBatch(service, items, answerTimeoutMs);
   const errors: ImportReport['errors'] = [];
   const warnings: NonNullable<ImportReport['warnings']> = [];
   const parsed: Parsed[] = [];
@@ -43,7 +50,7 @@ export async function importFiles(
     if (batch.length === 0) return;
     const sent = batch;
     batch = [];
-    await send(service, sent);
+    await send(sent);
     done += sent.length;
     onProgress(done, files.length);
   };
@@ -64,16 +71,26 @@ export async function importFiles(
     if (batch.length >= IMPORT_BATCH) await flush();
   }
   await flush();
-  const added = await settle(service, parsed, errors, stored);
+  const added = await settle(send, parsed, errors, stored);
   return warnings.length ? { added, errors, warnings } : { added, errors };
 }
 
-async function send(service: Pick<SuyuanService, 'addDocs'>, items: Parsed[]): Promise<void> {
+async function sendBatch(
+  service: Pick<SuyuanService, 'addDocs'>,
+  items: Parsed[],
+  timeoutMs: number,
+): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const unanswered = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer after ${timeoutMs / 1000} s`)), timeoutMs);
+  });
   try {
-    await service.addDocs(items.map((b) => b.doc));
+    await Promise.race([service.addDocs(items.map((b) => b.doc)), unanswered]);
     for (const b of items) delete b.failed;
   } catch (e) {
     for (const b of items) b.failed = errorText(e);
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -81,7 +98,7 @@ async function send(service: Pick<SuyuanService, 'addDocs'>, items: Parsed[]): P
  *  failed batch is checked against the store, what is missing is sent once more (the same ids,
  *  so nothing is stored twice), and only what is still missing is reported as failed. */
 async function settle(
-  service: Pick<SuyuanService, 'addDocs'>,
+  send: (items: Parsed[]) => Promise<void>,
   parsed: Parsed[],
   errors: ImportReport['errors'],
   stored: StoredIds | undefined,
@@ -91,7 +108,7 @@ async function settle(
     if (unsure.length > 0) {
       const have = await stored(unsure.map((p) => p.id));
       const missing = unsure.filter((p) => !have.has(p.id));
-      for (let i = 0; i < missing.length; i += IMPORT_BATCH) await send(service, missing.slice(i, i + IMPORT_BATCH));
+      for (let i = 0; i < missing.length; i += IMPORT_BATCH) await send(missing.slice(i, i + IMPORT_BATCH));
     }
   }
   const have = stored ? await stored(parsed.map((p) => p.id)) : null;

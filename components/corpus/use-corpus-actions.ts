@@ -7,7 +7,7 @@ import type { NewDoc } from '../../core/model/page';
 import type { ImportReport } from '../../extension/protocol';
 import { downloadBlob, fileStamp } from '../download';
 import { useI18n } from '../i18n/i18n';
-import { useService } from '../service-context';
+import { useDocStore, useService } from '../service-context';
 import { exportCorpusFiles, folderEntries, importCorpusEntries, zipCorpus, zipEntries } from './corpus-archive';
 import { importFiles } from './import-files';
 import type { CorpusData } from './use-corpus-docs';
@@ -17,6 +17,8 @@ export type Progress = { label: (done: number, total: number) => string; done: n
 export function useCorpusActions(c: CorpusData, tabId: number | null) {
   const { t } = useI18n();
   const service = useService();
+  // The panel asks IndexedDB itself which documents are stored: the worker may be the thing that stopped.
+  const store = useDocStore();
   const [draft, setDraft] = useState<NewDoc | null>(null);
   const [progress, setProgress] = useState<Progress>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
@@ -67,7 +69,7 @@ export function useCorpusActions(c: CorpusData, tabId: number | null) {
       }),
     importFiles: (files: File[]) =>
       runImport(() =>
-        importFiles(files, service, t, track(t.importing), async (ids) => new Set(await service.storedIds(ids))),
+        importFiles(files, service, t, track(t.importing), (ids) => store.existing(ids)),
       ),
     importFolder: (files: File[]) =>
       runImport(() => importCorpusEntries(folderEntries(files), service, track(t.importing))),

@@ -19,13 +19,9 @@ const corpusPanel = () => document.getElementById('sy-panel-corpus')!;
 function openCorpus(
   opts: { analyses?: Record<number, PageAnalysis | null>; tabId?: number | null; docs?: UserDocStore } = {},
 ) {
-  const fake = createFakeService({ docs: seedDocs(), analyses: opts.analyses });
-  renderPanel({
-    service: fake.service,
-    bus: fake.bus,
-    tabId: opts.tabId ?? null,
-    ...(opts.docs ? { docs: opts.docs } : {}),
-  });
+  const docs = opts.docs ?? new UserDocStore(`corpus-view-${Date.now()}-${Math.random()}`);
+  const fake = createFakeService({ docs: seedDocs(), analyses: opts.analyses, store: docs });
+  renderPanel({ service: fake.service, bus: fake.bus, tabId: opts.tabId ?? null, docs });
   fireEvent.click(screen.getByRole('tab', { name: '语料库' }));
   return fake;
 }

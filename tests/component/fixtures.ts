@@ -4,7 +4,7 @@
 import { pageStrings } from '../../extension/ui-lang';
 import { DEFAULT_SETTINGS, type Settings } from '../../core/model/settings';
 import { corpusFileOf } from '../../extension/storage/corpus-files';
-import { contentId } from '../../extension/storage/user-docs';
+import { contentId, makeUserDoc, type UserDocStore } from '../../extension/storage/user-docs';
 import { applyDocPatch, checkDocPatch, type DocPatch } from '../../extension/storage/doc-patch';
 import { vi } from 'vitest';
 import { createEngine } from '../../core/engine';
@@ -92,6 +92,9 @@ export interface FakeOptions {
   /** Analyses by tab id; a tab without one answers null ("pending"). */
   analyses?: Record<number, PageAnalysis | null>;
   pendingLookup?: string | null;
+  /** The panel's IndexedDB store: documents added through the service are written there too, as
+   *  the background does (the panel checks an import against it). */
+  store?: UserDocStore;
 }
 
 /** A SuyuanService over a real engine, every method a vi.fn spy. */
@@ -111,6 +114,10 @@ export function createFakeService(opts: FakeOptions = {}) {
       // Ids from the text, as the background gives them.
       const added = docs.map((d): CorpusDoc => ({ ...d, id: contentId(d.body), origin: 'user' }));
       engine.add(added);
+      await opts.store?.addMany(
+        docs.map((d, i) => makeUserDoc(d, Date.now() + i, i)),
+        200,
+      );
       return added.map(toMeta);
     }),
     removeDoc: vi.fn(async (id: string) => engine.remove(id)),

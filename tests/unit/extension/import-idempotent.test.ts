@@ -63,4 +63,26 @@ describe('idempotent imports', () => {
     expect(again.added).toHaveLength(files.length);
     expect(await bg.store.count()).toBe(files.length);
   });
+
+  it('a call the stopped worker never answers is checked against the store, not waited on for good', async () => {
+    const bg = testBackground();
+    let calls = 0;
+    // The second batch is written and then never answered (Chromium can leave the message
+    // pending when the worker is stopped inside the handler); the third is never delivered.
+    const hanging: Pick<SuyuanService, 'addDocs'> = {
+      async addDocs(docs) {
+        const n = calls++;
+        if (n === 2) return new Promise(() => {});
+        const out = await bg.service.addDocs(docs);
+        if (n === 1) return new Promise(() => {});
+        return out;
+      },
+    };
+    const files = Array.from({ length: 65 }, (_, i) => file(i));
+    const stored = async (ids: string[]) => bg.store.existing(ids);
+    const report = await importFiles(files, hanging, zhCN, () => {}, stored, 50);
+    expect(await bg.store.count()).toBe(files.length);
+    expect(report.added).toHaveLength(files.length);
+    expect(report.errors).toEqual([]);
+  });
 });
