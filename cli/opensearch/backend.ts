@@ -5,6 +5,7 @@ import { FAMILY_CAP } from '../../core/index/families';
 import type { CorpusDoc } from '../../core/model/types';
 import { OpenSearchError, type OpenSearchClient } from './client';
 import { checkComplete } from './layout';
+import { phraseCountsOver } from './phrase-counts';
 import { termCounts } from './term-counts';
 
 /** Most fingerprints in one candidate query (the cluster's indices.query.bool.max_clause_count
@@ -136,6 +137,10 @@ export class OpenSearchBackend implements CorpusBackend {
     );
     const total = r.hits.total?.value ?? 0;
     return { docs: r.hits.hits.map(toDoc), complete: total <= max };
+  }
+
+  phraseCounts(qs: string[], need?: number): ReturnType<CorpusBackend['phraseCounts']> {
+    return phraseCountsOver(this.client, this.index, (q, max) => this.phraseDocs(q, max), qs, need);
   }
 
   async holdersByDate(hashes: number[], min: number, sourceId: string, max: number): Promise<DocRef[]> {

@@ -1,10 +1,11 @@
 // The seam between the engine and where a corpus lives. A backend answers four questions about
 // its documents: how many there are, how many documents (and families) hold each fingerprint,
-// which documents score highest on a weighted set of fingerprints (candidate retrieval), and
-// which documents may contain a phrase. Everything that decides an answer (the vote, alignment,
+// which documents score highest on a weighted set of fingerprints (candidate retrieval), which
+// documents may contain a phrase, and how many documents and families hold a phrase. Everything that decides an answer (the vote, alignment,
 // diff, boilerplate spans, phrase verification and offsets) stays in the shared engine code,
 // so every backend gives the same answers. The embedded index implements it in
 // embedded-backend.ts; OpenSearch in cli/opensearch/backend.ts.
+import type { PhraseCount } from '../boilerplate/boilerplate';
 import type { CorpusDoc } from '../model/types';
 
 export interface FingerprintCount {
@@ -44,6 +45,11 @@ export interface CorpusBackend {
   topByWeight(weights: Map<number, number>, size: number): Promise<BackendDoc[]>;
   /** Documents holding the normalised phrase q, at most `max`, in seq order. */
   phraseDocs(q: string, max: number): Promise<PhraseDocs>;
+  /** For each normalised phrase (two characters or more), the live documents and families holding
+   *  it exactly: lookup's `docs` and the embedded engine's count. With `need`, a count whose
+   *  families reach `need` may stop there (families ≥ need, docs then a lower bound); below `need`
+   *  it is the whole count. `whole` marks a count that is whole although `need` was given. */
+  phraseCounts(qs: string[], need?: number): Promise<(PhraseCount & { whole?: boolean })[]>;
   get(id: string): Promise<CorpusDoc | undefined>;
   /** Provenance of a passage (evidence/provenance.ts): the documents holding at least `min` of
    *  the fingerprints (a hash listed twice counts twice), the document `sourceId`, and every

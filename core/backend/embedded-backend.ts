@@ -6,7 +6,10 @@ import { CorpusStore } from '../index/corpus-store';
 import { FAMILY_CAP } from '../index/families';
 import type { CorpusDoc } from '../model/types';
 import { byDate } from '../evidence/provenance';
+import { phraseCount } from '../lookup/lookup';
 import type { BackendDoc, CorpusBackend, DocRef, FingerprintCount, PhraseDocs } from './backend';
+
+const NONE: ReadonlySet<number> = new Set();
 
 export function embeddedBackend(docs: CorpusDoc[]): CorpusBackend {
   const store = new CorpusStore();
@@ -42,6 +45,7 @@ export function embeddedBackend(docs: CorpusDoc[]): CorpusBackend {
         if (store.docs[s] && store.normText(s).includes(q)) found.push(entry(s));
       return { docs: found.slice(0, max), complete: found.length <= max };
     },
+    phraseCounts: async (qs, need) => qs.map((q) => phraseCount(store, q, NONE, need)),
     holdersByDate: async (hashes, min, sourceId, max) => {
       const tally = new Map<number, number>();
       for (const h of hashes) store.forEachDoc(h, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));

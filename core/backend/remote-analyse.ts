@@ -4,7 +4,7 @@
 // Only the retrieval of candidates can differ from the embedded engine (the backend's scores are
 // its own, e.g. single precision); their vote is recomputed here, so the ranking is the same
 // whenever the embedded engine's best documents are among the CANDIDATES retrieved.
-import { boilerplateOfProfileAsync, type PhraseCount } from '../boilerplate/boilerplate';
+import { boilerplateOfProfileAsync } from '../boilerplate/boilerplate';
 import { NO_HASH, gramHashes, winnow } from '../index/grams';
 import { pageEvidence } from '../evidence/annotate';
 import { matchProfiled } from '../match/matcher';
@@ -56,9 +56,12 @@ export async function analyseOver(
   const candidates = vote && weights.size ? await backend.topByWeight(weights, CANDIDATES) : [];
   const src = new PrefetchedSource(live, counts, candidates);
   const prof = profilePage(src, n, s, vote);
-  const bodies = new Map<string, string>();
   const boilerplate = await boilerplateOfProfileAsync(text, prof, {
-    count: (q) => phraseCountOver(backend, q, bodies),
+    counts: (phrases, need) =>
+      backend.phraseCounts(
+        phrases.map((p) => normalize(p).text),
+        need,
+      ),
     minFamilies: s.boilerplateMinDocs,
     formulaPhrases: s.formulaPhrases,
   });
@@ -98,28 +101,6 @@ async function provenanceOver(
 async function firstSeenOver(backend: CorpusBackend, b: BoilerplateSpan): Promise<DatedDoc | null> {
   const d = await backend.firstDated(normalize(b.phrase).text);
   return d?.date ? { docId: d.id, date: d.date } : null;
-}
-
-/** Documents and families holding a phrase, as the embedded lookup counts them (verified on the
- *  documents' text; past PHRASE_DOCS documents a lower bound). */
-async function phraseCountOver(
-  backend: CorpusBackend,
-  phrase: string,
-  bodies: Map<string, string>,
-): Promise<PhraseCount> {
-  const q = normalize(phrase).text;
-  const found = await backend.phraseDocs(q, PHRASE_DOCS);
-  const families = new Set<number>();
-  let docs = 0;
-  for (const { doc, family } of found.docs) {
-    let body = bodies.get(doc.id);
-    if (body === undefined) bodies.set(doc.id, (body = normalize(doc.body).text));
-    if (body.includes(q)) {
-      docs++;
-      families.add(family);
-    }
-  }
-  return { docs, families: families.size };
 }
 
 export async function matchOver(backend: CorpusBackend, text: string, options?: MatchOptions): Promise<MatchResult> {

@@ -99,8 +99,10 @@ function balanced(s: string): boolean {
 }
 
 type Span = { start: number; end: number };
-/** A question for the corpus: the phrase's count, or (need) only whether that many families hold it. */
-type Ask = { phrase: string; need?: number };
+/** A question for the corpus: the phrase's count, or (need) only whether that many families hold it.
+ *  `next` lists the other phrases the same search may ask next with the same `need` (a remote
+ *  backend asks for them in the same round trip; the embedded index ignores it). */
+type Ask = { phrase: string; need?: number; next?: () => string[] };
 /** A search that asks for the holders of phrases (yields a question, is sent the count): the same
  *  search runs against the embedded index (synchronously) and a remote backend (awaiting each). */
 type Search<T> = Generator<Ask, T, PhraseCount>;
@@ -109,10 +111,17 @@ type Search<T> = Generator<Ask, T, PhraseCount>;
 function* phrasesIn(text: string, units: Unit[], rule: Rule): Search<Span[]> {
   const out: Span[] = [];
   const phrase = (i: number, j: number) => text.slice(units[i]!.start, units[j - 1]!.end);
+  const asked = (s: string) => hanLength(s) >= MIN_LOOKUP && !rule.marksOnly && !rule.user(s);
+  // Growing the phrase from unit i asks only about phrases starting there.
+  const from = (i: number) => () => {
+    const out: string[] = [];
+    for (let k = i + 1; k <= units.length; k++) if (asked(phrase(i, k))) out.push(phrase(i, k));
+    return out;
+  };
   function* held(i: number, j: number): Search<boolean> {
     const s = phrase(i, j);
-    if (hanLength(s) < MIN_LOOKUP || rule.marksOnly || rule.user(s)) return true;
-    return (yield { phrase: s, need: rule.minFamilies }).families >= rule.minFamilies;
+    if (!asked(s)) return true;
+    return (yield { phrase: s, need: rule.minFamilies, next: from(i) }).families >= rule.minFamilies;
   }
   let i = 0;
   while (i < units.length) {
@@ -217,19 +226,33 @@ export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: P
   return step.value;
 }
 
-/** The same, asking a remote backend for each count (always the whole count). */
+/** How a remote backend is asked about whole phrases: many at once (one round trip), with the
+ *  same meaning of `need` as PhraseOracle.count. */
+interface PhraseBatchOracle extends Omit<PhraseOracle, 'count'> {
+  counts(phrases: string[], need?: number): Promise<(PhraseCount & { whole?: boolean })[]>;
+}
+
+/** The same search, asking a remote backend: each question not answered yet goes with the others
+ *  its search may ask next (Ask.next) in one batch. */
 export async function boilerplateOfProfileAsync(
   text: string,
   prof: PageProfile,
-  oracle: Omit<PhraseOracle, 'count'> & { count: (phrase: string) => Promise<PhraseCount> },
+  oracle: PhraseBatchOracle,
 ): Promise<BoilerplateSpan[]> {
-  const cache = new Map<string, PhraseCount>();
+  const counts = new Counts();
   const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
   let step = g.next();
   while (!step.done) {
-    const q = step.value.phrase;
-    let c = cache.get(q);
-    if (!c) cache.set(q, (c = await oracle.count(q)));
+    const ask = step.value;
+    let c = counts.get(ask);
+    if (!c) {
+      const more = (ask.next?.() ?? []).filter((p) => p !== ask.phrase && !counts.get({ phrase: p, need: ask.need }));
+      const batch = [ask.phrase, ...new Set(more)];
+      const got = await oracle.counts(batch, ask.need);
+      // A count the backend says is whole answers the phrase's later questions too.
+      batch.forEach((phrase, k) => counts.set({ phrase, need: got[k]!.whole ? undefined : ask.need }, got[k]!));
+      c = got[0]!;
+    }
     step = g.next(c);
   }
   return step.value;

@@ -62,6 +62,23 @@ describe('backend seam', () => {
     expect(seen).toBeGreaterThan(0);
   }, 120_000);
 
+  it('boilerplateOver asks for phrase counts in batches, not one phrase per round trip', async () => {
+    let calls = 0;
+    let phrases = 0;
+    const counting: CorpusBackend = {
+      ...backend,
+      phraseCounts: (qs, need) => {
+        calls++;
+        phrases += qs.length;
+        return backend.phraseCounts(qs, need);
+      },
+    };
+    for (const p of pages().slice(0, 4)) expect(await boilerplateOver(counting, p)).toEqual(engine.boilerplate(p));
+    // Growing a phrase from one word asks about all its lengths at once.
+    expect(calls).toBeGreaterThan(0);
+    expect(phrases / calls).toBeGreaterThan(3);
+  }, 120_000);
+
   it('lookupOver equals engine.lookup (hits, offsets, totals)', async () => {
     for (const q of ['高质量发展', '人民', '政府工作報告', '新质生产力', '的', '不存在的短语组合']) {
       expect(await lookupOver(backend, q, { limit: 30 })).toEqual(engine.lookup(q, { limit: 30 }));
