@@ -3,7 +3,9 @@
 // match and lookup p50/p95, OpenSearch heap and disk per million characters.
 // Usage: npm run bench:opensearch  (needs a running OpenSearch, e.g. npm run opensearch:start)
 // Env: BENCH_OS_URL (http://127.0.0.1:9200), BENCH_OS_SIZES (comma list, default "10000"),
-//      BENCH_OS_PAGES (match pages per size, 30), BENCH_OS_PHRASES (40), BENCH_OS_PID (Java PID for RSS).
+//      BENCH_OS_PAGES (match pages per size, 30), BENCH_OS_PHRASES (40), BENCH_OS_PID (Java PID for RSS),
+//      BENCH_OS_KEEP=1 (keep the index afterwards, and reuse one left by an earlier run of the same size:
+//      the index rows then say so instead of timing bulk loading).
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +15,7 @@ import type { CorpusDoc } from '../core/model/types';
 import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../cli/corpus-folder';
 import { OpenSearchBackend } from '../cli/opensearch/backend';
 import { OpenSearchClient } from '../cli/opensearch/client';
-import { indexCorpus } from '../cli/opensearch/indexer';
+import { indexCorpus, type IndexReport } from '../cli/opensearch/indexer';
 import { excerpt, heavyEdit, lightEdit } from '../tests/fixtures/reuse-cases';
 import { rng, type Rng } from '../tests/fixtures/rng';
 import { paragraphPool, syntheticCorpus } from './lib/synthetic-corpus';
@@ -22,6 +24,7 @@ const URL_ = process.env.BENCH_OS_URL ?? 'http://127.0.0.1:9200';
 const SIZES = (process.env.BENCH_OS_SIZES ?? '10000').split(',').map(Number);
 const PAGES = Number(process.env.BENCH_OS_PAGES ?? 30);
 const PHRASES = Number(process.env.BENCH_OS_PHRASES ?? 40);
+const KEEP = process.env.BENCH_OS_KEEP === '1';
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -95,7 +98,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   const index = `suyuan-bench-${n}`;
   t = performance.now();
   const rep = await indexCorpus(client, index, docs, {
-    reindex: true,
+    reindex: !KEEP,
     progress: (l) => process.stderr.write(`  ${l}\r`),
   });
   const indexMs = performance.now() - t;
@@ -126,21 +129,8 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   const MB = (b: number): string => f(b / 1048576, 1) + ' MB';
   const row = (k: string, e: string, o: string): void => console.log(`${k.padEnd(34)} ${e.padStart(16)}   ${o}`);
   row('', 'embedded', 'OpenSearch');
-  row(
-    'index: docs/s',
-    f(n / (buildMs / 1000), 0),
-    `${f(n / (rep.bulkMs / 1000), 0)} (bulk), ${f(n / (indexMs / 1000), 0)} with family linking`,
-  );
-  row(
-    'index: M chars/s',
-    f(Mc / (buildMs / 1000), 2),
-    `${f(Mc / (rep.bulkMs / 1000), 2)} (bulk), ${f(Mc / (indexMs / 1000), 2)} with family linking`,
-  );
-  row(
-    'index: total time',
-    `${f(buildMs / 1000)} s`,
-    `${f(indexMs / 1000)} s (bulk ${f(rep.bulkMs / 1000)} s, linking ${f(rep.linkMs / 1000)} s, ${rep.linkedPairs} pairs)`,
-  );
+  if (rep.alreadyIndexed) row('index', `${f(buildMs / 1000)} s`, `reused ${index} (BENCH_OS_KEEP=1): not timed`);
+  else indexRows(row, n, Mc, buildMs, indexMs, rep);
   row(
     'match p50 / p95',
     `${f(pct(eMatch, 0.5))} / ${f(pct(eMatch, 0.95))} ms`,
@@ -158,7 +148,26 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   );
   row('memory per M chars', MB(heapE / Mc), `heap used ${MB(jvm.heap_used_in_bytes / Mc)}`);
   row('disk (primary store, 1 segment)', '-', `${MB(disk)} = ${MB(disk / Mc)} per M chars`);
-  await client.request('DELETE', `/${index}`);
+  if (!KEEP) await client.request('DELETE', `/${index}`);
+}
+
+type Row = (k: string, e: string, o: string) => void;
+function indexRows(row: Row, n: number, Mc: number, buildMs: number, indexMs: number, rep: IndexReport): void {
+  row(
+    'index: docs/s',
+    f(n / (buildMs / 1000), 0),
+    `${f(n / (rep.bulkMs / 1000), 0)} (bulk), ${f(n / (indexMs / 1000), 0)} with family linking`,
+  );
+  row(
+    'index: M chars/s',
+    f(Mc / (buildMs / 1000), 2),
+    `${f(Mc / (rep.bulkMs / 1000), 2)} (bulk), ${f(Mc / (indexMs / 1000), 2)} with family linking`,
+  );
+  row(
+    'index: total time',
+    `${f(buildMs / 1000)} s`,
+    `${f(indexMs / 1000)} s (bulk ${f(rep.bulkMs / 1000)} s, linking ${f(rep.linkMs / 1000)} s, ${rep.linkedPairs} pairs)`,
+  );
 }
 
 async function main(): Promise<void> {
