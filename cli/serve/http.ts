@@ -58,7 +58,7 @@ async function analyse(backend: ServeBackend, body: unknown): Promise<PageAnalys
   const { page, options } = checkAnalyse(body);
   const { match, boilerplate } = await backend.analyse(page.text, {
     ...options,
-    page: { url: page.url, title: page.title },
+    page: { url: page.url, title: page.title, meta: page.meta, lead: page.lead },
   });
   const docs: Record<string, DocMeta> = {};
   for (const id of new Set([...match.candidates.map((c) => c.id), ...match.passages.map((p) => p.docId)])) {

@@ -47,12 +47,18 @@ export function checkAnalyse(body: unknown): AnalyseRequest {
   if (typeof p.text !== 'string') throw bad('page.text must be a string');
   if (p.url !== undefined && typeof p.url !== 'string') throw bad('page.url must be a string');
   if (p.title !== undefined && typeof p.title !== 'string') throw bad('page.title must be a string');
+  // The page's date hints (PageText.meta and .lead), as the extension's own analysis reads them.
+  if (p.meta !== undefined && !(isObject(p.meta) && Object.values(p.meta).every((v) => typeof v === 'string')))
+    throw bad('page.meta must be an object of strings (meta tag name → content)');
+  if (p.lead !== undefined && typeof p.lead !== 'string') throw bad('page.lead must be a string');
   const detect = isObject(p.detect) ? (p.detect as unknown as PageText['detect']) : null;
   const page: PageText = {
     url: (p.url as string | undefined) ?? '',
     title: (p.title as string | undefined) ?? '',
     text: p.text,
     detect: detect ?? { speechLike: false, score: 0, script: 'simplified', reasons: [] },
+    ...(p.meta !== undefined ? { meta: p.meta as Record<string, string> } : {}),
+    ...(p.lead !== undefined ? { lead: p.lead } : {}),
   };
   return { page, options: checkOptions(body.options) };
 }

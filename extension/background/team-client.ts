@@ -61,7 +61,11 @@ export async function teamAnalyse(server: TeamServer, page: PageText, options: M
   const a = await ask<PageAnalysis>(server, '/v1/analyse', {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ page: { url: page.url, title: page.title, text: page.text }, options }),
+    // The page's date hints go too: the server dates the page as the local analysis does.
+    body: JSON.stringify({
+      page: { url: page.url, title: page.title, text: page.text, meta: page.meta, lead: page.lead },
+      options,
+    }),
   });
   if (!a?.match || !Array.isArray(a.match.passages) || !Array.isArray(a.match.candidates))
     throw new TeamError(`${server.url} answered an analysis without passages`);

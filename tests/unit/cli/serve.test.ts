@@ -61,6 +61,27 @@ describe('suyuan serve answers with the engine', () => {
     expect(got.docs[seed('002').id].body).toBeUndefined();
   });
 
+  it('analyse reads the page’s date hints (meta tags, lead lines) as the extension’s own analysis does', async () => {
+    const text = seed('002').body.slice(0, 2500);
+    const hinted = [
+      { meta: { 'article:published_time': '2019-04-08T10:00:00+08:00' } },
+      { lead: '发布时间：2021年3月5日 来源：某市人民政府' },
+    ];
+    for (const hint of hinted) {
+      const page = { url: 'https://example.org/p', title: '讲话', text, ...hint };
+      const got = await (await post(`${base}/v1/analyse`, { page })).json();
+      const want = engine.analyse(text, { page: { url: page.url, title: page.title, ...hint } });
+      expect(want.match.date).toMatch(/^20(19-04-08|21-03-05)$/);
+      expect(got.match.date).toBe(want.match.date);
+      expect(got.page).toMatchObject(hint);
+    }
+    // Without the hints the page has no date of its own here: the hints are what gave it.
+    const plain = await (
+      await post(`${base}/v1/analyse`, { page: { url: 'https://example.org/p', title: '讲话', text } })
+    ).json();
+    expect(String(plain.match.date)).not.toMatch(/^20(19-04-08|21-03-05)$/);
+  });
+
   it('lookup and doc', async () => {
     const q = '高质量发展';
     const res = await fetch(`${base}/v1/lookup?q=${encodeURIComponent(q)}&limit=3`);
@@ -102,6 +123,8 @@ describe('suyuan serve refuses clearly', () => {
       [fetch(`${base}/v1/analyse`, { method: 'POST', body: '{}' }), 415, /JSON/],
       [post(`${base}/v1/analyse`, '{"page":'), 400, /not valid JSON/],
       [post(`${base}/v1/analyse`, { page: { text: 5 } }), 400, /page.text/],
+      [post(`${base}/v1/analyse`, { page: { text: 'x', meta: { date: 5 } } }), 400, /page.meta/],
+      [post(`${base}/v1/analyse`, { page: { text: 'x', lead: [] } }), 400, /page.lead/],
       [post(`${base}/v1/analyse`, { page: { text: 'x' }, options: { minPassageLength: 1 } }), 400, /minPassageLength/],
       [fetch(`${base}/v1/lookup?q=%20`), 400, /non-empty q/],
       [fetch(`${base}/v1/analyse`), 405, /POST only/],
