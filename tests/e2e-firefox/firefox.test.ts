@@ -322,7 +322,7 @@ describe(`Firefox (${FIREFOX})`, () => {
     save('firefox-sidebar-lookup.png', await ff.shot('sidebar'));
   });
 
-  it('a speech in a same-origin iframe or an open shadow root is read and highlighted (issue 13, fault 12)', async () => {
+  it("a speech in a same-origin iframe or an open shadow root is read and highlighted, with a card over the frame's marks (issue 13, fault 12)", async () => {
     const other = seedSpeech(2);
     const text = perturb(other.body).text;
     const intro = '<p>以下为讲话全文，请点击阅读。</p>';
@@ -365,6 +365,23 @@ describe(`Firefox (${FIREFOX})`, () => {
         return getComputedStyle(el, '::highlight(suyuan-reuse)').backgroundColor;
       }, shadow);
     const frameColour = await colour(frame, false);
+    // The hover card over a mark inside the frame: the frame's pointer events, the card in the top page.
+    const mark = await frame.evaluate((name) => {
+      const range = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])][0]!;
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+    }, REUSE);
+    const box = await tab.evaluate(() => {
+      const r = document.querySelector('iframe')!.getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    });
+    await tab.mouse.move(box.x + mark.x, box.y + mark.y);
+    await tab.mouse.move(box.x + mark.x + 1, box.y + mark.y);
+    const frameCard = await waitFor('the hover card over a mark in the frame', async () => {
+      const open = JSON.parse(await ff.chrome<string>(CARD_OPEN_TEXT)) as string[];
+      return open.length ? open : null;
+    });
+    expect(frameCard).toEqual(['右键选「在侧栏中查看此段」或按 Alt+Shift+Y 查看对照']);
     save('firefox-page-speech-in-iframe.png', await tab.screenshot());
     await tab.goto(shadowed, { waitUntil: 'load' });
     const inShadow = await waitFor('reuse highlights inside the shadow root', () =>
