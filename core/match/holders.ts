@@ -42,16 +42,19 @@ export function spanHolders(
       tally[s]!++;
     });
   const need = Math.max(1, tally[slot] || probes.length);
-  touched.sort((a, b) => a - b);
-  const counts = touched.map((s) => tally[s]!);
-  for (const s of touched) tally[s] = 0;
+  // Only slots holding every probe the aligned document holds can be named: kept before sorting
+  // (the common probes touch thousands of slots).
+  const full: number[] = [];
+  for (const s of touched) {
+    if (tally[s]! >= need && s !== slot && !exclude.has(s)) full.push(s);
+    tally[s] = 0;
+  }
+  full.sort((a, b) => a - b);
   const run = c.runs.length === 1 ? c.runs[0]! : null;
   const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
   const out = [slot];
-  for (let i = 0; i < touched.length; i++) {
-    const s = touched[i]!;
+  for (const s of full) {
     if (out.length >= limit) break;
-    if (s === slot || counts[i]! < need || exclude.has(s)) continue;
     if (exact && !store.normText(s).includes(exact)) continue;
     out.push(s);
   }

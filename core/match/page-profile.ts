@@ -29,6 +29,10 @@ export interface PageProfile {
    *  number of documents holding it. */
   fpPos: Int32Array;
   fpDocs: Uint32Array;
+  /** Per gram position, the documents holding its fingerprint (the source's df, before any
+   *  exclusion) where the profile asked, else -1: the evidence layer reads it instead of asking
+   *  the index again. */
+  dfAt: Int32Array;
 }
 
 export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
@@ -47,10 +51,12 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
   let streamed = 0;
   const fpPos: number[] = [];
   const fpDocs: number[] = [];
+  const dfAt = new Int32Array(hashes.length).fill(-1);
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
     let docs = store.df(h);
+    dfAt[p] = docs;
     if (docs === 0) continue;
     fpPos.push(p);
     let df = store.familyDf(h, docs);
@@ -94,6 +100,7 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
     local: local.regions,
     fpPos: Int32Array.from(fpPos),
     fpDocs: Uint32Array.from(fpDocs),
+    dfAt,
   };
 }
 
