@@ -22,6 +22,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const tab = tabId == null ? undefined : checkTabId(tabId);
       if (p.text.trim() === '') return null;
       pageMark('request', true);
+      c.deps.engine.announce();
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);
@@ -37,6 +38,10 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const tab = checkTabId(tabId);
       const stored = await c.deps.tabs.get(tab);
       if (!stored) {
+        // The content script's request (or another panel's) is being answered: its answer is
+        // this tab's analysis, not a second one of the same page (single-flight.ts).
+        const running = c.analysing(tab);
+        if (running) return running;
         // Pages that did not look like a speech were never analysed: the panel's "compare anyway"
         // lands here, so fetch the page text from the tab and analyse it now.
         let page: SentPage | null = null;
