@@ -52,7 +52,7 @@ function finish(
   { exclude, s, prof }: Profiled,
   firstSeen = true,
 ): Parts {
-  const g = pageGrams(prof.n);
+  const g = pageGrams(prof.n, prof.hashes, prof.dfAt);
   const empty: MatchResult = { candidates: [], passages: [], reuseRatio: 0 };
   // Whole-phrase holders (lookup's text), found once per phrase for its count and first holder;
   // when lookup's text is not to be built yet (firstSeen deferred), the formula marks alone.

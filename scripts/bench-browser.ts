@@ -7,7 +7,7 @@
 // then the longest main-thread task after load (Long Tasks API) on a 20,000-character speech
 // page and on a 200,000-element page: the page itself is idle by then, so these are the content
 // script's. Needs `npm run build` first. BENCH_SIZES=0,1000 picks other corpus sizes;
-// BENCH_ONLY=content runs only the content-script pages (20 k characters, 200 k elements, and a
+// BENCH_ONLY=worker only the corpus sizes' pages, BENCH_ONLY=content only the content-script pages (20 k characters, 200 k elements, and a
 // 5.7 M-character page of real reports repeated, with the page's JS heap after it; BENCH_BIG=0
 // leaves that one out).
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -24,6 +24,8 @@ const EXT = join(ROOT, '.output/chrome-mv3');
 const SIZES = (process.env.BENCH_SIZES ?? '0,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY_CONTENT = process.env.BENCH_ONLY === 'content';
+/** BENCH_ONLY=worker: the corpus sizes' pages only, no content-script pages. */
+const ONLY_WORKER = process.env.BENCH_ONLY === 'worker';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 /** Smallest to largest, as a share of the median. */
@@ -469,7 +471,7 @@ async function main(): Promise<void> {
         `      after lookup's text is built (first lookup ${lookupMs} ms): worker heap ${(heapL / 1048576).toFixed(1)} MB${perCharL}`,
       );
     }
-    await contentFigures(ctx, origin);
+    if (!ONLY_WORKER) await contentFigures(ctx, origin);
   } finally {
     await ctx.close();
     server.close();

@@ -16,6 +16,9 @@ export interface MatchSource {
   df(h: number): number;
   /** Families of near-duplicates holding h, given df(h) (see index/families.ts). */
   familyDf(h: number, df: number): number;
+  /** Optional: an id shared by fingerprints held by exactly the same slots, or -1 when unknown
+   *  (the vote then reads such fingerprints' slots once per run of them instead of each time). */
+  listKey?(h: number): number;
   /** Every live slot holding h, in slot order. Only the vote reads it. */
   forEachDoc(h: number, fn: (slot: number) => void): void;
   familyOf(slot: number): number;

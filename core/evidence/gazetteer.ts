@@ -63,8 +63,9 @@ export function shortForm(name: string): string | null {
 
 interface Table {
   places: Place[];
-  /** Name (full or short) → the divisions it denotes; keyed by the name's first two characters. */
-  byPrefix: Map<string, Array<{ name: string; places: Place[]; short: boolean }>>;
+  /** Name (full or short) → the divisions it denotes; by the name's first UTF-16 code unit, then
+   *  its second, so scanning a page slices no string and most positions stop at one array read. */
+  byPrefix: Array<Map<number, Entry[]> | undefined>;
   byName: Map<string, Place[]>;
 }
 
@@ -100,16 +101,18 @@ function build(): Table {
     const s = shortForm(p.name);
     if (s) add(s, p, true);
   }
-  const byPrefix: Table['byPrefix'] = new Map();
+  const byPrefix: Table['byPrefix'] = new Array(65536);
   const byName = new Map<string, Place[]>();
   for (const [name, e] of names) {
     byName.set(name, e.places);
-    const key = name.slice(0, 2);
-    const list = byPrefix.get(key) ?? [];
+    if (name.length < 2) continue; // (a scan position always reads two characters)
+    const second = (byPrefix[name.charCodeAt(0)] ??= new Map());
+    const list = second.get(name.charCodeAt(1)) ?? [];
     list.push({ name, ...e });
-    byPrefix.set(key, list);
+    second.set(name.charCodeAt(1), list);
   }
-  for (const list of byPrefix.values()) list.sort((a, b) => b.name.length - a.name.length);
+  for (const second of byPrefix)
+    if (second) for (const list of second.values()) list.sort((a, b) => b.name.length - a.name.length);
   return { places, byPrefix, byName };
 }
 
@@ -140,11 +143,12 @@ function stemIsOther(e: Entry): boolean {
   return stem.length < 2 || placesNamed(stem).some((p) => !e.places.includes(p));
 }
 
-/** The names starting at `i`, longest first, less a full name cut across a word by its suffix. */
-function entriesAt(text: string, i: number): Entry[] {
-  const list = get().byPrefix.get(text.slice(i, i + 2));
-  if (!list) return [];
-  return list.filter(
+/** The longest name starting at `i` (i + 1 < text.length), less a full name cut across a word by
+ *  its suffix. */
+function entryAt(text: string, i: number): Entry | undefined {
+  const list = get().byPrefix[text.charCodeAt(i)]?.get(text.charCodeAt(i + 1));
+  if (!list) return undefined;
+  return list.find(
     (e) =>
       text.startsWith(e.name, i) &&
       (e.short || !SUFFIX_WORD.test(text.slice(i + e.name.length - 1)) || !stemIsOther(e)),
@@ -189,11 +193,11 @@ export function withPlaces<T>(fn: () => T): T {
 function scanPlaces(text: string): PlaceHit[] {
   const hits: PlaceHit[] = [];
   for (let i = 0; i < text.length - 1;) {
-    const hit = entriesAt(text, i)[0];
+    const hit = entryAt(text, i);
     const end = hit ? i + hit.name.length : i;
     let beaten = false;
     for (let j = i + 1; hit && j < end && !beaten; j++) {
-      const other = entriesAt(text, j)[0];
+      const other = entryAt(text, j);
       beaten = !!other && j + other.name.length > end && yields(text, i, hit, j, other);
     }
     if (!hit || beaten) {

@@ -13,11 +13,15 @@ export interface PageGramsIndex {
   hashes: Uint32Array;
   /** Winnowed positions, ascending. */
   winnowed: number[];
+  /** Per gram position, its fingerprint's document count when already known (the match profile
+   *  asked the same index), else -1. */
+  dfAt?: Int32Array;
 }
 
-export function pageGrams(n: NormalizedText): PageGramsIndex {
-  const hashes = gramHashes(n.text);
-  return { n, hashes, winnowed: winnow(hashes) };
+/** `hashes`, `dfAt`: the page's gram hashes and known document counts when already computed
+ *  over the same index (the match profile has them). */
+export function pageGrams(n: NormalizedText, hashes = gramHashes(n.text), dfAt?: Int32Array): PageGramsIndex {
+  return { n, hashes, winnowed: winnow(hashes), ...(dfAt ? { dfAt } : {}) };
 }
 
 /** Slots holding at least `share` of the fingerprints inside the page span [start, end) (original
@@ -33,11 +37,19 @@ export function holdersOf(
   const fps = spanFingerprints(g, start, end, (h) => store.fp.df(h));
   // One pass over each distinct slot list (a passage's fingerprints often share one), counted
   // in a typed array: decoding the same long lists into a Map per fingerprint was most of it.
-  const tally = new Map<number, number>();
-  store.fp.tallyShared(fps, MAX_DF, (slot, k) => exclude.has(slot) || tally.set(slot, k), 1);
+  // Only holders of the share are kept: the tally touches thousands of slots through the
+  // commoner fingerprints, and putting each in a Map first was most of the cost.
   const out = new Map<number, number>();
   if (fps.length === 0) return out;
-  for (const [slot, k] of tally) if (k >= share * fps.length) out.set(slot, k / fps.length);
+  const need = share * fps.length;
+  store.fp.tallyShared(
+    fps,
+    MAX_DF,
+    (slot, k) => {
+      if (k >= need && !exclude.has(slot)) out.set(slot, k / fps.length);
+    },
+    1,
+  );
   return out;
 }
 
@@ -51,7 +63,8 @@ export function spanFingerprints(g: PageGramsIndex, start: number, end: number, 
     if (p < span.start || p + GRAM > span.end) continue;
     const h = g.hashes[p]!;
     if (h === NO_HASH) continue;
-    const n = df(h);
+    const known = g.dfAt?.[p] ?? -1;
+    const n = known >= 0 ? known : df(h);
     if (n > 0 && n <= MAX_DF) out.push(h);
   }
   return out;

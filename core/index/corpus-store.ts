@@ -61,6 +61,10 @@ export class CorpusStore implements MatchSource {
     return this.fp.df(h);
   }
 
+  listKey(h: number): number {
+    return this.fp.listKey(h);
+  }
+
   forEachDoc(h: number, fn: (slot: number) => void): void {
     this.fp.forEach(h, fn);
   }

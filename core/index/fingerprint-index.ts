@@ -97,6 +97,16 @@ export class FingerprintIndex {
     return f + (this.delta.get(h)?.length ?? 0);
   }
 
+  /** The id of the frozen slot list holding every live posting of h (fingerprints with equal ids
+   *  are held by exactly the same slots), or -1 when h has none or its postings are not one frozen
+   *  list (added since the last freeze, or some slot removed). */
+  listKey(h: number): number {
+    this.settle();
+    if (this.dead.size > 0 || this.delta.has(h)) return -1;
+    const i = this.find(h);
+    return i >= 0 ? this.listOf(i) : -1;
+  }
+
   /** Calls fn for every live slot holding the fingerprint. */
   forEach(h: number, fn: (slot: number) => void): void {
     this.settle();
@@ -225,10 +235,19 @@ export class FingerprintIndex {
    *  narrows a search over millions of keys to a few dozen neighbours with one extra read, and
    *  lets each key keep only its low 16 bits. */
   private find(h: number): number {
+    // The last answer is remembered: a page asks df, then the list key, of each fingerprint.
+    if (h === this.lastH && this.frozen === this.lastFrozen) return this.lastI;
     const { keys, dir } = this.frozen;
     const b = h >>> 16;
-    return findSorted(keys, h & 0xffff, dir[b]!, dir[b + 1]! - 1);
+    const i = findSorted(keys, h & 0xffff, dir[b]!, dir[b + 1]! - 1);
+    this.lastH = h;
+    this.lastI = i;
+    this.lastFrozen = this.frozen;
+    return i;
   }
+  private lastH = -1;
+  private lastI = -1;
+  private lastFrozen: FrozenPostings | null = null;
 
   /** Merges the delta into the frozen segment and drops tombstoned postings. */
   freeze(): void {

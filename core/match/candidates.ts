@@ -47,7 +47,7 @@ export function chooseCandidates(store: MatchSource, prof: PageProfile): Chosen[
   const isChosen = new Set(chosen.map((c) => c.slot));
   const pool = [...prof.local].filter(([slot]) => !isChosen.has(slot));
   for (const [slot] of byOutreach(pool, covered, LOCAL_ALIGN, familyRoom)) {
-    chosen.push({ slot, vote: prof.votes.get(slot) ?? 0, local: true });
+    chosen.push({ slot, vote: prof.votes.get(slot), local: true });
     mark(slot);
   }
   return chosen;
@@ -94,18 +94,21 @@ function* byOutreach(
 function byVote(prof: PageProfile, familyRoom: (slot: number) => boolean): Chosen[] {
   // Skip documents whose vote is a sliver of the leader's (local runs bring back the ones that
   // hold a passage).
+  const { slots } = prof.votes;
+  const vote = (slot: number) => prof.votes.get(slot);
   let max = 0;
-  for (const v of prof.votes.values()) if (v > max) max = v;
+  for (const slot of slots) if (vote(slot) > max) max = vote(slot);
   const floor = max * 0.02;
   // Best first, ties in vote order. Only the few documents above the floor are sorted (the
   // vote touches thousands at 10,000 speeches); the rest only while fewer than three are chosen.
-  const all = [...prof.votes];
-  const desc = (a: [number, number], b: [number, number]) => b[1] - a[1];
+  const desc = (a: number, b: number) => vote(b) - vote(a);
   const out: Chosen[] = [];
-  for (const part of [all.filter((e) => e[1] >= floor), all.filter((e) => e[1] < floor)]) {
-    for (const [slot, vote] of part.sort(desc)) {
-      if (out.length >= VOTE_ALIGN || (out.length >= 3 && vote < floor)) return out;
-      if (familyRoom(slot)) out.push({ slot, vote });
+  for (const below of [false, true]) {
+    const part = slots.filter((slot) => vote(slot) < floor === below);
+    for (const slot of part.sort(desc)) {
+      const v = vote(slot);
+      if (out.length >= VOTE_ALIGN || (out.length >= 3 && v < floor)) return out;
+      if (familyRoom(slot)) out.push({ slot, vote: v });
     }
     if (out.length >= 3) return out;
   }

@@ -42,16 +42,19 @@ export function spanHolders(
       tally[s]!++;
     });
   const need = Math.max(1, tally[slot] || probes.length);
-  touched.sort((a, b) => a - b);
-  const counts = touched.map((s) => tally[s]!);
-  for (const s of touched) tally[s] = 0;
+  // Only slots holding every probe the aligned document holds can be named: kept before sorting
+  // (the common probes touch thousands of slots).
+  const full: number[] = [];
+  for (const s of touched) {
+    if (tally[s]! >= need && s !== slot && !exclude.has(s)) full.push(s);
+    tally[s] = 0;
+  }
+  full.sort((a, b) => a - b);
   const run = c.runs.length === 1 ? c.runs[0]! : null;
   const exact = run ? store.normText(slot).slice(run.d, run.d + run.len) : '';
   const out = [slot];
-  for (let i = 0; i < touched.length; i++) {
-    const s = touched[i]!;
+  for (const s of full) {
     if (out.length >= limit) break;
-    if (s === slot || counts[i]! < need || exclude.has(s)) continue;
     if (exact && !store.normText(s).includes(exact)) continue;
     out.push(s);
   }
@@ -72,13 +75,23 @@ function rarest(prof: PageProfile, from: number, to: number, defining: boolean):
     if (prof.fpDocs[lo]! > 1) picked.push(lo);
     else if (!defining) return [];
   }
-  picked.sort((a, b) => prof.fpDocs[a]! - prof.fpDocs[b]!);
+  sortByDocs(prof, picked);
   if (!defining) return picked.slice(0, PROBES);
   if (picked.length <= MIN_PROBES) return picked;
   const bar = prof.fpDocs[picked[MIN_PROBES - 1]!]!;
   let n = MIN_PROBES;
   while (n < picked.length && n < PROBES && prof.fpDocs[picked[n]!]! <= bar) n++;
   return picked.slice(0, n);
+}
+
+/** Sorts fingerprint indexes (ascending) by their document counts, ties in index order, as
+ *  one numeric sort of count · M + index (a comparator sort was a hot spot). */
+function sortByDocs(prof: PageProfile, picked: number[]): void {
+  const M = prof.fpPos.length + 1;
+  const keys = new Float64Array(picked.length);
+  for (let i = 0; i < picked.length; i++) keys[i] = prof.fpDocs[picked[i]!]! * M + picked[i]!;
+  keys.sort();
+  for (let i = 0; i < picked.length; i++) picked[i] = keys[i]! % M;
 }
 
 function lowerBound(a: Int32Array, x: number): number {

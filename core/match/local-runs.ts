@@ -49,4 +49,30 @@ export class LocalRuns {
       top.hits = k;
     } else list.push({ start: this.start[slot]!, end: p + gram, hits: k });
   }
+
+  /** add() for the `m` consecutive ordinals from `ordinal`, at page positions ps[0..m), in one
+   *  step: the same state as m calls (a run only grows inside them, so the region's last update
+   *  is the one that counts). */
+  addRun(slot: number, ordinal: number, ps: readonly number[], m: number, gram: number): void {
+    if (m === 1 || ordinal <= this.last[slot]! || this.count[slot]! + m > 0xffff) {
+      for (let t = 0; t < m; t++) this.add(slot, ordinal + t, ps[t]!, gram);
+      return;
+    }
+    if (ordinal !== this.last[slot]! + 1) {
+      this.start[slot] = ps[0]!;
+      this.count[slot] = 0;
+    }
+    this.last[slot] = ordinal + m - 1;
+    const k = this.count[slot]! + m;
+    this.count[slot] = k;
+    if (k < LOCAL_MIN) return;
+    let list = this.regions.get(slot);
+    if (!list) this.regions.set(slot, (list = []));
+    const top = list[list.length - 1];
+    const end = ps[m - 1]! + gram;
+    if (top && top.start === this.start[slot]) {
+      top.end = end;
+      top.hits = k;
+    } else list.push({ start: this.start[slot]!, end, hits: k });
+  }
 }

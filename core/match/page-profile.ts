@@ -4,9 +4,10 @@
 import type { MatchSource } from '../backend/match-source';
 import { GRAM, NO_HASH, gramHashes, winnow } from '../index/grams';
 import type { NormalizedText } from '../text/normalize';
-import { LocalRuns, type LocalRegion } from './local-runs';
+import type { LocalRegion } from './local-runs';
 import { phraseMask } from './phrase-mask';
 import type { MatchSettings } from './settings';
+import { VoteTally, type Votes } from './vote';
 
 export interface PageProfile {
   n: NormalizedText;
@@ -22,13 +23,17 @@ export interface PageProfile {
   /** Smallest family count (near-duplicate documents counted once, see families.ts) of the
    *  fingerprints covering each character (0: none known). */
   rarity: Uint32Array;
-  votes: Map<number, number>;
+  votes: Votes;
   /** Dense runs of shared fingerprints, per document slot (local evidence). */
   local: Map<number, LocalRegion[]>;
   /** The page's winnowed fingerprints held by some document: gram position (ascending) and the
    *  number of documents holding it. */
   fpPos: Int32Array;
   fpDocs: Uint32Array;
+  /** Per gram position, the documents holding its fingerprint (the source's df, before any
+   *  exclusion) where the profile asked, else -1: the evidence layer reads it instead of asking
+   *  the index again. */
+  dfAt: Int32Array;
 }
 
 export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSettings, vote = true): PageProfile {
@@ -40,20 +45,26 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
   const blockedGrams = new Uint8Array(hashes.length);
   if (s.ignorePhrases.length)
     for (let i = 0; i < hashes.length; i++) for (let t = 0; t < GRAM; t++) if (ignored[i + t]) blockedGrams[i] = 1;
-  const tally = new Float64Array(store.slotCount);
-  const touched: number[] = [];
   const rarity = new Uint32Array(P.length);
-  const local = new LocalRuns(vote ? store.slotCount : 0);
-  let streamed = 0;
+  const tally = new VoteTally(store, s.exclude, vote ? store.slotCount : 0);
+  // Family counts by list key: a copied passage's fingerprints share one slot list.
+  const families = new Map<number, number>();
   const fpPos: number[] = [];
   const fpDocs: number[] = [];
+  const dfAt = new Int32Array(hashes.length).fill(-1);
   for (const p of winnow(hashes)) {
     const h = hashes[p]!;
     if (h === NO_HASH || blockedGrams[p]) continue;
     let docs = store.df(h);
+    dfAt[p] = docs;
     if (docs === 0) continue;
     fpPos.push(p);
-    let df = store.familyDf(h, docs);
+    const key = store.listKey?.(h) ?? -1;
+    let df = key >= 0 ? families.get(key) : undefined;
+    if (df === undefined) {
+      df = store.familyDf(h, docs);
+      if (key >= 0) families.set(key, df);
+    }
     if (s.exclude.size) {
       const own = excludedHolders(store, h, s.exclude);
       docs -= own.docs;
@@ -71,17 +82,9 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
         if (formulaDf[t]! === 0 || docs < formulaDf[t]!) formulaDf[t] = docs;
       }
     const w = vote ? voteWeight(df, store.live) : 0;
-    if (w === 0) continue;
-    const ordinal = streamed++;
-    store.forEachDoc(h, (slot) => {
-      if (s.exclude.has(slot)) return;
-      if (tally[slot] === 0) touched.push(slot);
-      tally[slot]! += w;
-      local.add(slot, ordinal, p, GRAM);
-    });
+    if (w > 0) tally.add(h, p, w, key);
   }
-  const votes = new Map<number, number>();
-  for (const slot of touched) votes.set(slot, tally[slot]!);
+  const votes = tally.votes();
   return {
     n,
     hashes,
@@ -91,9 +94,10 @@ export function profilePage(store: MatchSource, n: NormalizedText, s: MatchSetti
     formulaDf,
     rarity,
     votes,
-    local: local.regions,
+    local: tally.local.regions,
     fpPos: Int32Array.from(fpPos),
     fpDocs: Uint32Array.from(fpDocs),
+    dfAt,
   };
 }
 

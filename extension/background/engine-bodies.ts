@@ -25,6 +25,8 @@ function lazyIds(engine: SnapshotEngine, ids: readonly string[]): string[] {
 
 export interface EngineBodies {
   cache: BodyCache;
+  /** Forgets every body held and every read in flight (a corpus change, a reload). */
+  clear(): void;
   /** Reads these bodies into the cache; a document no longer stored leaves the engine (then
    *  `dropped` is called, so the index is written again). */
   load(engine: SnapshotEngine, ids: readonly string[]): Promise<void>;
@@ -34,16 +36,47 @@ export interface EngineBodies {
   retrying<T>(engine: SnapshotEngine, fn: (engine: SnapshotEngine) => T | Promise<T>): Promise<T>;
 }
 
+/* SHARED_READS: two analyses in flight at once (a page's request and the panel's, or the warm-up
+ * and the page) each found the same holders missing and read them both: 46 bodies read twice in
+ * the bench's cold pages at 5,000 documents. Ids already being read are waited for instead. */
+function sharedReads(read: (engine: SnapshotEngine, ids: readonly string[]) => Promise<void>) {
+  /** Bodies being read now, by id. */
+  const reading = new Map<string, Promise<void>>();
+  return {
+    async load(engine: SnapshotEngine, ids: readonly string[]): Promise<void> {
+      const waits: Promise<void>[] = [];
+      const fresh: string[] = [];
+      for (const id of new Set(ids)) {
+        const pending = reading.get(id);
+        if (pending) waits.push(pending);
+        else fresh.push(id);
+      }
+      if (fresh.length > 0) {
+        const p = read(engine, fresh).finally(() => {
+          for (const id of fresh) if (reading.get(id) === p) reading.delete(id);
+        });
+        for (const id of fresh) reading.set(id, p);
+        waits.push(p);
+      }
+      await Promise.all(waits);
+    },
+    forget: () => reading.clear(),
+  };
+}
+
 export function engineBodies(
   source: Omit<LazyUserDocs, 'cache'> | undefined,
   maxChars: number | undefined,
   dropped: () => void,
 ): EngineBodies {
   const cache = new BodyCache(maxChars);
+  /** Counts clear(): a read started before one does not fill the cache after it. */
+  let epoch = 0;
 
-  async function load(engine: SnapshotEngine, ids: readonly string[]): Promise<void> {
-    if (!source || ids.length === 0) return;
-    const got = await source.bodies(ids);
+  async function read(engine: SnapshotEngine, ids: readonly string[]): Promise<void> {
+    const at = epoch;
+    const got = await source!.bodies(ids);
+    if (at !== epoch) return; // the corpus changed meanwhile: the caller's retry reads again
     for (const id of ids) {
       const body = got.get(id);
       if (body !== undefined) cache.set(id, body);
@@ -54,6 +87,11 @@ export function engineBodies(
       }
     }
   }
+
+  const shared = sharedReads(read);
+  const load = async (engine: SnapshotEngine, ids: readonly string[]): Promise<void> => {
+    if (source && ids.length > 0) await shared.load(engine, ids);
+  };
 
   /** Normalises every document's text a chunk at a time, each chunk's bodies read in one call
    *  and dropped after (never cached, never all held at once), yielding between chunks so a page
@@ -73,6 +111,11 @@ export function engineBodies(
 
   return {
     cache,
+    clear() {
+      epoch++;
+      shared.forget();
+      cache.clear();
+    },
     load,
     async prepareLookup(engine) {
       if (engine.lookupReady()) return;

@@ -37,6 +37,10 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const tab = checkTabId(tabId);
       const stored = await c.deps.tabs.get(tab);
       if (!stored) {
+        // The content script's request (or another panel's) is being answered: its answer is
+        // this tab's analysis, not a second one of the same page (single-flight.ts).
+        const running = c.analysing(tab);
+        if (running) return running;
         // Pages that did not look like a speech were never analysed: the panel's "compare anyway"
         // lands here, so fetch the page text from the tab and analyse it now.
         let page: SentPage | null = null;

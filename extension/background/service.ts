@@ -16,7 +16,9 @@ import { userCorpusMethods } from './user-corpus-methods';
 import { pageMethods } from './service-pages';
 import { panelMethods } from './service-panel';
 import type { EngineHolder } from './engine-holder';
+import type { PassageMenu } from './passage-menu';
 import type { TabAnalyses } from './tab-state';
+import { singleFlight } from './single-flight';
 import { realTeamApi, testTeamServer, withTeam, type TeamApi } from './service-team';
 
 export interface SettingsStore {
@@ -49,6 +51,8 @@ export interface ServiceDeps {
   content(tabId: number): ContentService;
   emit(event: PanelEvent): Promise<void>;
   openPanel(tabId: number | undefined): Promise<boolean>;
+  /** The passage under the pointer per tab (the content script reports it; passage-menu.ts). */
+  pointer?: Pick<PassageMenu, 'hovered' | 'at'>;
   now?: () => number;
   /** The team corpus's network calls (default: fetch to the server the settings name). */
   team?: TeamApi;
@@ -80,6 +84,8 @@ export interface ServiceContext {
     generation?: number,
     deferFirstSeen?: boolean,
   ): Promise<PageAnalysis>;
+  /** The tab's analysis in flight now, if any (single-flight.ts). */
+  analysing(tabId: number): Promise<PageAnalysis> | undefined;
 }
 
 /** A page's analysis; the candidates' bodies are read from storage first. `deferFirstSeen` answers
@@ -136,8 +142,13 @@ export function createSuyuanService(deps: ServiceDeps): Required<SuyuanService> 
       await deps.tabs.markStale(now());
       await deps.emit({ type: 'corpus-changed' });
     },
-    analyseForTab: (page, tabId, generation, defer) => analyseForTab(c, page, tabId, generation, defer),
+    analyseForTab: (page, tabId, generation, defer) => flights.analyse(page, tabId, generation, defer),
+    analysing: (tabId) => flights.running(tabId),
   };
+  const flights = singleFlight(
+    (page, tabId, generation, defer) => analyseForTab(c, page, tabId, generation, defer),
+    (tabId) => deps.tabs.generation(tabId),
+  );
   const testTeam = (url: string, token: string) => testTeamServer(deps.team ?? realTeamApi, url, token);
   return {
     ...pageMethods(c),

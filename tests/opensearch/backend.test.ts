@@ -92,9 +92,13 @@ describe.skipIf(skip)('OpenSearch backend', () => {
       await proxy.close();
     }
     await new OpenSearchClient(url).request('POST', `/${name}/_refresh`);
-    expect(await count(name)).toBe(20);
+    // Two bulk requests of 10 passed before the cut; under load the node may have refused an item
+    // of them (429), which the cut run never got to retry. The rerun must add exactly the rest.
+    const partial = await count(name);
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThanOrEqual(20);
     const rerun = await indexCorpus(new OpenSearchClient(url), name, docs);
-    expect(rerun.indexed).toBe(docs.length - 20);
+    expect(rerun.indexed).toBe(docs.length - partial);
     expect(await count(name)).toBe(docs.length);
     const p = pages()[0]!;
     expect(await matchOver(new OpenSearchBackend(new OpenSearchClient(url), name), p)).toEqual(engine.match(p));
