@@ -44,7 +44,7 @@ export function isPanelEventMessage(msg: unknown): msg is PanelEventMessage {
 
 /** Methods whose tabId argument, when the caller leaves it out, is the sender's tab: a content
  *  script does not know its own tab id. Index = position of the tabId argument. */
-const SENDER_TAB_ARGUMENT: Record<string, number> = { analyzePage: 1, showPassage: 1 };
+const SENDER_TAB_ARGUMENT: Record<string, number> = { analyzePage: 1, showPassage: 1, hoverPassage: 1 };
 
 /** Runs one request against an implementation and packs the outcome as an RpcReply. */
 export async function dispatchRequest(impl: object, req: RpcRequest, sender: SenderInfo = {}): Promise<RpcReply> {

@@ -79,6 +79,9 @@ export interface SuyuanService {
   /** Content script (hover card click) → background: open the panel and show passage
    *  `passageIndex` of the tab's analysis. `tabId` defaults to the sender's tab. */
   showPassage(passageIndex: number, tabId?: number): Promise<void>;
+  /** Content script → background: the passage under the pointer now (-1: none), told when it
+   *  changes. The context menu's "view this passage" and the sidebar's shortcut open at it. */
+  hoverPassage(passageIndex: number, tabId?: number): Promise<void>;
   /** Panel, on opening: the passage a hover-card click asked for in this tab in the last seconds
    *  (consumed), or null. */
   takePendingPassage(tabId: number): Promise<number | null>;

@@ -20,7 +20,8 @@ import { bundledDocs } from '../tests/fixtures/corpus';
 import { contentTasks, startTrace, type TaskTime } from './bench-trace';
 
 const ROOT = resolve(fileURLToPath(new URL('..', import.meta.url)));
-const EXT = join(ROOT, '.output/chrome-mv3');
+/** The built extension (BENCH_EXT: another build, e.g. an older commit's, to compare side by side). */
+const EXT = process.env.BENCH_EXT ? resolve(process.env.BENCH_EXT) : join(ROOT, '.output/chrome-mv3');
 const SIZES = (process.env.BENCH_SIZES ?? '0,1000,5000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const ONLY_CONTENT = process.env.BENCH_ONLY === 'content';

@@ -5,7 +5,8 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { LookupResult } from '../../core/model/types';
 import type { PanelEvent, SuyuanService } from '../protocol';
-import { browserLang, menuLookup } from '../ui-lang';
+import { browserLang, IS_FIREFOX, menuLookup, menuViewPassage } from '../ui-lang';
+import { VIEW_MENU_ID } from './passage-menu';
 
 export const MENU_ID = 'suyuan-lookup';
 /** Longer selections are cut: a lookup is for a phrase, not a page. */
@@ -17,7 +18,7 @@ export function menuTitle(): string {
 
 let creating: Promise<void> = Promise.resolve();
 
-/** Idempotent: removes what an earlier start left, then creates the one item. Calls are
+/** Idempotent: removes what an earlier start left, then creates the items. Calls are
  *  chained, so two starts close together never create a duplicate id. */
 export function createContextMenu(): Promise<void> {
   creating = creating
@@ -26,6 +27,13 @@ export function createContextMenu(): Promise<void> {
       const menus = browser.contextMenus;
       await menus.removeAll();
       menus.create({ id: MENU_ID, title: menuTitle(), contexts: ['selection'] });
+      // Hidden until the content script reports a passage under the pointer (passage-menu.ts).
+      menus.create({
+        id: VIEW_MENU_ID,
+        title: menuViewPassage(browserLang(), IS_FIREFOX),
+        contexts: ['page', 'link'],
+        visible: false,
+      });
     });
   return creating;
 }

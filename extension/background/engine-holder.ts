@@ -68,6 +68,9 @@ export interface EngineHolder {
   settled(): Promise<void>;
   /** How the engine was built at this worker start (loads it if needed). */
   origin(): Promise<Pick<BuiltEngine, 'from' | 'indexed'>>;
+  /** A page's request has arrived and will use the engine soon (its badge is being set first):
+   *  a warm-up not started yet is skipped, one running stops at its next body read. */
+  announce(): void;
   /** Loads the engine now, then runs `warm` (a first analysis, read bodies through `how`) unless a
    *  request came meanwhile; not counted as a request: no idle work is queued behind it (WARM_START). */
   preload(warm?: (engine: Engine, how: Pick<LoadingOptions, 'load' | 'collect'>) => Promise<unknown>): Promise<void>;
@@ -145,8 +148,7 @@ function preloader(
 }
 
 export function createEngineHolder(sources: EngineSources): EngineHolder {
-  let prepared = false;
-  let dirty = false;
+  let [prepared, dirty] = [false, false];
   let cancelIdle: (() => void) | null = null;
   let [inFlight, requests] = [0, 0]; // requests: since this worker started
   let work: Promise<void> = Promise.resolve();
@@ -235,6 +237,7 @@ export function createEngineHolder(sources: EngineSources): EngineHolder {
     },
     peek: () => loader.current()?.then((b) => b.engine) ?? null,
     settled: () => work,
+    announce: () => void requests++,
     preload: preloader(load, bodies, () => requests > 0),
     origin: async () => (({ from, indexed }) => ({ from, indexed }))(await load()),
   };

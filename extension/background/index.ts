@@ -16,6 +16,7 @@ import { createContextMenu, handleContextMenuClick } from './context-menu';
 import { createEngineHolder } from './engine-holder';
 import { createSuyuanService, type PendingPassage, type PendingStore } from './service';
 import { openPanel, setupActionOpensPanel } from './side-panel';
+import { createPassageMenu, VIEW_MENU_ID, type PassageMenu } from './passage-menu';
 import { TabAnalyses } from './tab-state';
 
 /** The bundled corpus from the extension's own files (the only request the extension makes). */
@@ -95,12 +96,28 @@ async function warmUp(engine: SnapshotEngine, how: Pick<LoadingOptions, 'load' |
   startMark('warmed');
 }
 
+/** The "view this passage" menu item over the browser's menus (passage-menu.ts). */
+function passageMenu(pendingPassage: PendingStore<PendingPassage>): PassageMenu {
+  return createPassageMenu({
+    setVisible: async (visible) => {
+      await browser.contextMenus.update(VIEW_MENU_ID, { visible });
+    },
+    openPanel,
+    showPassage: async (tabId, passageIndex) => {
+      await pendingPassage.set({ tabId, passageIndex, at: Date.now() });
+      await emitPanelEvent({ type: 'show-passage', tabId, passageIndex });
+    },
+  });
+}
+
 export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanService {
   startMark('worker-setup');
   const navSettleMs = opts.navSettleMs ?? NAV_SETTLE_MS;
   const store = new UserDocStore();
   const tabs = new TabAnalyses();
   const pending = sessionPending<string>('session:pendingLookup');
+  const pendingPassage = sessionPending<PendingPassage>('session:pendingPassage');
+  const pointer = passageMenu(pendingPassage);
   const engine = createEngineHolder({
     bundled: fetchBundledCorpus,
     userDocs: async (): Promise<CorpusDoc[]> => store.list(),
@@ -115,7 +132,8 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
     store,
     tabs,
     pending,
-    pendingPassage: sessionPending<PendingPassage>('session:pendingPassage'),
+    pendingPassage,
+    pointer,
     settings: { load: loadSettings, save: saveSettings, replace: replaceSettings },
     setBadge,
     content: contentService,
@@ -132,6 +150,7 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
   // Every start, not only onInstalled: Firefox drops the item when the browser restarts.
   createContextMenu().catch((err: unknown) => console.error('[suyuan] context menu:', err));
   browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (pointer.onClicked(info, tab)) return;
     handleContextMenuClick(info, tab, {
       service,
       setPending: pending.set,
@@ -168,7 +187,11 @@ export function setupBackground(opts: { navSettleMs?: number } = {}): SuyuanServ
       }
     })().catch((err: unknown) => console.warn('[suyuan] tab update:', err));
   });
+  browser.tabs.onActivated.addListener(({ tabId }) => {
+    pointer.activated(tabId).catch((err: unknown) => console.debug('[suyuan] menu item:', err));
+  });
   browser.tabs.onRemoved.addListener((tabId) => {
+    pointer.forget(tabId);
     tabs.clear(tabId).catch((err: unknown) => console.warn('[suyuan] tab close:', err));
   });
 

@@ -22,6 +22,7 @@ export function pageMethods(c: ServiceContext): PageMethods {
       const tab = tabId == null ? undefined : checkTabId(tabId);
       if (p.text.trim() === '') return null;
       pageMark('request', true);
+      c.deps.engine.announce();
       const generation = tab === undefined ? 0 : c.deps.tabs.generation(tab);
       // The mark shows at once; loading the engine on a cold worker can take a moment.
       if (tab !== undefined && p.detect.speechLike) await c.deps.setBadge(tab, SPEECH_MARK);

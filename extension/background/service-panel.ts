@@ -11,7 +11,13 @@ const PENDING_PASSAGE_MS = 60_000;
 
 type PanelMethods = Pick<
   Required<SuyuanService>,
-  'getSettings' | 'setSettings' | 'takePendingLookup' | 'showPassage' | 'takePendingPassage' | 'pageStrings'
+  | 'getSettings'
+  | 'setSettings'
+  | 'takePendingLookup'
+  | 'showPassage'
+  | 'hoverPassage'
+  | 'takePendingPassage'
+  | 'pageStrings'
 >;
 
 export function panelMethods(c: ServiceContext): PanelMethods {
@@ -52,11 +58,18 @@ export function panelMethods(c: ServiceContext): PanelMethods {
       await c.deps.emit({ type: 'show-passage', tabId: tab, passageIndex });
     },
 
+    async hoverPassage(passageIndex, tabId) {
+      const tab = checkTabId(tabId);
+      await c.deps.pointer?.hovered(tab, Number.isInteger(passageIndex) && passageIndex >= 0 ? passageIndex : -1);
+    },
+
     async takePendingPassage(tabId) {
       const tab = checkTabId(tabId);
       const p = await c.deps.pendingPassage.take();
-      if (!p || p.tabId !== tab || c.now() - p.at > PENDING_PASSAGE_MS) return null;
-      return p.passageIndex;
+      if (p && p.tabId === tab && c.now() - p.at <= PENDING_PASSAGE_MS) return p.passageIndex;
+      // No recent card click: the passage under the pointer, if any (the sidebar opened by its
+      // shortcut or the toolbar button while the pointer rests on a passage).
+      return c.deps.pointer?.at(tab) ?? null;
     },
   };
 }

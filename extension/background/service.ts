@@ -16,6 +16,7 @@ import { userCorpusMethods } from './user-corpus-methods';
 import { pageMethods } from './service-pages';
 import { panelMethods } from './service-panel';
 import type { EngineHolder } from './engine-holder';
+import type { PassageMenu } from './passage-menu';
 import type { TabAnalyses } from './tab-state';
 import { singleFlight } from './single-flight';
 import { realTeamApi, testTeamServer, withTeam, type TeamApi } from './service-team';
@@ -50,6 +51,8 @@ export interface ServiceDeps {
   content(tabId: number): ContentService;
   emit(event: PanelEvent): Promise<void>;
   openPanel(tabId: number | undefined): Promise<boolean>;
+  /** The passage under the pointer per tab (the content script reports it; passage-menu.ts). */
+  pointer?: Pick<PassageMenu, 'hovered' | 'at'>;
   now?: () => number;
   /** The team corpus's network calls (default: fetch to the server the settings name). */
   team?: TeamApi;

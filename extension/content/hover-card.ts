@@ -29,17 +29,6 @@ export function leftoverNote(s: PageStrings, l: NonNullable<CardInfo['leftover']
   return l.pageUses ? fill(s.had, l.text, l.pageUses) : l.evidence;
 }
 
-const CSS = `
-.card{position:absolute;pointer-events:auto;width:max-content;max-width:320px;box-sizing:border-box;padding:8px 10px;
-  font:13px/1.5 system-ui,"Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif;color:#1f2937;
-  background:#fff;border:1px solid #d1d5db;border-radius:6px;box-shadow:0 4px 14px rgba(0,0,0,.15);cursor:pointer}
-.card[hidden]{display:none}
-.title{font-weight:600;margin-bottom:2px}
-.meta{color:#6b7280;font-size:12px}
-.open{margin-top:4px;color:#b91c1c;font-size:12px}
-.warn .title{color:#b91c1c}
-`;
-
 export interface HoverCard {
   show(info: CardInfo, pageX: number, pageY: number): void;
   hide(): void;
@@ -59,7 +48,7 @@ export function createHoverCard(
   const parts: Record<'title' | 'meta' | 'open', HTMLElement | null> = { title: null, meta: null, open: null };
 
   const build = (): HTMLElement => {
-    ui = createUiRoot(doc, CSS);
+    ui = createUiRoot(doc, strings.css);
     const el = doc.createElement('div');
     el.className = 'card';
     el.setAttribute('role', 'button');

@@ -41,7 +41,7 @@ export interface RunnerEnv {
   setTimeout(fn: () => void, ms: number): number;
   clearTimeout(id: number): void;
   service: Pick<typeof suyuan, 'getSettings' | 'analyzePage' | 'showPassage'> &
-    Partial<Pick<typeof suyuan, 'pageStrings'>>;
+    Partial<Pick<typeof suyuan, 'pageStrings' | 'hoverPassage'>>;
 }
 
 interface PageState {
@@ -172,6 +172,8 @@ export class PageRunner implements ContentService {
   }
 
   private readonly frames = new Set<Document>();
+  /** The passage index last told to the background as under the pointer (-1: none). */
+  private hovered = -1;
   /** The card's strings, from the background (interface language). */
   private strings: PageStrings | undefined;
   private readonly onFramePointer = guard('pointer', (e: PointerEvent) => this.onPointerMove(e));
@@ -341,6 +343,11 @@ export class PageRunner implements ContentService {
     this.hoverTimer = this.env.setTimeout(
       guard('hover', () => {
         const info = targetAt(doc, passages, x, y);
+        // The background keeps the passage under the pointer for the context menu's "view this
+        // passage" and the sidebar's shortcut (Firefox opens the sidebar only from those).
+        const index = info?.passageIndex ?? -1;
+        if (index !== this.hovered)
+          this.env.service.hoverPassage?.((this.hovered = index)).catch((e: unknown) => log('hover', e));
         if (!info) {
           this.card?.hide();
           return;

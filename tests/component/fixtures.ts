@@ -177,6 +177,7 @@ export function createFakeService(opts: FakeOptions = {}) {
       return q;
     }),
     showPassage: vi.fn(async () => undefined),
+    hoverPassage: vi.fn(async () => undefined),
     pageStrings: vi.fn(async () => pageStrings('zh-CN', false)),
     takePendingPassage: vi.fn(async (_tabId: number) => {
       const p = pendingPassage;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paragraphs, perturb, sitePage } from '../e2e/pages';
 import { repoRoot, screenshotDir } from '../e2e/paths';
 import { TestServer } from '../e2e/test-server';
-import { seedSpeech } from '../e2e/texts';
+import { excerpt, negativeNews, seedSpeech } from '../e2e/texts';
 import { seed as bundledSeed } from '../fixtures/corpus';
 import { waitFor } from '../e2e/wait-for';
 import { FIREFOX, launchFirefox, packXpi, type Firefox } from './firefox';
@@ -31,6 +31,22 @@ const LEFTOVER = 'suyuan-leftover';
 const FIREFOX_HOUSEKEEPING =
   /^https?:\/\/[^/]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|digicert\.com)(:\d+)?\//;
 
+/** The labels of our visible items in the open page context menu ('' while it is not open). */
+const OUR_MENU_ITEMS = `(() => { const m = document.getElementById('contentAreaContextMenu');
+  return m.state === 'open' ? JSON.stringify([...m.querySelectorAll('menuitem')]
+    .filter((i) => i.id.includes('suyuan') && !i.hidden).map((i) => i.label)) : ''; })()`;
+const ACTIVATE_OUR_ITEM = `(() => { const m = document.getElementById('contentAreaContextMenu');
+  m.activateItem([...m.querySelectorAll('menuitem')].find((i) => i.id.includes('suyuan') && !i.hidden)); return 'ok'; })()`;
+const CLOSE_MENU = `(() => { document.getElementById('contentAreaContextMenu').hidePopup(); return 'ok'; })()`;
+/** The hover card's "open" line, read through the closed shadow root by a privileged frame script. */
+const CARD_OPEN_TEXT = `new Promise((resolve) => {
+  const mm = gBrowser.selectedBrowser.messageManager;
+  const key = 'e2e-card-' + Math.random().toString(36).slice(2);
+  mm.addMessageListener(key, function l(m) { mm.removeMessageListener(key, l); resolve(JSON.stringify(m.data)); });
+  const fs = 'sendAsyncMessage(' + JSON.stringify(key) + ', [...content.document.querySelectorAll("div[data-suyuan-ui]")]' +
+    '.map((h) => h.openOrClosedShadowRoot?.querySelector(".card:not([hidden]) .open")?.textContent ?? null).filter(Boolean))';
+  mm.loadFrameScript('data:application/javascript;charset=utf-8,' + encodeURIComponent(fs), false);
+})`;
 const seed = seedSpeech(0);
 let server: TestServer;
 let ff: Firefox;
@@ -149,6 +165,12 @@ describe(`Firefox (${FIREFOX})`, () => {
       page.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.hasAttribute('data-suyuan-ui') ?? false, probe),
     );
     save('firefox-hover-card.png', await page.screenshot());
+    // The card's guidance in Firefox: the menu item and the shortcut, in the interface language.
+    const words = await waitFor('the card text', async () => {
+      const open = JSON.parse(await ff.chrome<string>(CARD_OPEN_TEXT)) as string[];
+      return open.length ? open : null;
+    });
+    expect(words).toEqual(['右键选「在侧栏中查看此段」或按 Alt+Shift+Y 查看对照']);
     await page.mouse.click(probe.x, probe.y);
     // Firefox never lets a click on a web page open the sidebar (sidebarAction.open needs a user
     // action in its own UI): the card says to use the toolbar button or Alt+Shift+Y, and the
@@ -162,17 +184,104 @@ describe(`Firefox (${FIREFOX})`, () => {
       timeout: 5000,
     }).catch(() => false);
     if (!byShortcut) await ff.showSidebar(); // as the toolbar button does
-    const selected = await waitFor(
-      'the passage selected in the sidebar',
-      async () =>
-        (await ff.sidebarOpen()) &&
-        ff.inSidebar(async () => document.querySelectorAll('#sy-panel-compare .passage[aria-current=true]').length),
+    const selected = await waitFor('the passage selected in the sidebar', async () =>
+      (await ff.sidebarOpen())
+        ? ff.inSidebar(async () => {
+            const ids = [...document.querySelectorAll('#sy-panel-compare .passage[aria-current=true]')].map(
+              (p) => p.id,
+            );
+            return ids.length ? ids : null;
+          })
+        : null,
     );
-    expect(selected).toBe(1);
+    expect(selected).toHaveLength(1);
     console.log(
       `Firefox sidebar opened after the card click by ${byShortcut ? 'Alt+Shift+Y' : 'SidebarController.show'}`,
     );
     save('firefox-sidebar-from-hover-card.png', await ff.shot('sidebar'));
+  });
+
+  it('right-click on a mark › "在侧栏中查看此段" opens the real sidebar at that passage (issue 13, fault 1)', async () => {
+    // Two copied stretches of the speech with a news item between: two passages.
+    const body = seed.body.split('\n').filter((l) => l.trim());
+    const half = Math.floor(body.length / 2);
+    const article = [
+      paragraphs(excerpt(body.slice(0, half).join('\n'), 1200)),
+      paragraphs(negativeNews().body),
+      paragraphs(excerpt(body.slice(half).join('\n'), 1200)),
+    ].join('');
+    const two = await ff.browser.newPage();
+    await two.goto(server.serve('/fanwen/ff-two-passages.html', sitePage({ title: seed.title, article })));
+    await waitFor('reuse highlights on the second page', async () => (await reuseRanges(two)) > 0);
+    await ff.showSidebar();
+    // The page side of each passage in the sidebar (the words the page has: no deletions).
+    const passages = await waitFor('two passages in the sidebar', () =>
+      ff.inSidebar(async () => {
+        const all = [...document.querySelectorAll('#sy-panel-compare .passage')].map((p) => {
+          const text = p.querySelector('.passage-text')!.cloneNode(true) as HTMLElement;
+          for (const d of text.querySelectorAll('del, [aria-hidden=true]')) d.remove();
+          return { id: p.id, text: (text.textContent ?? '').replace(/\s/g, '') };
+        });
+        return all.length > 1 ? all : null;
+      }),
+    );
+    await ff.hideSidebar();
+    await waitFor('the sidebar closed', async () => !(await ff.chrome<boolean>('SidebarController.isOpen')));
+    // The pointer rests on a mark of the LAST passage (not the first, which a default would pick).
+    const last = passages[passages.length - 1]!;
+    const at = await two.evaluate(
+      (name, all, target) => {
+        const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+        for (const range of ranges.reverse()) {
+          const words = range.toString().replace(/\s/g, '').slice(0, 8);
+          if (
+            words.length < 8 ||
+            !target.text.includes(words) ||
+            all.some((p) => p.id !== target.id && p.text.includes(words))
+          )
+            continue;
+          range.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+          const r = range.getClientRects()[0]!;
+          return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2, words };
+        }
+        return null;
+      },
+      REUSE,
+      passages,
+      last,
+    );
+    expect(at, `a mark of ${last.id} on the page`).not.toBeNull();
+    await two.mouse.move(at!.x, at!.y);
+    await two.mouse.move(at!.x + 1, at!.y);
+    // The content script tells the background which passage is under the pointer (hover delay 200 ms).
+    await new Promise((r) => setTimeout(r, 600));
+    await two.mouse.click(at!.x + 1, at!.y, { button: 'right' });
+    const labels = await waitFor('the context menu with our item', () => ff.chrome<string>(OUR_MENU_ITEMS));
+    expect(JSON.parse(labels)).toEqual(['在侧栏中查看此段']);
+    await ff.chrome(ACTIVATE_OUR_ITEM);
+    // menus.onClicked is a user-input handler in Firefox: sidebarAction.open() works there.
+    const selected = await waitFor('the sidebar opened by the menu, a passage selected', async () =>
+      !(await ff.sidebarOpen())
+        ? null
+        : ff.inSidebar(async () => document.querySelector('#sy-panel-compare .passage[aria-current=true]')?.id ?? null),
+    );
+    expect(selected).toBe(last.id);
+    console.log(
+      `Firefox sidebar opened by the menu at ${selected} of ${passages.length} (right-clicked "${at!.words}…")`,
+    );
+    await new Promise((r) => setTimeout(r, 800)); // the panel scrolls the passage into view (smoothly)
+    save('firefox-sidebar-from-menu.png', await ff.shot('sidebar'));
+    // Off the marks the item is hidden again.
+    await ff.chrome(CLOSE_MENU);
+    await two.mouse.move(2, 2);
+    await two.mouse.move(3, 3);
+    await new Promise((r) => setTimeout(r, 600));
+    await two.mouse.click(3, 3, { button: 'right' });
+    const none = await waitFor('the context menu', () => ff.chrome<string>(OUR_MENU_ITEMS));
+    expect(JSON.parse(none)).toEqual([]);
+    await ff.chrome(CLOSE_MENU);
+    await two.close();
+    await page.bringToFront();
   });
 
   it('the context menu looks a selection up in the corpus, in the interface language', async () => {
@@ -195,6 +304,7 @@ describe(`Firefox (${FIREFOX})`, () => {
         return m.state === 'open' ? JSON.stringify([...m.querySelectorAll('menuitem')]
           .filter((i) => i.id.includes('suyuan') && !i.hidden).map((i) => i.label)) : ''; })()`),
     );
+    // Only the lookup: "view this passage" is for a right-click without a selection.
     expect(JSON.parse(labels)).toEqual([`在语料库中查找「${box.text}」`]);
     await ff.chrome(`(() => { const m = document.getElementById('contentAreaContextMenu');
       m.activateItem([...m.querySelectorAll('menuitem')].find((i) => i.id.includes('suyuan') && !i.hidden)); return 'ok'; })()`);
@@ -212,7 +322,7 @@ describe(`Firefox (${FIREFOX})`, () => {
     save('firefox-sidebar-lookup.png', await ff.shot('sidebar'));
   });
 
-  it('a speech in a same-origin iframe or an open shadow root is read and highlighted (issue 13, fault 12)', async () => {
+  it("a speech in a same-origin iframe or an open shadow root is read and highlighted, with a card over the frame's marks (issue 13, fault 12)", async () => {
     const other = seedSpeech(2);
     const text = perturb(other.body).text;
     const intro = '<p>以下为讲话全文，请点击阅读。</p>';
@@ -255,6 +365,23 @@ describe(`Firefox (${FIREFOX})`, () => {
         return getComputedStyle(el, '::highlight(suyuan-reuse)').backgroundColor;
       }, shadow);
     const frameColour = await colour(frame, false);
+    // The hover card over a mark inside the frame: the frame's pointer events, the card in the top page.
+    const mark = await frame.evaluate((name) => {
+      const range = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])][0]!;
+      const r = range.getClientRects()[0]!;
+      return { x: r.left + Math.min(20, r.width / 2), y: r.top + r.height / 2 };
+    }, REUSE);
+    const box = await tab.evaluate(() => {
+      const r = document.querySelector('iframe')!.getBoundingClientRect();
+      return { x: r.left, y: r.top };
+    });
+    await tab.mouse.move(box.x + mark.x, box.y + mark.y);
+    await tab.mouse.move(box.x + mark.x + 1, box.y + mark.y);
+    const frameCard = await waitFor('the hover card over a mark in the frame', async () => {
+      const open = JSON.parse(await ff.chrome<string>(CARD_OPEN_TEXT)) as string[];
+      return open.length ? open : null;
+    });
+    expect(frameCard).toEqual(['右键选「在侧栏中查看此段」或按 Alt+Shift+Y 查看对照']);
     save('firefox-page-speech-in-iframe.png', await tab.screenshot());
     await tab.goto(shadowed, { waitUntil: 'load' });
     const inShadow = await waitFor('reuse highlights inside the shadow root', () =>
@@ -330,6 +457,7 @@ describe(`Firefox (${FIREFOX})`, () => {
         return m.state === 'open' ? JSON.stringify([...m.querySelectorAll('menuitem')]
           .filter((i) => i.id.includes('suyuan') && !i.hidden).map((i) => i.label)) : ''; })()`),
     );
+    // Only the lookup: "view this passage" is for a right-click without a selection.
     expect(JSON.parse(labels)).toEqual([`在语料库中查找「${box.text}」`]);
     await ff.chrome(`document.getElementById('contentAreaContextMenu').hidePopup(); 'ok'`);
     const foreign = server.escaped.filter((r) => !FIREFOX_HOUSEKEEPING.test(r.url));

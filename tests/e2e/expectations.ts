@@ -20,6 +20,8 @@ export const FORMULA_HIGHLIGHT = sourceConstant('extension/content/highlighter.t
 export const LEFTOVER_HIGHLIGHT = sourceConstant('extension/content/highlighter.ts', /\bleftover:\s*'([^']+)'/);
 /** The context-menu item's id. */
 export const MENU_ID = sourceConstant('extension/background/context-menu.ts', /MENU_ID\s*=\s*'([^']+)'/);
+/** The "view this passage" item's id (shown over a marked passage). */
+export const VIEW_MENU_ID = sourceConstant('extension/background/passage-menu.ts', /VIEW_MENU_ID\s*=\s*'([^']+)'/);
 
 /**
  * Chromium itself (not any extension or page) checks for updates and sign-in state even with

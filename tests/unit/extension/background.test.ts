@@ -47,8 +47,9 @@ describe('setupBackground', () => {
   it('creates the context menu on every start, not only on install (a browser restart; issue 13, fault 2)', async () => {
     setupBackground(); // no runtime.onInstalled event fires
     const menus = (fakeBrowser as unknown as { contextMenus: { create: ReturnType<typeof vi.fn> } }).contextMenus;
-    await vi.waitFor(() => expect(menus.create).toHaveBeenCalledTimes(1));
+    await vi.waitFor(() => expect(menus.create).toHaveBeenCalledTimes(2));
     expect(menus.create.mock.calls[0]![0]).toMatchObject({ id: 'suyuan-lookup', contexts: ['selection'] });
+    expect(menus.create.mock.calls[1]![0]).toMatchObject({ id: 'suyuan-view-passage', visible: false });
   });
 
   it('clears a tab on navigation and on close', async () => {

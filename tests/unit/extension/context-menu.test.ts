@@ -6,6 +6,7 @@ import {
   MENU_ID,
   selectionQuery,
 } from '../../../extension/background/context-menu';
+import { VIEW_MENU_ID } from '../../../extension/background/passage-menu';
 import { report, testBackground } from './helpers';
 
 beforeEach(() => {
@@ -21,9 +22,16 @@ describe('context menu', () => {
     await createContextMenu();
     expect(removeAll).toHaveBeenCalledBefore(create);
     expect(create).toHaveBeenCalledWith({ id: MENU_ID, title: '在语料库中查找「%s」', contexts: ['selection'] });
+    // "View this passage", hidden until a passage is under the pointer (Chromium's words in tests).
+    const view = { id: VIEW_MENU_ID, contexts: ['page', 'link'], visible: false };
+    expect(create).toHaveBeenCalledWith({ ...view, title: '在侧边栏中查看此段' });
     lang.mockReturnValue('zh-TW');
     await createContextMenu();
-    expect(create).toHaveBeenLastCalledWith({ id: MENU_ID, title: '在語料庫中查找「%s」', contexts: ['selection'] });
+    expect(create).toHaveBeenCalledWith({ id: MENU_ID, title: '在語料庫中查找「%s」', contexts: ['selection'] });
+    expect(create).toHaveBeenLastCalledWith({ ...view, title: '在側邊面板中檢視此段' });
+    lang.mockReturnValue('en-US');
+    await createContextMenu();
+    expect(create).toHaveBeenLastCalledWith({ ...view, title: 'View this passage in the side panel' });
     lang.mockRestore();
   });
 
@@ -39,8 +47,8 @@ describe('context menu', () => {
     });
     Object.assign(fakeBrowser, { contextMenus: { create, removeAll } });
     await Promise.all([createContextMenu(), createContextMenu(), createContextMenu()]);
-    expect(create).toHaveBeenCalledTimes(3);
-    expect([...items]).toEqual([MENU_ID]);
+    expect(create).toHaveBeenCalledTimes(6);
+    expect([...items]).toEqual([MENU_ID, VIEW_MENU_ID]);
   });
 
   it('a click with a selection opens the panel, leaves the query for it, and does the lookup', async () => {

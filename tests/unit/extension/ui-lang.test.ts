@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { initialLang } from '../../../components/use-app-i18n';
 import { menuTitle } from '../../../extension/background/context-menu';
 import { createHoverCard } from '../../../extension/content/hover-card';
-import { browserLang, pageStrings } from '../../../extension/ui-lang';
+import { browserLang, menuViewPassage, pageStrings } from '../../../extension/ui-lang';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -37,11 +37,15 @@ describe('one interface language', () => {
     expect(root.querySelector('.open')!.textContent).toBe(open);
   });
 
-  it('Firefox: the card says sidebar, and how to open it', () => {
-    vi.spyOn(navigator, 'language', 'get').mockReturnValue('en-GB');
-    expect(showCard(true).querySelector('.open')!.textContent).toBe(
-      'Open the sidebar (toolbar button or Alt+Shift+Y) to compare',
-    );
+  it.each([
+    ['en-GB', 'To compare: right-click › View this passage in the sidebar, or Alt+Shift+Y'],
+    ['zh-CN', '右键选「在侧栏中查看此段」或按 Alt+Shift+Y 查看对照'],
+    ['zh-TW', '按右鍵選「在側欄中檢視此段」或按 Alt+Shift+Y 檢視對照'],
+  ])('Firefox, %s: the card says sidebar, and names the menu item and the shortcut', (tag, open) => {
+    vi.spyOn(navigator, 'language', 'get').mockReturnValue(tag);
+    expect(showCard(true).querySelector('.open')!.textContent).toBe(open);
+    // The words name the menu item as the menu shows it.
+    expect(open).toContain(menuViewPassage(browserLang(), true));
   });
 });
 

@@ -57,4 +57,17 @@ describe('warm start', () => {
     await preloading;
     expect(warm).not.toHaveBeenCalled();
   });
+
+  it("skips the warm-up when a page's request arrived while the engine loaded, before it used the engine", async () => {
+    const holder = createEngineHolder({
+      bundled: async () => smallAsset(),
+      userDocs: async () => [],
+      idle: () => () => undefined,
+    });
+    const warm = vi.fn(async () => undefined);
+    const preloading = holder.preload(warm);
+    holder.announce(); // analyzePage sets the tab's badge before it asks the engine
+    await preloading;
+    expect(warm).not.toHaveBeenCalled();
+  });
 });
