@@ -280,6 +280,28 @@ describe(`Firefox (${FIREFOX})`, () => {
     const none = await waitFor('the context menu', () => ff.chrome<string>(OUR_MENU_ITEMS));
     expect(JSON.parse(none)).toEqual([]);
     await ff.chrome(CLOSE_MENU);
+    // The toolbar button / Alt+Shift+Y (Firefox's own command; SidebarController.show here, as
+    // headless Firefox does not take the shortcut): with the pointer off the marks no passage is
+    // chosen; with it resting on the last passage's mark, the sidebar opens at that passage.
+    const openedAt = async (x: number, y: number) => {
+      await ff.hideSidebar();
+      await waitFor('the sidebar closed', async () => !(await ff.chrome<boolean>('SidebarController.isOpen')));
+      // The pointer rests at (x, y) with the sidebar closed (the page is narrower while it is open).
+      await two.mouse.move(x, y);
+      await two.mouse.move(x + 1, y);
+      await new Promise((r) => setTimeout(r, 600));
+      await ff.showSidebar();
+      await waitFor('the sidebar page', () => ff.sidebarOpen());
+      await waitFor('the passages in the sidebar', () =>
+        ff.inSidebar(async () => document.querySelectorAll('#sy-panel-compare .passage').length),
+      );
+      await new Promise((r) => setTimeout(r, 500)); // the panel asks for the pending passage on start
+      return ff.inSidebar(
+        async () => document.querySelector('#sy-panel-compare .passage[aria-current=true]')?.id ?? null,
+      );
+    };
+    expect(await openedAt(3, 3)).toBeNull();
+    expect(await openedAt(at!.x, at!.y)).toBe(last.id);
     await two.close();
     await page.bringToFront();
   });
