@@ -289,13 +289,21 @@ async function workerSession(
   };
 }
 
-async function workerHeap(ctx: BrowserContext, via: Page, id: string): Promise<number> {
+/** The worker's JS heap after a forced GC, and apart from it the backing stores of its array
+ *  buffers (the typed arrays of the indexes), which the JS heap does not count. */
+async function workerHeap(ctx: BrowserContext, via: Page, id: string): Promise<{ used: number; buffers: number }> {
   const sw = await workerSession(ctx, via, id);
-  if (!sw) return NaN;
+  if (!sw) return { used: NaN, buffers: NaN };
   await sw.call('HeapProfiler.collectGarbage');
-  const used = ((await sw.call('Runtime.getHeapUsage')).result?.usedSize as number | undefined) ?? NaN;
+  const r = (await sw.call('Runtime.getHeapUsage')).result as { usedSize?: number; backingStorageSize?: number };
   await sw.detach();
-  return used;
+  return { used: r?.usedSize ?? NaN, buffers: r?.backingStorageSize ?? NaN };
+}
+
+/** The array buffers' figure beside the heap's (per user-corpus character over the 0-document run). */
+function arrayBuffers(b: number, b0: number, n: number, chars: number): string {
+  const per = n > 0 ? `, ${((b - b0) / chars).toFixed(2)} bytes/char over 0 docs` : '';
+  return `array buffers (not in the heap) ${(b / 1048576).toFixed(1)} MB${per}`;
 }
 
 const BIG_CHARS = 5_700_000;
@@ -424,6 +432,7 @@ async function main(): Promise<void> {
     console.log(`Chromium ${ctx.browser()?.version() ?? '(persistent context)'}; medians of ${RUNS} runs\n`);
     if (ONLY_CONTENT) await settleIndex(page, 0);
     let heap0 = NaN;
+    let buffers0 = NaN;
     for (const n of ONLY_CONTENT ? [] : SIZES) {
       const chars = await seedUserCorpus(page, n, pool);
       const indexMs = await settleIndex(page, n);
@@ -447,15 +456,18 @@ async function main(): Promise<void> {
       }
       // The heap of a worker that started, restored the index and answered one page (lookup not
       // yet prepared: that waits for 1.5 s of quiet).
-      const heap = await workerHeap(ctx, page, id);
-      if (n === 0) heap0 = heap;
+      const { used: heap, buffers } = await workerHeap(ctx, page, id);
+      if (n === 0) {
+        heap0 = heap;
+        buffers0 = buffers;
+      }
       const usage = await page.evaluate(async () => (await navigator.storage.estimate()).usage ?? 0);
       const perChar =
         n > 0 ? `, ${((heap - heap0) / chars).toFixed(2)} bytes per user-corpus character over 0 docs` : '';
       console.log(
         `${String(n).padStart(5)} user speeches (${(chars / 1e6).toFixed(1)} M chars, indexed+persisted in ${(indexMs / 1000).toFixed(1)} s): ` +
           `warm ${median(warm).toFixed(0)} ms, cold ${median(cold).toFixed(0)} ms (cold/warm ${(median(cold) / median(warm)).toFixed(2)}); ` +
-          `worker heap ${(heap / 1048576).toFixed(1)} MB${perChar}; extension storage ${(usage / 1048576).toFixed(1)} MB`,
+          `worker heap ${(heap / 1048576).toFixed(1)} MB${perChar}; ${arrayBuffers(buffers, buffers0, n, chars)}; extension storage ${(usage / 1048576).toFixed(1)} MB`,
       );
       console.log(
         `      runs: warm ${warm.map((x) => x.toFixed(0)).join(' ')} · cold ${cold.map((x) => x.toFixed(0)).join(' ')} ` +
@@ -466,10 +478,10 @@ async function main(): Promise<void> {
       // The same worker once lookup's text is built (a lookup builds it if idle time has not): it
       // holds the normalised text of the whole corpus, which lazy bodies do not avoid.
       const lookupMs = await lookupOnce(page);
-      const heapL = await workerHeap(ctx, page, id);
+      const { used: heapL, buffers: buffersL } = await workerHeap(ctx, page, id);
       const perCharL = n > 0 ? `, ${((heapL - heap0) / chars).toFixed(2)} bytes/char over 0 docs` : '';
       console.log(
-        `      after lookup's text is built (first lookup ${lookupMs} ms): worker heap ${(heapL / 1048576).toFixed(1)} MB${perCharL}`,
+        `      after lookup's text is built (first lookup ${lookupMs} ms): worker heap ${(heapL / 1048576).toFixed(1)} MB${perCharL}; ${arrayBuffers(buffersL, buffers0, n, chars)}`,
       );
     }
     if (!ONLY_WORKER) await contentFigures(ctx, origin);

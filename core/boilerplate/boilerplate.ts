@@ -22,7 +22,7 @@ export const MIN_PHRASE = 4;
  *  31 provincial reports had ~280 such spans each). */
 export const LIST_WEIGHT = 45;
 /** Phrases shorter than this (Han characters) are not looked up while growing: too common to tell. */
-const MIN_LOOKUP = 3;
+const MIN_LOOKUP = 4;
 
 /** Documents and families holding a phrase exactly (lookup's count). */
 export interface PhraseCount {

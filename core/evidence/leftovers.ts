@@ -33,11 +33,29 @@ export function findLeftovers(
   facts: PageFacts,
   docOf: (docId: string) => CorpusDoc | undefined,
 ): Leftover[] {
+  // A source's facts are read from its whole text (its place is a gazetteer scan of it): only
+  // when a check needs them. The swapped names need just the body, and a page with no date or
+  // no place of its own never asks a source for its own.
   const cache = new Map<string, (PageFacts & { body: string }) | null>();
   const info = (docId: string) => {
     if (!cache.has(docId)) {
       const d = docOf(docId);
-      cache.set(docId, d ? { ...sourceFacts(d), body: d.body } : null);
+      let facts: PageFacts | undefined;
+      const read = (): PageFacts => (facts ??= sourceFacts(d!));
+      cache.set(
+        docId,
+        d
+          ? {
+              body: d.body,
+              get date() {
+                return read().date;
+              },
+              get place() {
+                return read().place;
+              },
+            }
+          : null,
+      );
     }
     return cache.get(docId)!;
   };

@@ -114,8 +114,11 @@ export class PhraseIndex {
 
   /** Calls fn(x, stream) for every start x of `q` in the text, each once; x increases within a
    *  stream (one postings list). Returns false, calling nothing, when q is too short for the
-   *  sampling (fewer than SAMPLE - 1 characters). */
-  forEachOccurrence(q: string, fn: (x: number, stream: number) => unknown): boolean {
+   *  sampling (fewer than SAMPLE - 1 characters). `skip`, asked of each candidate start before it
+   *  is verified, leaves out the candidates it returns true for, unverified and unreported: a
+   *  count of documents skips those of documents it already holds, since verifying a candidate
+   *  (a read at a random place of the text) is most of a lookup's cost. */
+  forEachOccurrence(q: string, fn: (x: number, stream: number) => unknown, skip?: (x: number) => boolean): boolean {
     const m = q.length;
     const SAMPLE = this.sample;
     if (m < SAMPLE - 1 || m < 2) return false;
@@ -175,7 +178,7 @@ export class PhraseIndex {
     plan.sort((a, b) => a.cost - b.cost);
     let id = 0;
     // fn returning true (exactly) stops the search (a count that only needs to reach a number).
-    for (const { o, streams } of plan) for (const s of streams) if (this.scan(q, o, s, id++, fn)) return true;
+    for (const { o, streams } of plan) for (const s of streams) if (this.scan(q, o, s, id++, fn, skip)) return true;
     return true;
   }
 
@@ -193,7 +196,14 @@ export class PhraseIndex {
   }
 
   /** True when fn asked to stop. */
-  private scan(q: string, o: number, s: Stream, stream: number, fn: (x: number, stream: number) => unknown): boolean {
+  private scan(
+    q: string,
+    o: number,
+    s: Stream,
+    stream: number,
+    fn: (x: number, stream: number) => unknown,
+    skip?: (x: number) => boolean,
+  ): boolean {
     const m = q.length;
     const SAMPLE = this.sample;
     const text = this.text;
@@ -232,6 +242,7 @@ export class PhraseIndex {
       const start = idx * SAMPLE - o;
       if (
         start >= 0 &&
+        !skip?.(start) &&
         text.charCodeAt(start + probe) === probeCode &&
         text.startsWith(q, start) &&
         fn(start, stream) === true

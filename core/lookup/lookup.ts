@@ -12,25 +12,82 @@ import { spanOf } from '../index/pos-map';
 import { normalize, toOriginal } from '../text/normalize';
 import { TUNABLES } from '../model/tunables';
 
-/** Sorted starts in `all` of every occurrence of q (one array per postings stream, each sorted). */
-function occurrences(store: CorpusStore, t: CorpusText, q: string): number[][] {
-  if (q.includes(SEP)) return [];
+/** Every live occurrence of q counted (total and documents), and per postings stream only its first
+ *  `keep` live starts (each stream is sorted): the shown hits are the first `keep` of their merge,
+ *  and a formula phrase's thousands of occurrences are not gathered into arrays to be counted. */
+function occurrences(
+  store: CorpusStore,
+  t: CorpusText,
+  q: string,
+  keep: number,
+): { streams: number[][]; total: number; docs: number } {
   const streams: number[][] = [];
+  if (q.includes(SEP)) return { streams, total: 0, docs: 0 };
+  const seen = new Uint8Array(t.slots.length);
+  let total = 0;
+  let docs = 0;
   let cur: number[] = [];
   let last = -1;
-  const indexed = t.phraseIndex().forEachOccurrence(q, (x, stream) => {
+  // One document's occurrences are consecutive in a stream: its entry is looked up once.
+  let end = -1;
+  let live = false;
+  const found = (x: number, stream: number): void => {
+    if (stream !== last || x >= end) {
+      const e = t.entryAt(x);
+      end = t.starts[e + 1]!;
+      live = !!store.docs[t.slots[e]!];
+      if (live && !seen[e]) {
+        seen[e] = 1;
+        docs++;
+      }
+    }
     if (stream !== last) {
       cur = [];
       streams.push(cur);
       last = stream;
     }
-    cur.push(x);
-  });
-  if (indexed) return streams;
+    if (!live) return;
+    total++;
+    if (cur.length < keep) cur.push(x);
+  };
+  if (t.phraseIndex().forEachOccurrence(q, found)) return { streams, total, docs };
   // Queries shorter than the sampling step (one or two characters) scan the whole text once.
-  const out: number[] = [];
-  for (let at = t.all.indexOf(q); at >= 0; at = t.all.indexOf(q, at + 1)) out.push(at);
-  return [out];
+  for (let at = t.all.indexOf(q); at >= 0; at = t.all.indexOf(q, at + 1)) found(at, 0);
+  return { streams, total, docs };
+}
+
+/** Calls hold(e) once for each text entry holding q that `settled` (asked once per entry, on
+ *  first meeting it) does not rule out, until hold returns true; candidates inside an entry already
+ *  held or ruled out are not verified. False when q is too short for the phrase index. */
+function eachHoldingEntry(
+  t: CorpusText,
+  q: string,
+  settled: (e: number) => boolean,
+  hold: (e: number) => boolean,
+): boolean {
+  let from = 0;
+  let to = -1;
+  let e = -1;
+  let done = false;
+  const enter = (x: number): void => {
+    if (x >= from && x < to) return;
+    e = t.entryAt(x);
+    from = t.starts[e]!;
+    to = t.starts[e + 1]!;
+    done = settled(e);
+  };
+  return t.phraseIndex().forEachOccurrence(
+    q,
+    (x) => {
+      enter(x);
+      done = true;
+      return hold(e);
+    },
+    (x) => {
+      enter(x);
+      return done;
+    },
+  );
 }
 
 export function lookupPhrase(store: CorpusStore, query: string, options: LookupOptions = {}): LookupResult {
@@ -40,8 +97,9 @@ export function lookupPhrase(store: CorpusStore, query: string, options: LookupO
   const hits: Found[] = [];
   if (!q) return { query, total: 0, docs: 0, hits: [] };
   const t = store.corpusText();
-  const streams = occurrences(store, t, q);
-  let { total, docs } = countLive(store, t, streams);
+  const found = occurrences(store, t, q, limit);
+  const { streams } = found;
+  let { total, docs } = found;
 
   // Merge the sorted streams up to `limit` live hits, in corpus order.
   const heads = streams.map(() => 0);
@@ -97,32 +155,6 @@ function withContext(found: Found[], ctx: number): LookupHit[] {
   }));
 }
 
-/** Live occurrences and the documents holding them, over every hit (not only those returned).
- *  Occurrences of one document are consecutive in a stream, so the document is looked up only
- *  when a stream crosses into the next one. */
-function countLive(store: CorpusStore, t: CorpusText, streams: number[][]): { total: number; docs: number } {
-  const seen = new Uint8Array(t.slots.length);
-  let total = 0;
-  let docs = 0;
-  for (const s of streams) {
-    let end = -1;
-    let live = false;
-    for (const x of s) {
-      if (x >= end) {
-        const e = t.entryAt(x);
-        end = t.starts[e + 1] ?? Infinity;
-        live = !!store.docs[t.slots[e]!];
-        if (live && !seen[e]) {
-          seen[e] = 1;
-          docs++;
-        }
-      }
-      if (live) total++;
-    }
-  }
-  return { total, docs };
-}
-
 function context(body: string, start: number, end: number, ctx: number): string {
   return body.slice(Math.max(0, start - ctx), Math.min(body.length, end + ctx));
 }
@@ -133,9 +165,22 @@ export function phraseHolders(store: CorpusStore, query: string): Set<number> {
   const q = normalize(query).text;
   if (!q) return out;
   const t = store.corpusText();
-  for (const s of occurrences(store, t, q))
-    for (const x of s) {
-      const slot = t.slots[t.entryAt(x)]!;
+  const held = new Set<number>();
+  const indexed =
+    q.includes(SEP) ||
+    eachHoldingEntry(
+      t,
+      q,
+      (e) => held.has(e) || !store.docs[t.slots[e]!],
+      (e) => {
+        held.add(e);
+        out.add(t.slots[e]!);
+        return false;
+      },
+    );
+  if (!indexed)
+    for (let at = t.all.indexOf(q); at >= 0; at = t.all.indexOf(q, at + 1)) {
+      const slot = t.slots[t.entryAt(at)]!;
       if (store.docs[slot]) out.add(slot);
     }
   for (const [slot, p] of store.pending) if (p.text.includes(q)) out.add(slot);
@@ -181,16 +226,15 @@ export function phraseCount(
   };
   const t = store.corpusText();
   const counted = () => ({ docs: seen.size, families: families.size });
-  // One document's occurrences come together in a stream: its entry is looked up once.
-  let from = 0;
-  let to = -1;
-  const indexed = t.phraseIndex().forEachOccurrence(q, (x) => {
-    if (x >= from && x < to) return false;
-    const e = t.entryAt(x);
-    from = t.starts[e]!;
-    to = t.starts[e + 1] ?? Infinity;
-    return hold(t.slots[e]!);
-  });
+  const indexed = eachHoldingEntry(
+    t,
+    q,
+    (e) => {
+      const slot = t.slots[e]!;
+      return seen.has(slot) || exclude.has(slot) || !store.docs[slot];
+    },
+    (e) => hold(t.slots[e]!),
+  );
   if (!indexed) return holderCount(store, phraseHolders(store, query), exclude);
   if (families.size >= need) return counted();
   for (const [slot, p] of store.pending) if (p.text.includes(q) && hold(slot)) break;

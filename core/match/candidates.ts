@@ -129,10 +129,17 @@ function outreach(regions: LocalRegion[], covered: Uint32Array): number {
 /** Page gram positions of the fingerprints inside the document's local runs. */
 export function localAnchors(prof: PageProfile, slot: number): number[] {
   const out: number[] = [];
-  for (const r of prof.local.get(slot) ?? [])
-    for (let k = 0; k < prof.fpPos.length; k++) {
-      const p = prof.fpPos[k]!;
-      if (p >= r.start && p < r.end) out.push(p);
+  const pos = prof.fpPos;
+  for (const r of prof.local.get(slot) ?? []) {
+    // fpPos ascends: start at the region's first fingerprint instead of scanning them all.
+    let lo = 0;
+    let hi = pos.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (pos[mid]! < r.start) lo = mid + 1;
+      else hi = mid;
     }
+    for (let k = lo; k < pos.length && pos[k]! < r.end; k++) out.push(pos[k]!);
+  }
   return out;
 }

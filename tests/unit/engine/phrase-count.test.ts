@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CorpusStore } from '../../../core/index/corpus-store';
 import { holderCount, phraseCount, phraseHolders } from '../../../core/lookup/lookup';
+import { normalize } from '../../../core/text/normalize';
 import { bundledDocs } from '../../fixtures/corpus';
 import { rng } from '../../fixtures/rng';
 
@@ -34,6 +35,21 @@ describe('phraseCount', () => {
     phrases.push(b.slice(at, at + r.int(3, 16)));
   }
   const excludes = [new Set<number>(), new Set([0, 7, s.byId.get('user/a')!])];
+
+  it('names every live document holding the phrase, and only those (holders skip held documents)', () => {
+    const texts = s.docs.map((d) => (d ? normalize(d.body).text : ''));
+    for (const q of phrases) {
+      const n = normalize(q).text;
+      const want = new Set<number>();
+      texts.forEach((t, slot) => {
+        if (n && t.includes(n)) want.add(slot);
+      });
+      expect(
+        [...phraseHolders(s, q)].sort((a, b) => a - b),
+        q,
+      ).toEqual([...want].sort((a, b) => a - b));
+    }
+  });
 
   it.each([1, 2, 5, 20])('with need %i agrees with the whole count', (need) => {
     for (const ex of excludes)

@@ -75,6 +75,26 @@ describe('PhraseIndex', () => {
         }
   });
 
+  it('leaves out, unverified, exactly the candidates skip rules out, and verifies the rest', () => {
+    const mid = all.length >>> 1;
+    for (const q of ['高质量发展', '实事求是', '改革开放', '经济社会发展', '华侨的']) {
+      const want = scan(q).filter((x) => x < mid);
+      const asked: number[] = [];
+      const got: number[] = [];
+      index.forEachOccurrence(
+        q,
+        (x) => got.push(x),
+        (x) => {
+          asked.push(x);
+          return x >= mid;
+        },
+      );
+      expect(got.sort((a, b) => a - b)).toEqual(want);
+      // Candidates are asked about before verification: some of them are not occurrences.
+      expect(asked.length).toBeGreaterThan(scan(q).length);
+    }
+  });
+
   it('declines queries shorter than the sampling step allows', () => {
     expect(viaIndex('发展'.slice(0, SAMPLE - 2))).toBeNull();
   });
