@@ -46,12 +46,7 @@ describe('warm start', () => {
   });
 
   it('skips the warm-up when a page asked while the engine loaded', async () => {
-    const holder = createEngineHolder({
-      bundled: async () => smallAsset(),
-      userDocs: async () => [],
-      idle: () => () => undefined,
-    });
-    const warm = vi.fn(async () => undefined);
+    const { holder, warm } = holderWithWarmUp();
     const preloading = holder.preload(warm);
     await holder.use(async (e) => e.list());
     await preloading;
@@ -59,15 +54,20 @@ describe('warm start', () => {
   });
 
   it("skips the warm-up when a page's request arrived while the engine loaded, before it used the engine", async () => {
-    const holder = createEngineHolder({
-      bundled: async () => smallAsset(),
-      userDocs: async () => [],
-      idle: () => () => undefined,
-    });
-    const warm = vi.fn(async () => undefined);
+    const { holder, warm } = holderWithWarmUp();
     const preloading = holder.preload(warm);
     holder.announce(); // analyzePage sets the tab's badge before it asks the engine
     await preloading;
     expect(warm).not.toHaveBeenCalled();
   });
 });
+
+/** An engine over the small bundled asset and no user documents, with a warm-up spy. */
+function holderWithWarmUp() {
+  const holder = createEngineHolder({
+    bundled: async () => smallAsset(),
+    userDocs: async () => [],
+    idle: () => () => undefined,
+  });
+  return { holder, warm: vi.fn(async () => undefined) };
+}
