@@ -54,6 +54,21 @@ async function hoverCard(page: Page, at: { x: number; y: number }, what: string)
 }
 
 /** The background colour the browser gives the reuse highlight on the element holding `text`. */
+/** The tab's badge, once set, checked to say at least half the page is reused. */
+async function reuseBadge(page: Page): Promise<string> {
+  const badge = await waitFor('a badge', () => h.badgeText(page));
+  expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
+  return badge;
+}
+
+/** Reuse marks whose text sits inside a shadow tree (open or closed: the page's registry holds them). */
+function reuseRangesInShadowTrees(page: Page): Promise<number> {
+  return page.evaluate((name) => {
+    const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
+    return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
+  }, REUSE_HIGHLIGHT);
+}
+
 function markColour(where: Page | Frame, selector: string): Promise<string> {
   return where.evaluate((sel) => {
     const el = document.querySelector(sel);
@@ -82,9 +97,8 @@ describe('speeches the top document does not hold itself', () => {
       page.frames().find((f) => f.url().endsWith('frame-body.html')),
     );
     const state = await litUp(frame, 'speech in an iframe');
-    const badge = await waitFor('a badge', () => h.badgeText(page));
+    const badge = await reuseBadge(page);
     console.log(`iframe: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges in the frame`);
-    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
     for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(text)).toContain(compact(t));
     // The colour comes from the stylesheet the manifest puts in every frame.
     expect(await markColour(frame, 'p')).toBe('rgba(250, 204, 21, 0.45)');
@@ -141,14 +155,9 @@ describe('speeches the top document does not hold itself', () => {
       ),
     );
     const state = await litUp(page, 'speech in a shadow root');
-    const badge = await waitFor('a badge', () => h.badgeText(page));
+    const badge = await reuseBadge(page);
     console.log(`shadow root: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges`);
-    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
-    const inShadow = await page.evaluate((name) => {
-      const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
-      return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
-    }, REUSE_HIGHLIGHT);
-    expect(inShadow).toBeGreaterThan(0);
+    expect(await reuseRangesInShadowTrees(page)).toBeGreaterThan(0);
     for (const t of state.texts.filter((x) => compact(x).length >= 4)) expect(compact(text)).toContain(compact(t));
     // Chromium gives text in a shadow tree the page-level ::highlight colour (highlight inheritance).
     const colour = await page.evaluate(() => {
@@ -191,15 +200,10 @@ describe('speeches the top document does not hold itself', () => {
       ),
     );
     const state = await litUp(page, 'speech in a closed shadow root');
-    const badge = await waitFor('a badge', () => h.badgeText(page));
+    const badge = await reuseBadge(page);
     console.log(`closed shadow root: badge "${badge}", ${state.sizes[REUSE_HIGHLIGHT]} reuse ranges`);
-    expect(Number(/^(\d+)%$/.exec(badge)?.[1] ?? 0)).toBeGreaterThanOrEqual(50);
     // The page cannot see into the root, but the marks are there (in the page's registry).
-    const inShadow = await page.evaluate((name) => {
-      const ranges = [...((CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get(name) ?? [])];
-      return ranges.filter((r) => r.startContainer.getRootNode() instanceof ShadowRoot).length;
-    }, REUSE_HIGHLIGHT);
-    expect(inShadow).toBeGreaterThan(0);
+    expect(await reuseRangesInShadowTrees(page)).toBeGreaterThan(0);
     // The text sent for analysis is in rendered order.
     const tabId = await h.tabIdOf(page);
     const pageText = await h.inWorker(async (tab) => {
