@@ -17,7 +17,7 @@ import type { PageText } from '../../../core/model/page';
 import { detect } from '../../../core/detect/detect';
 import { loadSettings, replaceSettings, saveSettings } from '../../../extension/settings';
 import { UserDocStore } from '../../../extension/storage/user-docs';
-import { negativeBody, report } from '../../fixtures/corpus';
+import { negativeBody, report, seed } from '../../fixtures/corpus';
 
 export { negativeBody, report };
 
@@ -125,6 +125,23 @@ export function copiedPage(url = 'https://www.example.gov.cn/speech/1.html'): Pa
     negativeBody('news', 1).slice(0, 500),
   ].join('\n');
   return { url, title: '在全县工作会议上的讲话', text, detect: detect(text, '在全县工作会议上的讲话') };
+}
+
+/** Four seeds as a user corpus (the tests of a persisted user corpus whose bodies are read lazily). */
+export const USER_SEEDS = ['000', '001', '002', '003'].map(seed);
+
+/** A page that copies 1,500 characters of `body` after a news item, as PageText. */
+export function pageCopying(body: string): PageText {
+  const text = ['各位同志：', negativeBody('news', 0).slice(0, 500), body.slice(200, 1700)].join('\n');
+  return { url: 'https://example.gov.cn/a.html', title: '在全县工作会议上的讲话', text, detect: detect(text, '讲话') };
+}
+
+/** A background holding USER_SEEDS as user documents, with its database's name, so that a second
+ *  "worker" can start afresh on the same database. */
+export async function withUserSeeds(): Promise<{ first: TestBackground; ids: string[]; dbName: string }> {
+  const first = testBackground();
+  const ids = (await first.service.addDocs(USER_SEEDS.map((d) => ({ title: d.title, body: d.body })))).map((d) => d.id);
+  return { first, ids, dbName: (first.store as unknown as { dbName: string }).dbName };
 }
 
 /** A minimal CSS Custom Highlight API, as Chromium and Firefox 140+ provide; returns its registry. */

@@ -4,26 +4,14 @@ import { describe, expect, it, vi } from 'vitest';
 import { openUserDb } from '../../../extension/storage/db';
 import { UserDocStore } from '../../../extension/storage/user-docs';
 import { saveSettings } from '../../../extension/settings';
-import { detect } from '../../../core/detect/detect';
-import type { PageText } from '../../../core/model/page';
-import { seed } from '../../fixtures/corpus';
-import { negativeBody, testBackground, type TestBackground } from './helpers';
-
-const SEEDS = ['000', '001', '002', '003'].map(seed);
-
-function pageCopying(body: string): PageText {
-  const text = ['各位同志：', negativeBody('news', 0).slice(0, 500), body.slice(200, 1700)].join('\n');
-  return { url: 'https://example.gov.cn/a.html', title: '在全县工作会议上的讲话', text, detect: detect(text, '讲话') };
-}
+import { negativeBody, pageCopying, testBackground, USER_SEEDS, withUserSeeds, type TestBackground } from './helpers';
 
 /** A background whose user corpus (the four seeds) is indexed and persisted, and a second
  *  "worker" on the same database, started afresh, whose store reads are counted. */
 async function restarted(): Promise<{ first: TestBackground; bg: TestBackground; ids: string[] }> {
-  const first = testBackground();
-  const ids = (await first.service.addDocs(SEEDS.map((d) => ({ title: d.title, body: d.body })))).map((d) => d.id);
-  await first.service.analyzePage(pageCopying(SEEDS[0]!.body), 1);
+  const { first, ids, dbName } = await withUserSeeds();
+  await first.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 1);
   await first.idle();
-  const dbName = (first.store as unknown as { dbName: string }).dbName;
   const bg = testBackground({ dbName });
   vi.spyOn(bg.store, 'list');
   vi.spyOn(bg.store, 'bodies');
@@ -33,7 +21,7 @@ async function restarted(): Promise<{ first: TestBackground; bg: TestBackground;
 describe('lazy user-document bodies', () => {
   it('a worker start reads no body: only the candidates aligned with the page', async () => {
     const { bg, ids } = await restarted();
-    const a = await bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 2);
+    const a = await bg.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 2);
     expect(await bg.deps.engine.origin()).toMatchObject({ from: 'persisted', indexed: 0 });
     expect(bg.store.list).not.toHaveBeenCalled();
     const read = vi.mocked(bg.store.bodies).mock.calls.flat(2) as string[];
@@ -42,7 +30,7 @@ describe('lazy user-document bodies', () => {
     expect(a!.match.passages.some((p) => p.docId === ids[0])).toBe(true);
     // The diff was made against the real body.
     const p = a!.match.passages.find((x) => x.docId === ids[0])!;
-    expect(SEEDS[0]!.body.slice(p.docStart, p.docEnd).length).toBe(p.docEnd - p.docStart);
+    expect(USER_SEEDS[0]!.body.slice(p.docStart, p.docEnd).length).toBe(p.docEnd - p.docStart);
     expect(p.similarity).toBeGreaterThan(0.9);
   });
 
@@ -50,7 +38,7 @@ describe('lazy user-document bodies', () => {
     const { first, bg } = await restarted();
     // Phrasings shared by two documents count as formula here, so the page has formula spans.
     await saveSettings({ boilerplateMinDocs: 2 });
-    const page = pageCopying(SEEDS[0]!.body);
+    const page = pageCopying(USER_SEEDS[0]!.body);
     const eager = await first.service.analyzePage(page, 3); // bodies in memory
     const lazy = await bg.service.analyzePage(page, 4); // a fresh worker: bodies in storage
     expect(lazy!.match).toEqual(eager!.match);
@@ -75,7 +63,7 @@ describe('lazy user-document bodies', () => {
       if (wanted.includes(ids[0]!)) await bg.service.removeDoc(ids[0]!);
       return read(wanted);
     });
-    const a = await bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 4);
+    const a = await bg.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 4);
     expect(a!.match.passages.map((p) => p.docId)).not.toContain(ids[0]);
     expect((await bg.service.listDocs()).map((d) => d.id)).not.toContain(ids[0]);
   });
@@ -87,35 +75,35 @@ describe('lazy user-document bodies', () => {
     await db.delete('docs', ids[0]!); // the record goes, its metadata stays
     db.close();
     await expect(bg.service.getDoc(ids[0]!)).rejects.toThrow(/no longer stored/);
-    const a = await bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 5);
+    const a = await bg.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 5);
     expect(a!.match.passages.map((p) => p.docId)).not.toContain(ids[0]);
     expect(await bg.service.getDoc(ids[0]!)).toBeNull();
   });
 
   it('lookup reads the bodies of its hits for their context', async () => {
     const { bg, ids } = await restarted();
-    const phrase = SEEDS[2]!.body.slice(400, 412);
+    const phrase = USER_SEEDS[2]!.body.slice(400, 412);
     const r = await bg.service.lookup(phrase);
     const hit = r.hits.find((h) => h.docId === ids[2]);
     expect(hit).toBeDefined();
-    expect(hit!.context).toContain(SEEDS[2]!.body.slice(hit!.start, hit!.end));
-    expect((await bg.service.getDoc(ids[2]!))!.body).toBe(SEEDS[2]!.body);
+    expect(hit!.context).toContain(USER_SEEDS[2]!.body.slice(hit!.start, hit!.end));
+    expect((await bg.service.getDoc(ids[2]!))!.body).toBe(USER_SEEDS[2]!.body);
   });
 
   it('a cache smaller than one body still answers (bodies are held while a request runs)', async () => {
     const first = testBackground();
-    await first.service.addDocs(SEEDS.map((d) => ({ title: d.title, body: d.body })));
+    await first.service.addDocs(USER_SEEDS.map((d) => ({ title: d.title, body: d.body })));
     await first.idle();
     const dbName = (first.store as unknown as { dbName: string }).dbName;
     const tiny = testBackground({ dbName, bodyCacheChars: 10 });
-    const a = await tiny.service.analyzePage(pageCopying(SEEDS[3]!.body), 6);
+    const a = await tiny.service.analyzePage(pageCopying(USER_SEEDS[3]!.body), 6);
     expect(a!.match.passages.length).toBeGreaterThan(0);
   });
 
   it('other holders of a passage are read too, so they are named as a worker holding every body names them', async () => {
     // Six documents share one passage: the page is aligned with one, the others are its holders,
     // each checked against its own text. A cache of 10 characters keeps none between requests.
-    const shared = SEEDS[1]!.body.slice(300, 1300);
+    const shared = USER_SEEDS[1]!.body.slice(300, 1300);
     const kinds = ['encyclopedia', 'fiction', 'forum', 'howto', 'law', 'techdoc'] as const;
     const docs = kinds.map((kind, i) => ({
       title: `转发${i}`,
@@ -135,7 +123,7 @@ describe('lazy user-document bodies', () => {
   it("lookup's preparation reads the bodies in chunks of at most 50, none of them all at once", async () => {
     // 120 documents (slices of the seeds): more than two chunks.
     const docs = Array.from({ length: 120 }, (_, i) => {
-      const body = SEEDS[i % 4]!.body;
+      const body = USER_SEEDS[i % 4]!.body;
       const at = (i * 37) % Math.max(1, body.length - 900);
       return { title: `片段${i}`, body: `第${i}篇\n${body.slice(at, at + 900)}` };
     });
@@ -167,8 +155,8 @@ describe('lazy user-document bodies', () => {
   it('a stale analysis redone for the panel leaves firstSeen for later instead of reading every body', async () => {
     const { bg, ids } = await restarted();
     await saveSettings({ boilerplateMinDocs: 2 });
-    await bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 9);
-    await bg.service.addDocs([{ title: '新增', body: SEEDS[3]!.body.slice(0, 900) + '（另稿）' }]); // marks it stale
+    await bg.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 9);
+    await bg.service.addDocs([{ title: '新增', body: USER_SEEDS[3]!.body.slice(0, 900) + '（另稿）' }]); // marks it stale
     vi.mocked(bg.store.bodies).mockClear();
     const redone = await bg.service.getTabAnalysis(9);
     expect(redone!.firstSeenPending).toBe(true);

@@ -3,26 +3,15 @@
 // being read are shared by every request that needs them (SHARED_READS in engine-bodies.ts).
 import { describe, expect, it, vi } from 'vitest';
 import type { SnapshotEngine } from '../../../core/engine';
-import { detect } from '../../../core/detect/detect';
-import type { PageText } from '../../../core/model/page';
 import { UserDocStore } from '../../../extension/storage/user-docs';
-import { seed } from '../../fixtures/corpus';
-import { negativeBody, testBackground, type TestBackground } from './helpers';
-
-const SEEDS = ['000', '001', '002', '003'].map(seed);
-
-function pageCopying(body: string): PageText {
-  const text = ['各位同志：', negativeBody('news', 0).slice(0, 500), body.slice(200, 1700)].join('\n');
-  return { url: 'https://example.gov.cn/a.html', title: '在全县工作会议上的讲话', text, detect: detect(text, '讲话') };
-}
+import { pageCopying, testBackground, USER_SEEDS, withUserSeeds, type TestBackground } from './helpers';
 
 /** A fresh "worker" over a persisted user corpus of the four seeds (no body in memory), with its
  *  store's body reads and its engine's analyses counted. */
 async function coldWorker(): Promise<{ bg: TestBackground; engine: SnapshotEngine; ids: string[] }> {
-  const first = testBackground();
-  const ids = (await first.service.addDocs(SEEDS.map((d) => ({ title: d.title, body: d.body })))).map((d) => d.id);
+  const { first, ids, dbName } = await withUserSeeds();
   await first.idle(); // the index is written to IndexedDB
-  const bg = testBackground({ dbName: (first.store as unknown as { dbName: string }).dbName });
+  const bg = testBackground({ dbName });
   const engine = await bg.deps.engine.get();
   vi.spyOn(engine, 'analyseLoading');
   vi.spyOn(bg.store, 'bodies');
@@ -35,7 +24,7 @@ const reads = (bg: TestBackground) => vi.mocked(bg.store.bodies).mock.calls.flat
 describe('one analysis per page in flight', () => {
   it('two requests for the same tab and page: one analysis, each body read once', async () => {
     const { bg, engine, ids } = await coldWorker();
-    const page = pageCopying(SEEDS[0]!.body);
+    const page = pageCopying(USER_SEEDS[0]!.body);
     const [a, b] = await Promise.all([bg.service.analyzePage(page, 2), bg.service.analyzePage(page, 2)]);
     expect(engine.analyseLoading).toHaveBeenCalledTimes(1);
     expect(reads(bg)).toContain(ids[0]); // the page is aligned with its source's body
@@ -46,7 +35,7 @@ describe('one analysis per page in flight', () => {
 
   it("the panel asking while the page's request runs waits for it instead of analysing again", async () => {
     const { bg, engine } = await coldWorker();
-    const page = pageCopying(SEEDS[1]!.body);
+    const page = pageCopying(USER_SEEDS[1]!.body);
     bg.content.getPageText.mockResolvedValue(page);
     const asked = bg.service.analyzePage(page, 3);
     await Promise.resolve();
@@ -58,7 +47,7 @@ describe('one analysis per page in flight', () => {
 
   it("the page's request arriving while the panel's analysis of it runs shares that analysis", async () => {
     const { bg, engine } = await coldWorker();
-    const page = pageCopying(SEEDS[2]!.body);
+    const page = pageCopying(USER_SEEDS[2]!.body);
     bg.content.getPageText.mockResolvedValue(page);
     // The panel's analysis has started, and is reading bodies, when the page asks.
     let reading!: () => void;
@@ -80,8 +69,8 @@ describe('one analysis per page in flight', () => {
   it('a different page in the same tab is analysed, not answered with the other', async () => {
     const { bg, engine } = await coldWorker();
     const [a, b] = await Promise.all([
-      bg.service.analyzePage(pageCopying(SEEDS[0]!.body), 5),
-      bg.service.analyzePage(pageCopying(SEEDS[3]!.body), 5),
+      bg.service.analyzePage(pageCopying(USER_SEEDS[0]!.body), 5),
+      bg.service.analyzePage(pageCopying(USER_SEEDS[3]!.body), 5),
     ]);
     expect(engine.analyseLoading).toHaveBeenCalledTimes(2);
     expect(a!.page.text).not.toBe(b!.page.text);
@@ -89,7 +78,7 @@ describe('one analysis per page in flight', () => {
 
   it('two tabs showing the same page: two analyses, but each body is read once', async () => {
     const { bg, engine, ids } = await coldWorker();
-    const page = pageCopying(SEEDS[0]!.body);
+    const page = pageCopying(USER_SEEDS[0]!.body);
     const [a, b] = await Promise.all([bg.service.analyzePage(page, 6), bg.service.analyzePage(page, 7)]);
     expect(engine.analyseLoading).toHaveBeenCalledTimes(2);
     expect(reads(bg)).toContain(ids[0]);
