@@ -102,6 +102,37 @@ async function fillTeamFields(url: string, token: string): Promise<void> {
   );
 }
 
+/** A phrase only the team speech has (the page changed the place name). */
+const TEAM_PHRASE = `召开${teamSpeech.place}招商引资工作会议`;
+
+const lookupText = () =>
+  ff.inSidebar(async () => (document.querySelector('#sy-panel-lookup') as HTMLElement | null)?.innerText ?? '');
+
+/** Looks `query` up in the sidebar's 查找 tab; the titles of the speeches with hits (none: []).
+ *  The answer is the first finished one that differs from what the tab showed before (the view
+ *  keeps the last result on screen while it asks). */
+async function lookUp(query: string): Promise<string[]> {
+  const before = await lookupText();
+  await ff.inSidebar(
+    new Function(`return (async () => {
+      [...document.querySelectorAll('[role=tab]')].find((t) => t.textContent.trim() === '查找').click();
+      await new Promise((r) => requestAnimationFrame(r));
+      const input = document.querySelector('#sy-panel-lookup input[type=search]');
+      input.value = ${JSON.stringify(query)};
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(r));
+      input.form.requestSubmit();
+    })()`) as () => Promise<void>,
+  );
+  await waitFor(`the lookup of ${query}`, async () => {
+    const text = await lookupText();
+    return text !== before && /共 \d+ 处|没有找到/.test(text);
+  });
+  return ff.inSidebar(async () =>
+    [...document.querySelectorAll('#sy-panel-lookup .hit-group h3')].map((h) => h.textContent ?? ''),
+  );
+}
+
 /** Connect, then answer Firefox's prompt; returns the prompt's text. */
 async function connectAnswering(answer: 'allow' | 'deny'): Promise<string> {
   await clickInSidebarAsUser(ff, '#sy-set-team-connect');
@@ -112,6 +143,33 @@ async function connectAnswering(answer: 'allow' | 'deny'): Promise<string> {
   });
   return prompt.text;
 }
+
+/** Starts Firefox on the test profile (installing the add-on the first time), opens the copied
+ *  page and the sidebar. A second launch on the same profile is a browser restart. */
+async function launch(installXpi?: string): Promise<void> {
+  ff = await launchFirefox({
+    profile,
+    installXpi,
+    proxyPort: proxy.port,
+    proxyLoopback: true,
+    sidebarId: build!.sidebarId,
+  });
+  page = await ff.firstPage();
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  // The sidebar can be asked to show a moment before the add-on's panel is registered.
+  await waitFor('the sidebar shown', async () => (await ff.showSidebar(), ff.sidebarOpen()), { timeout: 90_000 });
+}
+
+/** The badge once the team's reuse is on it (a percentage of at least 50). */
+const teamBadge = () =>
+  waitFor(
+    'the badge showing the team reuse',
+    async () => {
+      const b = await badge();
+      return /^\d+%$/.test(b) && Number.parseInt(b, 10) >= 50 ? b : null;
+    },
+    { timeout: 180_000 },
+  );
 
 describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyuan serve (${FIREFOX})`, () => {
   beforeAll(async () => {
@@ -130,18 +188,8 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     profile = mkdtempSync(join(tmpdir(), 'suyuan-ff-team-'));
     const xpi = `${profile}.xpi`;
     await packXpi(build.dir, xpi);
-    ff = await launchFirefox({
-      profile,
-      installXpi: xpi,
-      proxyPort: proxy.port,
-      proxyLoopback: true,
-      sidebarId: build.sidebarId,
-    });
+    await launch(xpi);
     rmSync(xpi, { force: true });
-    page = await ff.firstPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    // The sidebar can be asked to show a moment before the add-on's panel is registered.
-    await waitFor('the sidebar shown', async () => (await ff.showSidebar(), ff.sidebarOpen()), { timeout: 90_000 });
   }, 600_000);
 
   afterAll(async () => {
@@ -174,7 +222,7 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     expect(text).toContain(`127.0.0.1:${port}`);
     const state = await waitFor('the refusal in the settings', async () => {
       const s = await teamState();
-      return /出错/.test(s) ? s : null;
+      return /出错|已连接/.test(s) ? s : null;
     });
     expect(state).toContain('浏览器未授予访问该地址的权限');
     expect(await grantedOrigins()).toEqual([]);
@@ -199,14 +247,7 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     await ff.inSidebar(async () => document.querySelector('#sy-set-team-state')?.scrollIntoView({ block: 'center' }));
     save('firefox-sidebar-team-settings.png', await ff.shot('sidebar'));
 
-    const shown = await waitFor(
-      'the badge showing the team reuse',
-      async () => {
-        const b = await badge();
-        return /^\d+%$/.test(b) && Number.parseInt(b, 10) >= 50 ? b : null;
-      },
-      { timeout: 180_000 },
-    );
+    const shown = await teamBadge();
     await backToCompare();
     await waitFor('the team source among the candidates', async () => (await compareText()).includes(teamSpeech.title));
     const first = await ff.inSidebar(async () => {
@@ -239,6 +280,8 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     await waitFor('the team document in the reader', async () =>
       ff.inSidebar(async () => (document.querySelector('.reader')?.textContent ?? '').includes('同志们')),
     );
+    // A phrase only the team speech has: the team's hits are merged into the lookup.
+    expect(await lookUp(TEAM_PHRASE)).toContain(teamSpeech.title);
     const asked = toServer();
     console.log(
       `Firefox team corpus: badge ${shown}, ${marks} reuse marks; ${asked.length} requests to the server: ` +
@@ -246,7 +289,21 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     );
     expect(asked.every((r) => r.passed)).toBe(true);
     const paths = new Set(asked.map((r) => new URL(r.url).pathname));
-    for (const p of ['/v1/health', '/v1/analyse', '/v1/doc']) expect(paths).toContain(p);
+    for (const p of ['/v1/health', '/v1/analyse', '/v1/doc', '/v1/lookup']) expect(paths).toContain(p);
+    expect(elsewhere()).toEqual([]);
+  });
+
+  it('after a browser restart: still connected, the permission kept, only that server asked', async () => {
+    const port = new URL(serve.url).port;
+    const asked = toServer().length;
+    await ff.close();
+    await launch();
+    expect(await grantedOrigins()).toEqual([`http://127.0.0.1:${port}/*`]);
+    const shown = await teamBadge();
+    await waitFor('the team source in the sidebar', async () => (await compareText()).includes(teamSpeech.title));
+    const after = toServer().slice(asked);
+    console.log(`Firefox after a restart: badge ${shown}; ${after.length} requests to the server`);
+    expect(after.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toContain('POST /v1/analyse');
     expect(elsewhere()).toEqual([]);
   });
 
@@ -272,6 +329,7 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
       return t.length > 20 && !t.includes(teamSpeech.title);
     });
     save('firefox-sidebar-team-off.png', await ff.shot('sidebar'));
+    expect(await lookUp(TEAM_PHRASE)).toEqual([]);
     expect(toServer().length).toBe(before);
     expect(elsewhere()).toEqual([]);
   });
