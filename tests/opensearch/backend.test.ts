@@ -12,6 +12,7 @@ import { OpenSearchBackend } from '../../cli/opensearch/backend';
 import { OpenSearchClient, OpenSearchError } from '../../cli/opensearch/client';
 import { indexCorpus } from '../../cli/opensearch/indexer';
 import { indexBody } from '../../cli/opensearch/layout';
+import { settledStoreSize } from '../../cli/opensearch/settled-store';
 import { excerpt, heavyEdit, lightEdit } from '../fixtures/reuse-cases';
 import { rng } from '../fixtures/rng';
 import { removeCliCache, runCli, tempDir } from '../unit/cli/run-cli';
@@ -79,6 +80,28 @@ describe.skipIf(skip)('OpenSearch backend', () => {
     }
     for (const q of ['高质量发展', '人民', '新质生产力', '的', '政府工作報告', 'GDP', '不存在的短语组合'])
       expect(await lookupOver(backend, q, { limit: 40 })).toEqual(engine.lookup(q, { limit: 40 }));
+  });
+
+  it('reads the store size once merges are done, not counting the segments merged away', async () => {
+    const name = index('store');
+    const client = new OpenSearchClient(url);
+    // Three runs (each refreshed) leave several segments, and the relabel rewrites leave deleted docs.
+    await indexCorpus(client, name, docs.slice(0, 20));
+    await indexCorpus(client, name, docs.slice(0, 40));
+    await indexCorpus(client, name, docs);
+    type Segs = {
+      indices: Record<string, { shards: Record<string, { segments: Record<string, { size_in_bytes: number }> }[]> }>;
+    };
+    const segs = (await client.request<Segs>('GET', `/${name}/_segments`))!;
+    const shard = segs.indices[name]!.shards['0']![0]!.segments;
+    const before = Object.values(shard).reduce((a, x) => a + x.size_in_bytes, 0);
+    expect(Object.keys(shard).length).toBeGreaterThan(1);
+    const s = await settledStoreSize(client, name);
+    expect(s.segments).toBe(1);
+    expect(s.how).toMatch(/force-merged to 1 segment/);
+    // Read straight after the merge, the store counted the old segments beside the new one (more
+    // than all the old ones together); settled, it is the one merged segment.
+    expect(s.bytes).toBeLessThan(before);
   });
 
   it('a server gone mid-index fails the run; the rerun resumes without duplicates', async () => {
