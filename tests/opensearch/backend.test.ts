@@ -82,6 +82,29 @@ describe.skipIf(skip)('OpenSearch backend', () => {
       expect(await lookupOver(backend, q, { limit: 40 })).toEqual(engine.lookup(q, { limit: 40 }));
   });
 
+  it('keeps phrase counts between pages, in few round trips, and drops them when the index changes', async () => {
+    const name = index('cache');
+    const client = new OpenSearchClient(url);
+    const part = docs.slice(0, 60);
+    await indexCorpus(client, name, part);
+    const backend = new OpenSearchBackend(client, name);
+    const p = pages()[1]!;
+    const small = createEngine(part);
+    const r0 = client.requests;
+    expect(await boilerplateOver(backend, p)).toEqual(small.boilerplate(p));
+    const first = client.requests - r0;
+    const r1 = client.requests;
+    expect(await boilerplateOver(backend, p)).toEqual(small.boilerplate(p));
+    const second = client.requests - r1;
+    console.log(`boilerplate of one page: ${first} requests, again ${second} (${backend.counts.hits} counts kept)`);
+    expect(backend.counts.hits).toBeGreaterThan(0);
+    expect(second).toBeLessThan(first);
+    // More documents: every kept count is stale; the answers are the larger corpus's.
+    await indexCorpus(client, name, docs);
+    expect(await boilerplateOver(backend, p)).toEqual(engine.boilerplate(p));
+    expect(await matchOver(backend, p)).toEqual(engine.match(p));
+  });
+
   it('reads the store size once merges are done, not counting the segments merged away', async () => {
     const name = index('store');
     const client = new OpenSearchClient(url);
@@ -155,8 +178,9 @@ describe.skipIf(skip)('OpenSearch backend', () => {
       const ok = await runCli(['match', page, '--json', '--opensearch', url], env);
       expect(ok.status).toBe(0);
       expect(JSON.parse(ok.stdout).candidates[0].id).toBe(docs[3]!.id);
-      // The first search (fingerprint counts) is answered, the next (candidates) finds the server gone.
-      const proxy = await faultyProxy((req, _b, k) => (req.url?.includes('_search') && k > 1 ? 'cut' : 'pass'));
+      // The first search (fingerprint counts) is answered, the next (candidates) finds the server
+      // gone. Searches go out as _msearch (those asked together in one request).
+      const proxy = await faultyProxy((req, _b, k) => (/_m?search/.test(req.url ?? '') && k > 1 ? 'cut' : 'pass'));
       try {
         const r = await runCli(['match', page, '--json'], { ...env, SUYUAN_OPENSEARCH: proxy.url });
         expect(r.status).toBe(3);
