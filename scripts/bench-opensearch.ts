@@ -112,7 +112,13 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   const disk = stats._all.primaries.store.size_in_bytes;
   const backend = new OpenSearchBackend(client, index);
   await matchOver(backend, ps[0]!); // warm caches once, as the embedded engine's are warm
-  const oMatch = await timed(ps, (p) => matchOver(backend, p));
+  // Round trips: HTTP requests to OpenSearch per page (the client counts them).
+  const trips: number[] = [];
+  const oMatch = await timed(ps, async (p) => {
+    const r0 = client.requests;
+    await matchOver(backend, p);
+    trips.push(client.requests - r0);
+  });
   const oLookup = await timed(qs, (q) => lookupOver(backend, q));
   const node = (await client.request<{
     nodes: Record<string, { jvm: { mem: { heap_used_in_bytes: number; heap_max_in_bytes: number } } }>;
@@ -136,6 +142,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
     `${f(pct(eMatch, 0.5))} / ${f(pct(eMatch, 0.95))} ms`,
     `${f(pct(oMatch, 0.5))} / ${f(pct(oMatch, 0.95))} ms`,
   );
+  row('match: requests per page p50 / max', '-', `${pct(trips, 0.5)} / ${Math.max(...trips)}`);
   row(
     'lookup p50 / p95',
     `${f(pct(eLookup, 0.5), 2)} / ${f(pct(eLookup, 0.95), 2)} ms`,
