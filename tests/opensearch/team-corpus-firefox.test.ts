@@ -212,6 +212,12 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     expect(toServer()).toEqual([]);
     expect(elsewhere()).toEqual([]);
     expect(await grantedOrigins()).toEqual([]);
+    const own = proxy.seen.filter((r) => FIREFOX_HOUSEKEEPING.test(r.url));
+    console.log(
+      `Firefox, no team server: the proxy saw ${proxy.seen.length} requests: ` +
+        `${proxy.other(serve.url).length - own.length} to the page's server, 0 to the team server, ` +
+        `${own.length} of Firefox's own (${[...new Set(own.map((r) => new URL(r.url).host))].join(', ') || 'none'}), 0 else`,
+    );
   });
 
   it('"connect" asks Firefox for that one address; denied, nothing is sent', async () => {
