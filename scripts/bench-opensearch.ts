@@ -193,7 +193,13 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   const backend = new OpenSearchBackend(client, index);
   step(`OpenSearch: matching ${ps.length} pages`);
   await matchOver(backend, ps[0]!); // warm caches once, as the embedded engine's are warm
-  const oMatch = await timed(ps, (p) => matchOver(backend, p));
+  // Round trips: HTTP requests to OpenSearch per page (the client counts them).
+  const trips: number[] = [];
+  const oMatch = await timed(ps, async (p) => {
+    const r0 = client.requests;
+    await matchOver(backend, p);
+    trips.push(client.requests - r0);
+  });
   step(`OpenSearch: looking up ${qs.length} phrases`);
   const oLookup = await timed(qs, (q) => lookupOver(backend, q));
   const node = (await client.request<{
@@ -217,6 +223,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
     row('index', e ? `${f(e.buildMs / 1000)} s` : '-', `reused ${index} (BENCH_OS_KEEP=1): not timed`);
   else indexRows(row, n, Mc, e, indexMs, rep, jcpu);
   row('match p50 / p95', e ? ms(e.match) : '-', ms(oMatch));
+  row('match: requests per page p50 / max', '-', `${pct(trips, 0.5)} / ${Math.max(...trips)}`);
   row('lookup p50 / p95', e ? ms(e.lookup, 2) : '-', ms(oLookup));
   row(
     'memory',
