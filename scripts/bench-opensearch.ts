@@ -5,7 +5,8 @@
 // Env: BENCH_OS_URL (http://127.0.0.1:9200), BENCH_OS_SIZES (comma list, default "10000"),
 //      BENCH_OS_PAGES (match pages per size, 30), BENCH_OS_PHRASES (40), BENCH_OS_PID (Java PID for RSS),
 //      BENCH_OS_KEEP=1 (keep the index afterwards, and reuse one left by an earlier run of the same size:
-//      the index rows then say so instead of timing bulk loading).
+//      the index rows then say so instead of timing bulk loading), BENCH_OS_EMBEDDED=0 (OpenSearch side
+//      only, e.g. to time queries again over a kept index without rebuilding the embedded engine).
 import { constants as bufferConstants } from 'node:buffer';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../cli/corpus-folder';
 import { OpenSearchBackend } from '../cli/opensearch/backend';
 import { OpenSearchClient } from '../cli/opensearch/client';
 import { indexCorpus, type IndexReport } from '../cli/opensearch/indexer';
+import { settledStoreSize } from '../cli/opensearch/settled-store';
 import { excerpt, heavyEdit, lightEdit } from '../tests/fixtures/reuse-cases';
 import { rng, type Rng } from '../tests/fixtures/rng';
 import { paragraphPool, syntheticCorpus } from './lib/synthetic-corpus';
@@ -27,6 +29,7 @@ const SIZES = (process.env.BENCH_OS_SIZES ?? '10000').split(',').map(Number);
 const PAGES = Number(process.env.BENCH_OS_PAGES ?? 30);
 const PHRASES = Number(process.env.BENCH_OS_PHRASES ?? 40);
 const KEEP = process.env.BENCH_OS_KEEP === '1';
+const EMBEDDED = process.env.BENCH_OS_EMBEDDED !== '0';
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 const pct = (xs: number[], p: number): number => {
   const s = [...xs].sort((a, b) => a - b);
@@ -148,16 +151,6 @@ async function forceMerge(client: OpenSearchClient, index: string): Promise<void
   await client.request('POST', `/${index}/_refresh`);
 }
 
-/** Bytes in the index's live segments (what a merged index keeps) and in its store now. */
-async function diskBytes(client: OpenSearchClient, index: string): Promise<{ segments: number; store: number }> {
-  const segs = (await client.request<{ size: string }[]>('GET', `/_cat/segments/${index}?format=json&bytes=b`))!;
-  const stats = (await client.request<{ _all: { primaries: { store: { size_in_bytes: number } } } }>(
-    'GET',
-    `/${index}/_stats/store`,
-  ))!;
-  return { segments: segs.reduce((a, x) => a + Number(x.size), 0), store: stats._all.primaries.store.size_in_bytes };
-}
-
 async function benchSize(pool: string[], n: number, client: OpenSearchClient): Promise<void> {
   const r = rng(16_000 + n);
   step(`generating ${n} synthetic speeches`);
@@ -173,7 +166,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
       .join(' ')}`,
   );
   step(`building the embedded engine over ${f(Mc, 1)} M chars`);
-  const emb = await runEmbedded(docs, chars, ps, qs);
+  const emb = EMBEDDED ? await runEmbedded(docs, chars, ps, qs) : 'not run (BENCH_OS_EMBEDDED=0)';
 
   const index = `suyuan-bench-${n}`;
   const pid = javaPid();
@@ -189,7 +182,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
   step('flush and force-merge to one segment');
   await client.request('POST', `/${index}/_flush`);
   await forceMerge(client, index);
-  const disk = await diskBytes(client, index);
+  const disk = await settledStoreSize(client, index);
   const backend = new OpenSearchBackend(client, index);
   step(`OpenSearch: matching ${ps.length} pages`);
   await matchOver(backend, ps[0]!); // warm caches once, as the embedded engine's are warm
@@ -231,8 +224,7 @@ async function benchSize(pool: string[], n: number, client: OpenSearchClient): P
     `JVM heap used ${MB(jvm.heap_used_in_bytes)} of ${MB(jvm.heap_max_in_bytes)}; RSS ${Number.isNaN(rss) ? 'n/a' : MB(rss)}`,
   );
   row('memory per M chars', e ? MB(e.heap / Mc) : '-', `heap used ${MB(jvm.heap_used_in_bytes / Mc)}`);
-  row('disk (live segments, 1 segment)', '-', `${MB(disk.segments)} = ${MB(disk.segments / Mc)} per M chars`);
-  row('disk (primary store after merge)', '-', `${MB(disk.store)} = ${MB(disk.store / Mc)} per M chars`);
+  row('disk (primary store, merged)', '-', `${MB(disk.bytes)} = ${MB(disk.bytes / Mc)} per M chars (${disk.how})`);
   if (!KEEP) await client.request('DELETE', `/${index}`);
   step(`done with ${n}`);
 }
