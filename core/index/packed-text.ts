@@ -30,6 +30,12 @@ const COARSE_SHIFT = 9;
 const ESC = 255;
 /** Decoded strings are built this many units at a time (fromCharCode's argument limit). */
 const CHUNK = 8192;
+/** Decodes UTF-16 units laid out little-endian (natively, about ten times fromCharCode's speed);
+ *  null on a big-endian machine, where Uint16Array's bytes are not. It keeps a leading U+FEFF
+ *  (ignoreBOM) but would replace a lone surrogate: texts holding any surrogate are built with
+ *  fromCharCode instead. */
+const UTF16 =
+  new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 
 /** The byte string of `bytes` (every code below 256, so V8 stores it one byte a character). */
 function byteString(bytes: Uint8Array): string {
@@ -222,6 +228,7 @@ export class PackedText implements CorpusChars {
     const t = this.t;
     const units = this.units;
     let b = this.byteAt(a);
+    let surrogates = false;
     for (let i = 0; i < out.length; i++) {
       const c = s.charCodeAt(b);
       if (c < t) {
@@ -234,7 +241,9 @@ export class PackedText implements CorpusChars {
         out[i] = (s.charCodeAt(b + 1) << 8) | s.charCodeAt(b + 2);
         b += 3;
       }
+      if ((out[i]! & 0xf800) === 0xd800) surrogates = true;
     }
+    if (UTF16 && !surrogates) return UTF16.decode(out);
     const parts: string[] = [];
     for (let i = 0; i < out.length; i += CHUNK)
       parts.push(String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]));
