@@ -17,7 +17,7 @@
 // read from here.
 import { BLOCK_TAGS, blockBuilder, NEVER_CHROME_TAGS, SKIP_TAGS, cleanTitle, isChromeName, pickMain } from './blocks';
 import type { BlockBuilder, Paragraph, RunTable } from './blocks';
-import { yieldToPage } from './slices';
+import { slicer, type Slicer } from './slices';
 import { chooseTitle } from './title';
 
 export interface DomText {
@@ -49,6 +49,8 @@ export interface SlicedExtractOptions extends ExtractOptions {
   sliceMs?: number;
   /** Stops the walk between slices; the promise then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /** The caller's slicer (its own length and signal then apply; sliceMs and signal are unused). */
+  slice?: Slicer;
 }
 
 /** Extraction stops after this many DOM nodes: a bounded cost on huge pages. Typical article
@@ -77,22 +79,17 @@ export function extractFromDocument(doc: Document, opts: ExtractOptions = {}): D
   return walk.result();
 }
 
-/** extractFromDocument in slices of about `sliceMs`, yielding to the page between them. */
+/** extractFromDocument in slices of about `sliceMs` (or of the caller's slicer, so that the walk
+ *  and the work after it share one budget), yielding to the page between them. */
 export async function extractFromDocumentSliced(doc: Document, opts: SlicedExtractOptions = {}): Promise<DomText> {
-  const sliceMs = opts.sliceMs ?? 8;
-  const { signal } = opts;
-  signal?.throwIfAborted();
-  let sliceEnd = performance.now() + sliceMs;
+  opts.signal?.throwIfAborted();
+  const slice = opts.slice ?? slicer(opts.sliceMs ?? 8, opts.signal);
   // The walk's set-up (one native query over the page) counts against the first slice.
   const walk = domWalk(doc, opts);
   for (;;) {
-    const done = walk.step(sliceEnd);
-    // Scoring and joining the text take a few ms: a fresh slice for them if this one is used up.
-    if (!done || performance.now() > sliceEnd - sliceMs / 2) {
-      await yieldToPage();
-      signal?.throwIfAborted();
-      sliceEnd = performance.now() + sliceMs;
-    }
+    const done = walk.step(slice.deadline);
+    // Scoring and joining the text take a few ms: a fresh slice for them if half this one is gone.
+    await slice.pause(done ? slice.ms / 2 : 0);
     if (done) return walk.result();
   }
 }

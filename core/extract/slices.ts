@@ -11,16 +11,26 @@ export function yieldToPage(): Promise<void> {
 }
 
 export interface Slicer {
-  /** Call between units of work: yields to the page once this slice has run `ms`; rejects with
-   *  the signal's reason if it was aborted meanwhile. Resolves at once (no yield) otherwise. */
-  pause(): Promise<void> | void;
+  /** Call between units of work: yields to the page once this slice has run out (or has fewer
+   *  than `reserveMs` left, for work that should not start in a slice's tail); rejects with the
+   *  signal's reason if it was aborted meanwhile. Resolves at once (no yield) otherwise. */
+  pause(reserveMs?: number): Promise<void> | void;
+  /** When the current slice ends (performance.now() clock), for loops that read the clock
+   *  themselves every few units rather than calling pause() for each. */
+  readonly deadline: number;
+  /** The slice length. */
+  readonly ms: number;
 }
 
 export function slicer(ms = 8, signal?: AbortSignal): Slicer {
   let end = performance.now() + ms;
   return {
-    pause() {
-      if (performance.now() < end) return;
+    ms,
+    get deadline() {
+      return end;
+    },
+    pause(reserveMs = 0) {
+      if (performance.now() < end - reserveMs) return;
       return yieldToPage().then(() => {
         signal?.throwIfAborted();
         end = performance.now() + ms;

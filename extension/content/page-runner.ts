@@ -4,7 +4,7 @@
 import { detectSpeechSliced } from '../../core/detect/speech';
 import { looksChinese } from '../../core/detect/early-exit';
 import { extractFromDocumentSliced, type DomText } from '../../core/extract/from-dom';
-import { slicer, yieldToPage, type Slicer } from '../../core/extract/slices';
+import { slicer, type Slicer } from '../../core/extract/slices';
 import { suyuan } from '../messaging';
 import type { ContentService } from '../protocol';
 import type { PageAnalysis, SentPage } from '../../core/model/page';
@@ -96,12 +96,12 @@ export class PageRunner implements ContentService {
     const abort = new AbortController();
     this.runAbort = abort;
     try {
-      const dom = await this.extract(abort.signal);
-      if (id !== this.runId || this.stopped) return;
-      // Everything after the walk goes in slices too (detection, ranges): the walk's last slice
-      // may have just been used up by scoring its paragraphs, so the page gets its turn first.
-      await yieldToPage();
+      // One slicer for the whole run: the walk, detection and ranges share its budget, so the
+      // work after the walk starts in a fresh slice when scoring the paragraphs used this one up.
       const slice = slicer(SLICE_MS, abort.signal);
+      const dom = await this.extract(slice);
+      if (id !== this.runId || this.stopped) return;
+      await slice.pause();
       const page = await this.sent(dom, slice);
       if (id !== this.runId || this.stopped) return;
       this.state = { dom, page, analysis: null, settings, passages: [] };
@@ -179,8 +179,8 @@ export class PageRunner implements ContentService {
   private readonly onFramePointer = guard('pointer', (e: PointerEvent) => this.onPointerMove(e));
 
   /** The page's text, walked in slices so a huge page keeps responding. */
-  private extract(signal?: AbortSignal): Promise<DomText> {
-    return extractFromDocumentSliced(this.env.doc, { signal, shadowRootOf: closedRoot });
+  private extract(slice: Slicer): Promise<DomText> {
+    return extractFromDocumentSliced(this.env.doc, { slice, shadowRootOf: closedRoot });
   }
 
   /** Removes everything drawn and forgets the page. */
@@ -225,8 +225,9 @@ export class PageRunner implements ContentService {
   async getPageText(): Promise<SentPage | null> {
     if (this.state) return this.state.page;
     // The panel asks about a page the runner skipped (not speech-like, or not yet run).
-    const dom = await this.extract();
-    return dom.text.trim() === '' ? null : this.sent(dom, slicer(SLICE_MS));
+    const slice = slicer(SLICE_MS);
+    const dom = await this.extract(slice);
+    return dom.text.trim() === '' ? null : this.sent(dom, slice);
   }
 
   /** The page as sent to the background: text, detection, and its date hints (page-hints.ts). */
@@ -322,7 +323,7 @@ export class PageRunner implements ContentService {
 
   private async textUnchanged(): Promise<boolean> {
     if (!this.state) return false;
-    const now = await this.extract();
+    const now = await this.extract(slicer(SLICE_MS));
     return now.text === this.state?.page.text;
   }
 

@@ -7,13 +7,24 @@
 // take screenshots of them (WindowGlobalParent.drawSnapshot).
 // The add-on is installed permanently (an unsigned XPI; ESR honours
 // xpinstall.signatures.required=false), so a second launch on the same profile is a browser restart.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { readdirSync, statSync } from 'node:fs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+
+/** The Firefox build (`npm run build:firefox`): its folder, and its sidebar's id in Firefox (null
+ *  when it is not built). */
+export function firefoxBuild(root: string): { dir: string; sidebarId: string } | null {
+  const dir = join(root, '.output', 'firefox-mv2');
+  if (!existsSync(join(dir, 'manifest.json'))) return null;
+  const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  return { dir, sidebarId: `${m.browser_specific_settings.gecko.id.replace(/[^a-z0-9_-]/gi, '_')}-sidebar-action` };
+}
 
 export interface Firefox {
   browser: Browser;
@@ -54,6 +65,8 @@ export interface LaunchOptions {
   installXpi?: string;
   /** Every request to another host goes to this proxy (the test server), which records it. */
   proxyPort: number;
+  /** Loopback requests go through the proxy too (by default they go straight to 127.0.0.1). */
+  proxyLoopback?: boolean;
   sidebarId: string;
 }
 
@@ -75,7 +88,7 @@ export async function launchFirefox(opts: LaunchOptions): Promise<Firefox> {
       'network.proxy.ssl_port': opts.proxyPort,
       'network.proxy.share_proxy_settings': true,
       'network.proxy.no_proxies_on': '',
-      'network.proxy.allow_hijacking_localhost': false,
+      'network.proxy.allow_hijacking_localhost': opts.proxyLoopback ?? false,
     },
   });
   const bidi = (browser as unknown as { connection: unknown }).connection as {

@@ -3,61 +3,28 @@
 // (tests/fixtures/synthetic-speech), so no bundled document holds it; the page is a copy of it with
 // names and numbers changed. The extension asks the server only after the user connected it in
 // the settings, and then only that server (the privacy check of tests/e2e covers the default).
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OpenSearchClient } from '../../cli/opensearch/client';
-import { indexCorpus } from '../../cli/opensearch/indexer';
-import { syntheticSpeech } from '../fixtures/synthetic-speech';
 import { screenshot, useHarness, waitFor, type Harness } from '../e2e/harness';
 import { paragraphs, perturb, sitePage } from '../e2e/pages';
 import { foreignRequests } from '../e2e/expectations';
-import { bundledDocs } from '../fixtures/corpus';
-import { dropIndex, freshIndex, skip, url } from './helpers';
+import { dropIndex, freshIndex, skip } from './helpers';
+import { indexTeamCorpus, startServe, teamSpeech, TEAM_DOCS, type ServeProcess } from './team-server';
 
-const ROOT = path.resolve(__dirname, '../..');
 const TOKEN = 'e2e-team-token';
-const team = syntheticSpeech(4242, 10);
+const team = teamSpeech;
 const index = freshIndex('team-e2e');
-let serve: ChildProcess | undefined;
+let serve: ServeProcess | undefined;
 let serveUrl = '';
-
-/** Starts `suyuan serve --opensearch` on a free port and reads its address from stderr. */
-async function startServe(): Promise<string> {
-  const child = spawn(
-    process.execPath,
-    ['cli/bin.mjs', 'serve', '--opensearch', url, '--port', '0', '--token', TOKEN],
-    { cwd: ROOT, env: { ...process.env, SUYUAN_OPENSEARCH_INDEX: index }, stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  serve = child;
-  let err = '';
-  child.stderr!.on('data', (b: Buffer) => (err += b.toString()));
-  return waitFor('suyuan serve to listen', async () => /listening on (http:\/\/\S+)/.exec(err)?.[1] ?? null, {
-    timeout: 90_000,
-  });
-}
 
 describe.skipIf(skip)('the extension with a team corpus on suyuan serve (OpenSearch)', () => {
   beforeAll(async () => {
-    const client = new OpenSearchClient(url);
-    // The team corpus: the written speech and a few bundled documents beside it.
-    const docs = [
-      {
-        id: 'team/written-4242.md',
-        title: team.title,
-        body: team.body,
-        date: team.date,
-        place: team.place,
-        origin: 'user' as const,
-      },
-      ...bundledDocs().slice(0, 6),
-    ];
-    await indexCorpus(client, index, docs, {});
-    serveUrl = await startServe();
+    await indexTeamCorpus(index);
+    serve = await startServe(index, TOKEN);
+    serveUrl = serve.url;
   }, 300_000);
 
   afterAll(async () => {
-    serve?.kill('SIGTERM');
+    serve?.stop();
     await dropIndex(index);
   });
 
@@ -98,7 +65,7 @@ describe.skipIf(skip)('the extension with a team corpus on suyuan serve (OpenSea
       const s = await panel.locator('#sy-set-team-state').innerText();
       return /已连接|错误|Error/.test(s) ? s : null;
     });
-    expect(state).toMatch(/已连接：团队语料库共 7 篇（opensearch）/);
+    expect(state).toMatch(new RegExp(`已连接：团队语料库共 ${TEAM_DOCS} 篇（opensearch）`));
     const port = new URL(serveUrl).port;
     expect(await panel.evaluate(() => (globalThis as unknown as { askedOrigins: unknown[] }).askedOrigins)).toEqual([
       { origins: [`http://127.0.0.1:${port}/*`] },

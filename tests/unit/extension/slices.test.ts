@@ -112,9 +112,10 @@ describe('the page runner after the walk', () => {
     // Every range came in a slice of at most 8 (one clock read per range, 8 ms slices)…
     expect(Math.max(...perSlice, ranges)).toBeLessThanOrEqual(8);
     // …so drawing ~100 ranges took many slices after the answer; detection took some before it
-    // (the walk's and one forced yield after it would make 2).
+    // (under this clock the walk yields once, at its end, and shares its slicer with detection, so
+    // an unsliced detection would make 1).
     expect(perSlice.length - atAnswer).toBeGreaterThanOrEqual(Math.floor(reuse!.size / 8));
-    expect(atAnswer).toBeGreaterThan(2);
+    expect(atAnswer).toBeGreaterThan(1);
     // One registration per kind: each change to the registry repaints the whole page.
     expect(sets.mock.calls.map(([name]) => name).filter((n) => n === HIGHLIGHT.reuse)).toHaveLength(1);
     runner.stop();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractFromDocument, extractFromDocumentSliced } from '../../../core/extract/from-dom';
+import { slicer } from '../../../core/extract/slices';
 import { seedPages } from '../../fixtures/corpus';
 import { wrapInChrome } from '../../fixtures/pages/wrap-in-chrome';
 
@@ -74,6 +75,21 @@ describe('extractFromDocumentSliced', () => {
     });
     await expect(extractFromDocumentSliced(doc, { sliceMs: 0, signal: abort.signal })).rejects.toThrow();
     await expect(extractFromDocumentSliced(doc, { signal: abort.signal })).rejects.toThrow();
+  });
+
+  it("walks in the caller's slicer: its length and its abort signal apply, sliceMs and signal unused", async () => {
+    const seed = seeds[1]!;
+    const doc = load(wrapInChrome(seed.title, seed.body, { seed: 2 }));
+    const yields = countYields();
+    // A 0 ms slicer yields at every clock check, although sliceMs asks for a long slice.
+    const sliced = await extractFromDocumentSliced(doc, { slice: slicer(0), sliceMs: 1e9 });
+    expect(yields.count()).toBeGreaterThan(1);
+    expect(sliced.text).toBe(extractFromDocument(doc).text);
+    const abort = new AbortController();
+    countYields((n) => {
+      if (n === 2) abort.abort();
+    });
+    await expect(extractFromDocumentSliced(doc, { slice: slicer(0, abort.signal) })).rejects.toThrow();
   });
 
   it('ends, without throwing, when the page replaces its content mid-walk', async () => {
