@@ -14,7 +14,10 @@ import { bundledDocs } from '../../fixtures/corpus';
 const unit = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom('的', '发', '展', '，', '。', 'a', '1', SEP) },
   { weight: 4, arbitrary: fc.integer({ min: 0x4e00, max: 0x4e00 + 700 }).map((c) => String.fromCharCode(c)) },
-  { weight: 1, arbitrary: fc.constantFrom('\u{20000}', '\u{2A6D6}', '\u00ff', '\u0100', '\u0000', '\ufffe', '\ufeff', '\ud800') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('\u{20000}', '\u{2A6D6}', '\u00ff', '\u0100', '\u0000', '\ufffe', '\ufeff', '\ud800'),
+  },
 );
 const text = fc.array(unit, { maxLength: 400 }).map((a) => a.join(''));
 /** No forced table, or one leaving 1–254 one-byte codes (1 and small tables escape quickly). */
