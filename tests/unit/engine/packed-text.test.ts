@@ -82,11 +82,12 @@ describe('PackedText', () => {
     }
   });
 
-  it('packs the bundled corpus below 1.6 bytes a character and reads it back exactly', () => {
+  it('packs the bundled corpus below 1.7 bytes a character, tables included, and reads it back exactly', () => {
     const docs = bundledDocs().map((d) => normalize(d.body).text);
     const all = docs.join(SEP);
     const p = new PackedText(all);
-    expect(p.byteLength() / all.length).toBeLessThan(1.6);
+    // About 1.28 bytes of codes, 0.25 of sample blocks and a fixed 128 KB of rank tables (0.06 here).
+    expect(p.byteLength() / all.length).toBeLessThan(1.7);
     let at = 0;
     for (const d of docs) {
       expect(p.slice(at, at + d.length)).toBe(d);
