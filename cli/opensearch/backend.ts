@@ -4,6 +4,8 @@ import type { BackendDoc, CorpusBackend, DocRef, FingerprintCount, PhraseDocs } 
 import { FAMILY_CAP } from '../../core/index/families';
 import type { CorpusDoc } from '../../core/model/types';
 import { OpenSearchError, type OpenSearchClient } from './client';
+import { SearchCoalescer } from './coalesce';
+import { CountCache } from './count-cache';
 import { checkComplete } from './layout';
 import { phraseCountsOver } from './phrase-counts';
 import { termCounts } from './term-counts';
@@ -46,34 +48,59 @@ const toRef = (h: RefHit): DocRef =>
 
 const toDoc = (h: Hit): BackendDoc => ({ doc: h._source.doc, seq: h._source.seq, family: h._source.family });
 
+interface ShardStats {
+  indexing: { index_total: number; delete_total: number };
+  refresh: { total: number; external_total: number };
+  docs?: { deleted: number };
+}
+interface StatsAnswer {
+  _all: { primaries: ShardStats };
+  indices: Record<string, { uuid: string; shards: Record<string, unknown> }>;
+}
+
 export class OpenSearchBackend implements CorpusBackend {
+  /** Phrase counts kept across pages (emptied when the index changes: count()). */
+  readonly counts = new CountCache();
+  private readonly coalescer: SearchCoalescer;
+  /** Shards and deleted documents as read at the start of this page (count()). */
+  private shape?: { shards: number; deleted: number };
+
   constructor(
     readonly client: OpenSearchClient,
     readonly index: string,
-  ) {}
+  ) {
+    this.coalescer = new SearchCoalescer(client, index);
+  }
 
   private path(p: string): string {
     return `/${encodeURIComponent(this.index)}${p}`;
   }
 
+  /** One search, sent with every other search asked at the same moment (one _msearch). */
   async search(body: unknown, what: string): Promise<SearchAnswer> {
-    const r = (await this.client.request<SearchAnswer>('POST', this.path('/_search'), body))!;
-    checkComplete(r, what);
-    return r;
+    return (await this.coalescer.search(body, what)) as SearchAnswer;
   }
 
+  /** The live documents; also where a page starts: the index's shape and write generation are
+   *  read beside the count (same round trip), and kept phrase counts are dropped if it changed. */
   async count(): Promise<number> {
-    const r = (await this.client.request<{ count: number; _shards?: { failed?: number } }>(
-      'GET',
-      this.path('/_count'),
-    ))!;
-    checkComplete(r, 'count');
-    return r.count;
+    const [r, stats] = await Promise.all([
+      this.client.request<{ count: number; _shards?: { failed?: number } }>('GET', this.path('/_count')),
+      this.client.request<StatsAnswer>('GET', this.path('/_stats/docs,indexing,refresh?level=shards')),
+    ]);
+    checkComplete(r!, 'count');
+    const ix = Object.values(stats!.indices)[0]!;
+    const p = stats!._all.primaries;
+    this.shape = { shards: Object.keys(ix.shards).length, deleted: p.docs?.deleted ?? 0 };
+    this.counts.at(
+      [ix.uuid, p.indexing.index_total, p.indexing.delete_total, p.refresh.total, p.refresh.external_total].join(':'),
+    );
+    return r!.count;
   }
 
   async fingerprintCounts(hashes: number[]): Promise<Map<number, FingerprintCount>> {
     const terms = hashes.map(String);
-    const docs = await termCounts(this.client, this.index, 'fp', terms);
+    const docs = await termCounts(this.client, this.index, 'fp', terms, Infinity, this.shape);
     // Families matter only where they can differ from documents (2..FAMILY_CAP holders): an
     // aggregation over those few holders alone (at most FAMILY_CAP documents per term).
     const fam = terms.filter((t) => docs.get(t)! >= 2 && docs.get(t)! <= FAMILY_CAP);
@@ -139,40 +166,52 @@ export class OpenSearchBackend implements CorpusBackend {
     return { docs: r.hits.hits.map(toDoc), complete: total <= max };
   }
 
-  phraseCounts(qs: string[], need?: number): ReturnType<CorpusBackend['phraseCounts']> {
-    return phraseCountsOver(this.client, this.index, (q, max) => this.phraseDocs(q, max), qs, need);
+  /** Counts kept from earlier pages answer first; the rest are asked in one batch. */
+  async phraseCounts(qs: string[], need?: number): ReturnType<CorpusBackend['phraseCounts']> {
+    const out = qs.map((q) => this.counts.get(q, need));
+    const ask = [...new Set(qs.filter((_, k) => !out[k]))];
+    if (!ask.length) return out as Awaited<ReturnType<CorpusBackend['phraseCounts']>>;
+    const got = await phraseCountsOver(this.client, this.index, (q, max) => this.phraseDocs(q, max), ask, need);
+    const byPhrase = new Map(ask.map((q, i) => [q, got[i]!]));
+    for (const [q, c] of byPhrase) this.counts.set(q, c);
+    return qs.map((q, k) => out[k] ?? byPhrase.get(q)!);
   }
 
   async holdersByDate(hashes: number[], min: number, sourceId: string, max: number): Promise<DocRef[]> {
     const times = new Map<number, number>();
     for (const h of hashes) times.set(h, (times.get(h) ?? 0) + 1);
     // Score = how many of the listed positions a document holds (a repeated hash weighs its count).
-    const held = {
+    const scored = {
       bool: {
         should: [...times].map(([h, k]) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: k } })),
       },
     };
+    // The holders' families and the source's family are asked at once (one _msearch).
+    const [held, source] = await Promise.all([
+      times.size
+        ? this.search(
+            {
+              size: 0,
+              track_total_hits: false,
+              min_score: min,
+              query: scored,
+              aggs: { fam: { terms: { field: 'family', size: MAX_FAMILIES } } },
+            },
+            'passage holders',
+          )
+        : undefined,
+      this.search(
+        { size: 1, _source: false, docvalue_fields: ['family'], query: { ids: { values: [sourceId] } } },
+        'passage source',
+      ),
+    ]);
     const families = new Set<number>();
-    if (times.size) {
-      const r = await this.search(
-        {
-          size: 0,
-          track_total_hits: false,
-          min_score: min,
-          query: held,
-          aggs: { fam: { terms: { field: 'family', size: MAX_FAMILIES } } },
-        },
-        'passage holders',
-      );
-      const agg = r.aggregations?.fam as { sum_other_doc_count: number; buckets: { key: number }[] };
+    if (held) {
+      const agg = held.aggregations?.fam as { sum_other_doc_count: number; buckets: { key: number }[] };
       if (agg.sum_other_doc_count > 0)
         throw new OpenSearchError(`OpenSearch: a passage is held by more than ${MAX_FAMILIES} families`);
       for (const b of agg.buckets) families.add(Number(b.key));
     }
-    const source = await this.search(
-      { size: 1, _source: false, docvalue_fields: ['family'], query: { ids: { values: [sourceId] } } },
-      'passage source',
-    );
     for (const h of source.hits.hits as unknown as { fields: { family: number[] } }[])
       families.add(h.fields.family[0]!);
     if (!families.size) return [];

@@ -31,6 +31,8 @@ export class OpenSearchClient {
   readonly base: string;
   private readonly timeoutMs: number;
   private readonly fetchFn: FetchLike;
+  /** HTTP requests sent so far (round trips: the bench prints them per page). */
+  requests = 0;
 
   constructor(url: string, options: ClientOptions = {}) {
     let u: URL;
@@ -49,6 +51,7 @@ export class OpenSearchClient {
   /** Sends a request; `ndjson` bodies are sent as given. 404 answers `null` when allowed. */
   async request<T>(method: string, path: string, body?: unknown, opts: { ndjson?: boolean; allow404?: boolean } = {}) {
     const url = `${this.base}${path}`;
+    this.requests++;
     let res: Response;
     try {
       res = await this.fetchFn(url, {

@@ -11,13 +11,15 @@ import { corpusHash, docHash, indexedDoc } from './indexed-doc';
 import { ensureIndex, writeMeta } from './layout';
 import { scanDocs } from './scan';
 import { linkFamilies } from './link';
-import { inFlight } from './msearch';
+import { beginBulkLoad, endBulkLoad } from './bulk-load';
 
 export interface IndexOptions {
   reindex?: boolean;
   shards?: number;
-  /** Documents per bulk request. */
+  /** Documents per bulk request (at most). */
   batchDocs?: number;
+  /** Approximate bytes per bulk request (at most, unless one document is larger). */
+  batchBytes?: number;
   retry?: RetryOptions;
   progress?: (line: string) => void;
 }
@@ -56,9 +58,12 @@ export async function indexCorpus(
     linkMs: 0,
   };
   if (meta.corpora.includes(key) && meta.linked_through >= 0) {
+    await endBulkLoad(client, index, meta); // settings left by a run that died on another corpus
     report.alreadyIndexed = true;
     return report;
   }
+  // A run that died mid-load left refresh off: what it stored is searchable only after a refresh.
+  await client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
   const existing = new Map<string, string>();
   let maxSeq = -1;
   await scanDocs(client, index, { match_all: {} }, ['hash', 'seq'], (id, src) => {
@@ -68,28 +73,23 @@ export async function indexCorpus(
   const todo = docs.map((d, i) => ({ d, hash: hashes[i]! })).filter((x) => existing.get(x.d.id) !== x.hash);
   say(`${docs.length - todo.length} of ${docs.length} documents already indexed; sending ${todo.length}`);
   const t0 = performance.now();
-  const batch = opts.batchDocs ?? 200;
-  const batches: { d: CorpusDoc; hash: string; seq: number }[][] = [];
-  for (let i = 0; i < todo.length; i += batch)
-    batches.push(todo.slice(i, i + batch).map((x) => ({ ...x, seq: ++maxSeq })));
-  // Two bulk requests in flight: the cluster indexes one batch while the next is built (its
-  // fingerprints and text) and sent.
-  await inFlight(batches, 2, async (b) => {
-    const actions: BulkAction[] = b.map(({ d, hash, seq }) => ({
-      action: { index: { _index: index, _id: d.id } },
-      source: indexedDoc(d, hash, seq, seq),
-    }));
-    await bulkWithRetry(client, actions, {
-      ...opts.retry,
-      onRetry: (n, ms) => say(`OpenSearch rejected ${n} document(s) for load; retrying in ${ms} ms`),
-    });
+  if (todo.length) await beginBulkLoad(client, index, meta);
+  const sending = sendAll(client, index, todo, maxSeq, opts, (b) => {
     report.indexed += b.length;
-    for (const { d } of b) report.chars += d.body.length;
+    for (const d of b) report.chars += d.body.length;
     const s = (performance.now() - t0) / 1000;
     say(
       `indexed ${report.indexed}/${todo.length} documents, ${(report.chars / 1e6).toFixed(1)} M chars, ${Math.round(report.indexed / Math.max(s, 1e-3))} docs/s`,
     );
   });
+  // Settings are put back after a failure too, when the server still answers; when it does not,
+  // they stay recorded in _meta and the next run puts them back.
+  await sending.catch(async (err) => {
+    await endBulkLoad(client, index, meta).catch(() => {});
+    throw err;
+  });
+  await endBulkLoad(client, index, meta);
+  maxSeq += todo.length;
   await client.request('POST', `/${encodeURIComponent(index)}/_refresh`);
   report.bulkMs = performance.now() - t0;
   const t1 = performance.now();
@@ -103,4 +103,46 @@ export async function indexCorpus(
     corpora: [...meta.corpora.filter((c) => c !== key), key].slice(-100),
   });
   return report;
+}
+
+/** Sends `todo` (seq numbers after `maxSeq`, in order) in bulk requests of at most batchDocs
+ *  documents and about batchBytes bytes, two in flight: the cluster indexes one while the next
+ *  is fingerprinted and sent. */
+async function sendAll(
+  client: OpenSearchClient,
+  index: string,
+  todo: { d: CorpusDoc; hash: string }[],
+  maxSeq: number,
+  opts: IndexOptions,
+  done: (batch: CorpusDoc[]) => void,
+): Promise<void> {
+  const maxDocs = opts.batchDocs ?? 200;
+  const maxBytes = opts.batchBytes ?? 16 * 1024 * 1024;
+  const say = opts.progress ?? (() => {});
+  let next = 0;
+  const take = (): { actions: BulkAction[]; docs: CorpusDoc[] } => {
+    const actions: BulkAction[] = [];
+    const docs: CorpusDoc[] = [];
+    let bytes = 0;
+    while (next < todo.length && actions.length < maxDocs && (bytes < maxBytes || !actions.length)) {
+      const { d, hash } = todo[next]!;
+      const seq = maxSeq + 1 + next++;
+      const source = indexedDoc(d, hash, seq, seq);
+      // doc.body and norm as UTF-8 (3 bytes a CJK character) and ~12 bytes a fingerprint.
+      bytes += 6 * d.body.length + 12 * (source.fp as string[]).length;
+      actions.push({ action: { index: { _index: index, _id: d.id } }, source });
+      docs.push(d);
+    }
+    return { actions, docs };
+  };
+  const worker = async (): Promise<void> => {
+    for (let b = take(); b.actions.length; b = take()) {
+      await bulkWithRetry(client, b.actions, {
+        ...opts.retry,
+        onRetry: (n, ms) => say(`OpenSearch rejected ${n} document(s) for load; retrying in ${ms} ms`),
+      });
+      done(b.docs);
+    }
+  };
+  await Promise.all([worker(), worker()]);
 }

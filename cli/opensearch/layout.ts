@@ -23,6 +23,8 @@ export interface IndexMeta {
   linked_through: number;
   /** Content hashes of corpus folders indexed in full. */
   corpora: string[];
+  /** Settings to put back after a bulk load; present while a load runs (or died mid-way). */
+  bulk_restore?: { refresh_interval: string | null; number_of_replicas: string };
 }
 
 export function indexName(env = process.env): string {

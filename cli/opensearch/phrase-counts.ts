@@ -5,18 +5,19 @@
 // its bigrams at consecutive positions are its characters at consecutive offsets. That is why the
 // count needs no local verification; a one-character phrase has no bigram of its own and is
 // counted from the documents' text (phraseDocs), as before.
-// Families: the holders' `family` labels by a terms aggregation, largest first. Families =
-// documents - sum(holders - 1) over the families holding it more than once, which is exact as soon
-// as every such family came back (the last bucket returned holds one document, or fewer buckets
-// came back than were asked for).
+// Families: the labels of the families holding it more than once, by a terms aggregation with
+// `min_doc_count: 2` (largest first). Families = documents - sum(holders - 1) over those, exact
+// as soon as every such family came back (fewer buckets than asked for, no count error), which is
+// nearly always at once: near-duplicates are few, so the count is whole in the first round trip
+// whether or not the caller only needed to know "at least need families".
 import type { PhraseCount } from '../../core/boilerplate/boilerplate';
 import type { CorpusBackend } from '../../core/backend/backend';
 import { normalize } from '../../core/text/normalize';
 import { OpenSearchError, type OpenSearchClient } from './client';
 import { msearchAll, type MsearchAnswer } from './msearch';
 
-/** Family buckets asked for at first; a phrase most of whose holders are near-duplicates of each
- *  other beyond this is asked again with MAX_FAMILY_BUCKETS. */
+/** Buckets (families holding the phrase more than once) asked for at first; past this many the
+ *  phrase is asked again with MAX_FAMILY_BUCKETS. */
 const FIRST_BUCKETS = 64;
 const MAX_FAMILY_BUCKETS = 50_000;
 
@@ -32,7 +33,7 @@ function countBody(q: string, buckets: number): unknown {
     size: 0,
     track_total_hits: true,
     query: { match_phrase: { norm: q } },
-    aggs: { fam: { terms: { field: 'family', size: buckets } } },
+    aggs: { fam: { terms: { field: 'family', size: buckets, min_doc_count: 2 } } },
   };
 }
 
@@ -43,9 +44,9 @@ function countOf(a: MsearchAnswer, buckets: number, need: number | undefined): C
   const docs = total.value;
   const agg = a.aggregations?.fam as FamilyAgg;
   const b = agg.buckets;
-  const all = b.length < buckets || (b[b.length - 1]?.doc_count ?? 0) <= 1;
-  if (all && (agg.doc_count_error_upper_bound ?? 0) === 0)
-    return { docs, families: docs - b.reduce((x, k) => x + Math.max(0, k.doc_count - 1), 0), whole: true };
+  if (b.length < buckets && (agg.doc_count_error_upper_bound ?? 0) === 0)
+    return { docs, families: docs - b.reduce((x, k) => x + k.doc_count - 1, 0), whole: true };
+  // Each bucket is a family of its own: at least that many.
   if (need !== undefined && b.length >= need) return { docs, families: b.length };
   return undefined;
 }

@@ -65,17 +65,20 @@ export async function analyseOver(
     minFamilies: s.boilerplateMinDocs,
     formulaPhrases: s.formulaPhrases,
   });
-  const dated = await Promise.all(boilerplate.map(async (b) => ({ ...b, firstSeen: await firstSeenOver(backend, b) })));
-  const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
-  if (!vote) return { match, boilerplate: dated };
+  // Each formula phrase's first dated use and each passage's provenance are asked together (a
+  // backend may send questions asked at the same moment in one request).
+  const dated = Promise.all(boilerplate.map(async (b) => ({ ...b, firstSeen: await firstSeenOver(backend, b) })));
+  if (!vote) return { match: { candidates: [], passages: [], reuseRatio: 0 }, boilerplate: await dated };
+  const match = matchProfiled(src, text, prof, s);
   const g = { n, hashes, winnowed: winnow(hashes) };
   const df = (h: number): number => counts.get(h)?.docs ?? 0;
-  const passages = await Promise.all(
-    match.passages.map(async (p) => ({ ...p, ...(await provenanceOver(backend, g, p, df)) })),
-  );
+  const [passages, spans] = await Promise.all([
+    Promise.all(match.passages.map(async (p) => ({ ...p, ...(await provenanceOver(backend, g, p, df)) }))),
+    dated,
+  ]);
   const byId = new Map(candidates.map((c) => [c.doc.id, c.doc]));
   const evidence = pageEvidence(text, n, passages, options, (id) => byId.get(id));
-  return { match: { ...match, passages, ...evidence, selfCopies: [] }, boilerplate: dated };
+  return { match: { ...match, passages, ...evidence, selfCopies: [] }, boilerplate: spans };
 }
 
 /** passageProvenance (evidence/provenance.ts) over a backend: the same holders, families and

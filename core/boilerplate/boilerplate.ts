@@ -183,11 +183,27 @@ function ruleOf(minFamilies: number, formulaPhrases: readonly string[]): Rule {
   };
 }
 
-/** The 提法 of a page, in page order, as a search asking for phrase counts. */
-function* search(text: string, prof: PageProfile, rule: Rule): Search<BoilerplateSpan[]> {
+/** The formula regions of a page in lanes: regions whose clauses overlap share a lane (a phrase
+ *  found in one limits where the next may start); lanes touch disjoint clauses and a phrase never
+ *  crosses a clause break, so lanes can be searched in any order, or side by side, with the same
+ *  answers. In page order. */
+function lanes(text: string, prof: PageProfile): Region[][] {
+  const out: Region[][] = [];
+  let end = -1;
+  for (const r of formulaRegions(text, prof)) {
+    const c = clauseAround(text, r.start, r.end);
+    if (c.start < end) out[out.length - 1]!.push(r);
+    else out.push([r]);
+    end = Math.max(end, c.end);
+  }
+  return out;
+}
+
+/** The 提法 of one lane, in page order, as a search asking for phrase counts. */
+function* laneSearch(text: string, regions: Region[], rule: Rule): Search<BoilerplateSpan[]> {
   const out: BoilerplateSpan[] = [];
   let last = 0;
-  for (const r of formulaRegions(text, prof))
+  for (const r of regions)
     for (const units of clauseUnits(text, r, rule.marksOnly)) {
       const found = yield* phrasesIn(
         text,
@@ -205,25 +221,35 @@ function* search(text: string, prof: PageProfile, rule: Rule): Search<Boilerplat
   return out;
 }
 
+/** The 提法 of a page as one search per lane (their spans concatenated are the page's, in order). */
+function searches(text: string, prof: PageProfile, rule: Rule): Search<BoilerplateSpan[]>[] {
+  return lanes(text, prof).map((regions) => laneSearch(text, regions, rule));
+}
+
 /** The 提法 of a page, counts from the embedded index; without an oracle (lookup's text not built
- *  yet), the formula marks alone on word edges. */
+ *  yet), the formula marks alone on word edges. Lanes are searched one after the other. */
 export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: PhraseOracle): BoilerplateSpan[] {
+  const out: BoilerplateSpan[] = [];
   if (!oracle) {
-    const g = search(text, prof, { ...ruleOf(0, []), marksOnly: true });
-    let step = g.next();
-    while (!step.done) step = g.next({ docs: 0, families: 0 });
-    return step.value;
+    for (const g of searches(text, prof, { ...ruleOf(0, []), marksOnly: true })) {
+      let step = g.next();
+      while (!step.done) step = g.next({ docs: 0, families: 0 });
+      out.push(...step.value);
+    }
+    return out;
   }
   const counts = new Counts();
-  const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
-  let step = g.next();
-  while (!step.done) {
-    const ask = step.value;
-    let c = counts.get(ask);
-    if (!c) counts.set(ask, (c = oracle.count(ask.phrase, ask.need)));
-    step = g.next(c);
+  for (const g of searches(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases))) {
+    let step = g.next();
+    while (!step.done) {
+      const ask = step.value;
+      let c = counts.get(ask);
+      if (!c) counts.set(ask, (c = oracle.count(ask.phrase, ask.need)));
+      step = g.next(c);
+    }
+    out.push(...step.value);
   }
-  return step.value;
+  return out;
 }
 
 /** How a remote backend is asked about whole phrases: many at once (one round trip), with the
@@ -232,30 +258,52 @@ interface PhraseBatchOracle extends Omit<PhraseOracle, 'count'> {
   counts(phrases: string[], need?: number): Promise<(PhraseCount & { whole?: boolean })[]>;
 }
 
-/** The same search, asking a remote backend: each question not answered yet goes with the others
- *  its search may ask next (Ask.next) in one batch. */
+type Lane = { g: Search<BoilerplateSpan[]>; step: IteratorResult<Ask, BoilerplateSpan[]> };
+
+/** The same search, asking a remote backend: every lane runs side by side. Each round, every lane
+ *  goes as far as the counts known so far take it; the questions they are then waiting on, with
+ *  the others each may ask next (Ask.next), go to the backend in one batch. A page costs as many
+ *  rounds as its longest lane needs, not one per question. */
 export async function boilerplateOfProfileAsync(
   text: string,
   prof: PageProfile,
   oracle: PhraseBatchOracle,
 ): Promise<BoilerplateSpan[]> {
   const counts = new Counts();
-  const g = search(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases));
-  let step = g.next();
-  while (!step.done) {
-    const ask = step.value;
-    let c = counts.get(ask);
-    if (!c) {
-      const more = (ask.next?.() ?? []).filter((p) => p !== ask.phrase && !counts.get({ phrase: p, need: ask.need }));
-      const batch = [ask.phrase, ...new Set(more)];
-      const got = await oracle.counts(batch, ask.need);
-      // A count the backend says is whole answers the phrase's later questions too.
-      batch.forEach((phrase, k) => counts.set({ phrase, need: got[k]!.whole ? undefined : ask.need }, got[k]!));
-      c = got[0]!;
+  const runs: Lane[] = searches(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases)).map((g) => ({
+    g,
+    step: g.next(),
+  }));
+  for (;;) {
+    const waiting: Ask[] = [];
+    for (const run of runs) {
+      for (let c; !run.step.done && (c = counts.get(run.step.value));) run.step = run.g.next(c);
+      if (!run.step.done) waiting.push(run.step.value);
     }
-    step = g.next(c);
+    if (waiting.length === 0) break;
+    await askRound(oracle, counts, waiting);
   }
-  return step.value;
+  return runs.flatMap((r) => (r.step.done ? r.step.value : []));
+}
+
+/** One round trip (two in parallel when some questions need whole counts and others only `need`):
+ *  the questions the lanes wait on, and the others each may ask next. */
+async function askRound(oracle: PhraseBatchOracle, counts: Counts, waiting: Ask[]): Promise<void> {
+  const byNeed = new Map<number | undefined, Set<string>>();
+  for (const a of waiting) {
+    let batch = byNeed.get(a.need);
+    if (!batch) byNeed.set(a.need, (batch = new Set()));
+    batch.add(a.phrase);
+    for (const p of a.next?.() ?? []) if (!counts.get({ phrase: p, need: a.need })) batch.add(p);
+  }
+  await Promise.all(
+    [...byNeed].map(async ([need, batch]) => {
+      const phrases = [...batch];
+      const got = await oracle.counts(phrases, need);
+      // A count the backend says is whole answers the phrase's later questions too.
+      phrases.forEach((phrase, k) => counts.set({ phrase, need: got[k]!.whole ? undefined : need }, got[k]!));
+    }),
+  );
 }
 
 /** Counts asked for on one page: a whole count answers every question about its phrase; a count

@@ -12,6 +12,7 @@ import { OpenSearchBackend } from '../../cli/opensearch/backend';
 import { OpenSearchClient, OpenSearchError } from '../../cli/opensearch/client';
 import { indexCorpus } from '../../cli/opensearch/indexer';
 import { indexBody } from '../../cli/opensearch/layout';
+import { settledStoreSize } from '../../cli/opensearch/settled-store';
 import { excerpt, heavyEdit, lightEdit } from '../fixtures/reuse-cases';
 import { rng } from '../fixtures/rng';
 import { removeCliCache, runCli, tempDir } from '../unit/cli/run-cli';
@@ -81,6 +82,51 @@ describe.skipIf(skip)('OpenSearch backend', () => {
       expect(await lookupOver(backend, q, { limit: 40 })).toEqual(engine.lookup(q, { limit: 40 }));
   });
 
+  it('keeps phrase counts between pages, in few round trips, and drops them when the index changes', async () => {
+    const name = index('cache');
+    const client = new OpenSearchClient(url);
+    const part = docs.slice(0, 60);
+    await indexCorpus(client, name, part);
+    const backend = new OpenSearchBackend(client, name);
+    const p = pages()[1]!;
+    const small = createEngine(part);
+    const r0 = client.requests;
+    expect(await boilerplateOver(backend, p)).toEqual(small.boilerplate(p));
+    const first = client.requests - r0;
+    const r1 = client.requests;
+    expect(await boilerplateOver(backend, p)).toEqual(small.boilerplate(p));
+    const second = client.requests - r1;
+    console.log(`boilerplate of one page: ${first} requests, again ${second} (${backend.counts.hits} counts kept)`);
+    expect(backend.counts.hits).toBeGreaterThan(0);
+    expect(second).toBeLessThan(first);
+    // More documents: every kept count is stale; the answers are the larger corpus's.
+    await indexCorpus(client, name, docs);
+    expect(await boilerplateOver(backend, p)).toEqual(engine.boilerplate(p));
+    expect(await matchOver(backend, p)).toEqual(engine.match(p));
+  });
+
+  it('reads the store size once merges are done, not counting the segments merged away', async () => {
+    const name = index('store');
+    const client = new OpenSearchClient(url);
+    // Three runs (each refreshed) leave several segments, and the relabel rewrites leave deleted docs.
+    await indexCorpus(client, name, docs.slice(0, 20));
+    await indexCorpus(client, name, docs.slice(0, 40));
+    await indexCorpus(client, name, docs);
+    type Segs = {
+      indices: Record<string, { shards: Record<string, { segments: Record<string, { size_in_bytes: number }> }[]> }>;
+    };
+    const segs = (await client.request<Segs>('GET', `/${name}/_segments`))!;
+    const shard = segs.indices[name]!.shards['0']![0]!.segments;
+    const before = Object.values(shard).reduce((a, x) => a + x.size_in_bytes, 0);
+    expect(Object.keys(shard).length).toBeGreaterThan(1);
+    const s = await settledStoreSize(client, name);
+    expect(s.segments).toBe(1);
+    expect(s.how).toMatch(/force-merged to 1 segment/);
+    // Read straight after the merge, the store counted the old segments beside the new one (more
+    // than all the old ones together); settled, it is the one merged segment.
+    expect(s.bytes).toBeLessThan(before);
+  });
+
   it('a server gone mid-index fails the run; the rerun resumes without duplicates', async () => {
     const name = index('resume');
     const proxy = await faultyProxy((_req, _body, k) => (_req.url?.includes('_bulk') && k > 2 ? 'cut' : 'pass'));
@@ -132,8 +178,9 @@ describe.skipIf(skip)('OpenSearch backend', () => {
       const ok = await runCli(['match', page, '--json', '--opensearch', url], env);
       expect(ok.status).toBe(0);
       expect(JSON.parse(ok.stdout).candidates[0].id).toBe(docs[3]!.id);
-      // The first search (fingerprint counts) is answered, the next (candidates) finds the server gone.
-      const proxy = await faultyProxy((req, _b, k) => (req.url?.includes('_search') && k > 1 ? 'cut' : 'pass'));
+      // The first search (fingerprint counts) is answered, the next (candidates) finds the server
+      // gone. Searches go out as _msearch (those asked together in one request).
+      const proxy = await faultyProxy((req, _b, k) => (/_m?search/.test(req.url ?? '') && k > 1 ? 'cut' : 'pass'));
       try {
         const r = await runCli(['match', page, '--json'], { ...env, SUYUAN_OPENSEARCH: proxy.url });
         expect(r.status).toBe(3);

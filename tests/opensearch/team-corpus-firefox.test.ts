@@ -144,6 +144,33 @@ async function connectAnswering(answer: 'allow' | 'deny'): Promise<string> {
   return prompt.text;
 }
 
+/** Starts Firefox on the test profile (installing the add-on the first time), opens the copied
+ *  page and the sidebar. A second launch on the same profile is a browser restart. */
+async function launch(installXpi?: string): Promise<void> {
+  ff = await launchFirefox({
+    profile,
+    installXpi,
+    proxyPort: proxy.port,
+    proxyLoopback: true,
+    sidebarId: build!.sidebarId,
+  });
+  page = await ff.firstPage();
+  await page.goto(pageUrl, { waitUntil: 'load' });
+  // The sidebar can be asked to show a moment before the add-on's panel is registered.
+  await waitFor('the sidebar shown', async () => (await ff.showSidebar(), ff.sidebarOpen()), { timeout: 90_000 });
+}
+
+/** The badge once the team's reuse is on it (a percentage of at least 50). */
+const teamBadge = () =>
+  waitFor(
+    'the badge showing the team reuse',
+    async () => {
+      const b = await badge();
+      return /^\d+%$/.test(b) && Number.parseInt(b, 10) >= 50 ? b : null;
+    },
+    { timeout: 180_000 },
+  );
+
 describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyuan serve (${FIREFOX})`, () => {
   beforeAll(async () => {
     if (!build) throw new Error(`No Firefox build in ${repoRoot}.output/firefox-mv2: run npm run build:firefox first`);
@@ -161,18 +188,8 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     profile = mkdtempSync(join(tmpdir(), 'suyuan-ff-team-'));
     const xpi = `${profile}.xpi`;
     await packXpi(build.dir, xpi);
-    ff = await launchFirefox({
-      profile,
-      installXpi: xpi,
-      proxyPort: proxy.port,
-      proxyLoopback: true,
-      sidebarId: build.sidebarId,
-    });
+    await launch(xpi);
     rmSync(xpi, { force: true });
-    page = await ff.firstPage();
-    await page.goto(pageUrl, { waitUntil: 'load' });
-    // The sidebar can be asked to show a moment before the add-on's panel is registered.
-    await waitFor('the sidebar shown', async () => (await ff.showSidebar(), ff.sidebarOpen()), { timeout: 90_000 });
   }, 600_000);
 
   afterAll(async () => {
@@ -195,6 +212,12 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     expect(toServer()).toEqual([]);
     expect(elsewhere()).toEqual([]);
     expect(await grantedOrigins()).toEqual([]);
+    const own = proxy.seen.filter((r) => FIREFOX_HOUSEKEEPING.test(r.url));
+    console.log(
+      `Firefox, no team server: the proxy saw ${proxy.seen.length} requests: ` +
+        `${proxy.other(serve.url).length - own.length} to the page's server, 0 to the team server, ` +
+        `${own.length} of Firefox's own (${[...new Set(own.map((r) => new URL(r.url).host))].join(', ') || 'none'}), 0 else`,
+    );
   });
 
   it('"connect" asks Firefox for that one address; denied, nothing is sent', async () => {
@@ -230,14 +253,7 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     await ff.inSidebar(async () => document.querySelector('#sy-set-team-state')?.scrollIntoView({ block: 'center' }));
     save('firefox-sidebar-team-settings.png', await ff.shot('sidebar'));
 
-    const shown = await waitFor(
-      'the badge showing the team reuse',
-      async () => {
-        const b = await badge();
-        return /^\d+%$/.test(b) && Number.parseInt(b, 10) >= 50 ? b : null;
-      },
-      { timeout: 180_000 },
-    );
+    const shown = await teamBadge();
     await backToCompare();
     await waitFor('the team source among the candidates', async () => (await compareText()).includes(teamSpeech.title));
     const first = await ff.inSidebar(async () => {
@@ -280,6 +296,20 @@ describe.skipIf(skip || noFirefox)(`the Firefox build with a team corpus on suyu
     expect(asked.every((r) => r.passed)).toBe(true);
     const paths = new Set(asked.map((r) => new URL(r.url).pathname));
     for (const p of ['/v1/health', '/v1/analyse', '/v1/doc', '/v1/lookup']) expect(paths).toContain(p);
+    expect(elsewhere()).toEqual([]);
+  });
+
+  it('after a browser restart: still connected, the permission kept, only that server asked', async () => {
+    const port = new URL(serve.url).port;
+    const asked = toServer().length;
+    await ff.close();
+    await launch();
+    expect(await grantedOrigins()).toEqual([`http://127.0.0.1:${port}/*`]);
+    const shown = await teamBadge();
+    await waitFor('the team source in the sidebar', async () => (await compareText()).includes(teamSpeech.title));
+    const after = toServer().slice(asked);
+    console.log(`Firefox after a restart: badge ${shown}; ${after.length} requests to the server`);
+    expect(after.map((r) => `${r.method} ${new URL(r.url).pathname}`)).toContain('POST /v1/analyse');
     expect(elsewhere()).toEqual([]);
   });
 
