@@ -3,7 +3,7 @@
 // the context-menu lookup, zero requests to other hosts, and the menu still there after a browser
 // restart. Screenshots go beside the Chromium ones (tests/e2e/screenshots/firefox-*.png).
 // One launch for the session and one for the restart; see firefox.ts for how the sidebar is reached.
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
@@ -14,22 +14,13 @@ import { TestServer } from '../e2e/test-server';
 import { excerpt, negativeNews, seedSpeech } from '../e2e/texts';
 import { seed as bundledSeed } from '../fixtures/corpus';
 import { waitFor } from '../e2e/wait-for';
-import { FIREFOX, launchFirefox, packXpi, type Firefox } from './firefox';
+import { FIREFOX, FIREFOX_HOUSEKEEPING, firefoxBuild, launchFirefox, packXpi, type Firefox } from './firefox';
 
-const EXT = join(repoRoot, '.output', 'firefox-mv2');
-const manifest = existsSync(join(EXT, 'manifest.json'))
-  ? (JSON.parse(readFileSync(join(EXT, 'manifest.json'), 'utf8')) as {
-      browser_specific_settings: { gecko: { id: string } };
-    })
-  : null;
-const GECKO_ID = manifest?.browser_specific_settings.gecko.id ?? 'suyuan@suyuan.local';
-/** Firefox's id for an add-on's sidebar. */
-const SIDEBAR_ID = `${GECKO_ID.replace(/[^a-z0-9_-]/gi, '_')}-sidebar-action`;
+const build = firefoxBuild(repoRoot);
+const EXT = build?.dir ?? join(repoRoot, '.output', 'firefox-mv2');
+const SIDEBAR_ID = build?.sidebarId ?? '';
 const REUSE = 'suyuan-reuse';
 const LEFTOVER = 'suyuan-leftover';
-/** Firefox's own housekeeping (not the extension, not the page), if any slips past puppeteer's prefs. */
-const FIREFOX_HOUSEKEEPING =
-  /^https?:\/\/[^/]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|digicert\.com)(:\d+)?\//;
 
 /** The labels of our visible items in the open page context menu ('' while it is not open). */
 const OUR_MENU_ITEMS = `(() => { const m = document.getElementById('contentAreaContextMenu');
@@ -69,7 +60,7 @@ beforeAll(async () => {
   if (!existsSync(FIREFOX)) {
     throw new Error(`Firefox not found at ${FIREFOX}: apt-get install -y firefox-esr (or set FIREFOX_PATH)`);
   }
-  if (!manifest) throw new Error(`No Firefox build in ${EXT}: run npm run build:firefox first`);
+  if (!build) throw new Error(`No Firefox build in ${EXT}: run npm run build:firefox first`);
   mkdirSync(screenshotDir, { recursive: true });
   server = await new TestServer().start();
   const html = sitePage({ title: seed.title, article: paragraphs(perturb(seed.body).text) });

@@ -15,6 +15,11 @@ import { readdirSync, statSync } from 'node:fs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
+/** Firefox's own housekeeping (Remote Settings and the like: not the add-on, not the page), which
+ *  puppeteer's prefs do not switch off in a release build. Request checks leave these out. */
+export const FIREFOX_HOUSEKEEPING =
+  /^https?:\/\/[^/]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|digicert\.com)(:\d+)?\//;
+
 /** The Firefox build (`npm run build:firefox`): its folder, and its sidebar's id in Firefox (null
  *  when it is not built). */
 export function firefoxBuild(root: string): { dir: string; sidebarId: string } | null {

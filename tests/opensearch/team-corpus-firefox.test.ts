@@ -18,7 +18,14 @@ import { paragraphs, perturb, sitePage } from '../e2e/pages';
 import { repoRoot, screenshotDir } from '../e2e/paths';
 import { TestServer } from '../e2e/test-server';
 import { waitFor } from '../e2e/wait-for';
-import { FIREFOX, firefoxBuild, launchFirefox, packXpi, type Firefox } from '../e2e-firefox/firefox';
+import {
+  FIREFOX,
+  FIREFOX_HOUSEKEEPING,
+  firefoxBuild,
+  launchFirefox,
+  packXpi,
+  type Firefox,
+} from '../e2e-firefox/firefox';
 import { RecordingProxy } from '../e2e-firefox/recording-proxy';
 import {
   clickInSidebarAsUser,
@@ -38,9 +45,6 @@ if (!skip && noFirefox) {
     `\nFirefox team-corpus end-to-end SKIPPED: no Firefox at ${FIREFOX} (apt-get install -y firefox-esr).\n`,
   );
 }
-/** Firefox's own housekeeping (not the extension, not the page), if any slips past puppeteer's prefs. */
-const FIREFOX_HOUSEKEEPING =
-  /^https?:\/\/[^/]*(mozilla\.(com|net|org)|firefox\.com|mozaws\.net|digicert\.com)(:\d+)?\//;
 
 let serve: ServeProcess;
 let pages: TestServer;
