@@ -6,7 +6,9 @@
 //   - the worker's JS heap (after a forced GC) and the extension's storage use;
 // then the longest main-thread task after load (Long Tasks API) on a 20,000-character speech
 // page and on a 200,000-element page: the page itself is idle by then, so these are the content
-// script's. Needs `npm run build` first. BENCH_SIZES=0,1000 picks other corpus sizes;
+// script's. After each size's pages, one lookup builds lookup's text: the worker heap then, also
+// over the 0-document worker's once its own lookup text is built (the user's share), with and
+// without array buffers, and warm pages again (the matcher reading that text). Needs `npm run build` first. BENCH_SIZES=0,1000 picks other corpus sizes;
 // BENCH_ONLY=worker only the corpus sizes' pages, BENCH_ONLY=content only the content-script pages (20 k characters, 200 k elements, and a
 // 5.7 M-character page of real reports repeated, with the page's JS heap after it; BENCH_BIG=0
 // leaves that one out).
@@ -433,6 +435,8 @@ async function main(): Promise<void> {
     if (ONLY_CONTENT) await settleIndex(page, 0);
     let heap0 = NaN;
     let buffers0 = NaN;
+    let heapL0 = NaN;
+    let buffersL0 = NaN;
     for (const n of ONLY_CONTENT ? [] : SIZES) {
       const chars = await seedUserCorpus(page, n, pool);
       const indexMs = await settleIndex(page, n);
@@ -479,9 +483,26 @@ async function main(): Promise<void> {
       // holds the normalised text of the whole corpus, which lazy bodies do not avoid.
       const lookupMs = await lookupOnce(page);
       const { used: heapL, buffers: buffersL } = await workerHeap(ctx, page, id);
+      if (n === 0) {
+        heapL0 = heapL;
+        buffersL0 = buffersL;
+      }
       const perCharL = n > 0 ? `, ${((heapL - heap0) / chars).toFixed(2)} bytes/char over 0 docs` : '';
       console.log(
         `      after lookup's text is built (first lookup ${lookupMs} ms): worker heap ${(heapL / 1048576).toFixed(1)} MB${perCharL}; ${arrayBuffers(buffersL, buffers0, n, chars)}`,
+      );
+      // The user's share: over the 0-document worker once ITS lookup text is built (the bundled
+      // corpus's own text is not the user's), heap alone and heap + array buffers (the whole).
+      const fair = (x: number) => (n > 0 ? `, ${(x / chars).toFixed(2)} bytes/char over 0 docs after lookup` : '');
+      console.log(
+        `      heap ${(heapL / 1048576).toFixed(1)} MB${fair(heapL - heapL0)}; heap + array buffers ${((heapL + buffersL) / 1048576).toFixed(1)} MB${fair(heapL + buffersL - heapL0 - buffersL0)}`,
+      );
+      // Pages once lookup's text is built: the matcher then reads the aligned documents' texts out of it.
+      const warmL: number[] = [];
+      for (let r = 0; r < RUNS; r++) warmL.push((await pageToHighlights(ctx, `${origin}/speech.html`, 300)).ms);
+      const { used: heapW } = await workerHeap(ctx, page, id);
+      console.log(
+        `      warm page after lookup's text is built ${median(warmL).toFixed(0)} ms (runs ${warmL.map((x) => x.toFixed(0)).join(' ')}; spread ${spread(warmL)}); worker heap after them ${(heapW / 1048576).toFixed(1)} MB`,
       );
     }
     if (!ONLY_WORKER) await contentFigures(ctx, origin);

@@ -14,6 +14,8 @@ import { paragraphPool, splicedDoc, syntheticCorpus } from './lib/synthetic-corp
 const SEED = 7_2026;
 /** Timed runs per page and per phrase (median kept); BENCH_REPEAT=1 gives single-shot figures. */
 const REPEAT = Math.max(1, Number(process.env.BENCH_REPEAT ?? 5));
+/** BENCH_PACKED=1: lookup's text packed, as the extension's worker keeps it (packLookupText). */
+const PACKED = process.env.BENCH_PACKED === '1';
 const FORMULA = [
   '以习近平同志为核心的党中央',
   '习近平新时代中国特色社会主义思想',
@@ -84,12 +86,16 @@ async function benchSize(size: number, pool: string[]): Promise<void> {
   let t = performance.now();
   const cpu0 = process.cpuUsage();
   const engine = createEngine(docs);
+  if (PACKED) {
+    engine.packLookupText();
+    engine.prepare();
+  }
   const buildMs = performance.now() - t;
   const buildCpu = cpuMs(cpu0);
   gc();
   const heap1 = process.memoryUsage();
   const idxBytes = engine.indexBytes();
-  console.log(`\n== ${size} speeches, ${(chars / 1e6).toFixed(1)} M chars`);
+  console.log(`\n== ${size} speeches, ${(chars / 1e6).toFixed(1)} M chars${PACKED ? ', lookup text packed' : ''}`);
   console.log(
     `index build          ${(buildMs / 1000).toFixed(2)} s wall, ${(buildCpu / 1000).toFixed(2)} s CPU   (load average ${loadavg()})`,
   );

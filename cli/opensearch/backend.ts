@@ -229,6 +229,30 @@ export class OpenSearchBackend implements CorpusBackend {
     return (r.hits.hits as unknown as RefHit[]).map(toRef);
   }
 
+  async docsHolding(hashes: number[], min: number, except: string[], max: number): Promise<BackendDoc[]> {
+    const times = new Map<number, number>();
+    for (const h of hashes) times.set(h, (times.get(h) ?? 0) + 1);
+    if (!times.size) return [];
+    const r = await this.search(
+      {
+        size: max,
+        track_total_hits: false,
+        track_scores: true,
+        min_score: min,
+        _source: ['doc', 'seq', 'family'],
+        sort: [{ seq: 'asc' }],
+        query: {
+          bool: {
+            should: [...times].map(([h, k]) => ({ constant_score: { filter: { term: { fp: String(h) } }, boost: k } })),
+            must_not: [{ ids: { values: except } }],
+          },
+        },
+      },
+      'passage holders',
+    );
+    return r.hits.hits.map(toDoc);
+  }
+
   async firstDated(q: string): Promise<DocRef | null> {
     if (!q) return null;
     const r = await this.search(

@@ -51,6 +51,9 @@ export interface CorpusBackend {
    *  it is the whole count. `whole` marks a count that is whole although `need` was given. */
   phraseCounts(qs: string[], need?: number): Promise<(PhraseCount & { whole?: boolean })[]>;
   get(id: string): Promise<CorpusDoc | undefined>;
+  /** Documents holding at least `min` of the fingerprints (a hash listed twice counts twice),
+   *  leaving out the ids in `except`, in seq order, at most `max`. */
+  docsHolding(hashes: number[], min: number, except: string[], max: number): Promise<BackendDoc[]>;
   /** Provenance of a passage (evidence/provenance.ts): the documents holding at least `min` of
    *  the fingerprints (a hash listed twice counts twice), the document `sourceId`, and every
    *  live member of their families, ordered by date (undated last, partial ISO dates compared as

@@ -67,6 +67,17 @@ export function embeddedBackend(docs: CorpusDoc[]): CorpusBackend {
       }
       return best;
     },
+    docsHolding: async (hashes, min, except, max) => {
+      const tally = new Map<number, number>();
+      for (const h of hashes) store.forEachDoc(h, (s) => tally.set(s, (tally.get(s) ?? 0) + 1));
+      const skip = new Set(except);
+      return [...tally]
+        .filter(([s, k]) => k >= min && !skip.has(store.doc(s).id))
+        .map(([s]) => s)
+        .sort((a, b) => a - b)
+        .slice(0, max)
+        .map(entry);
+    },
     get: async (id) => {
       const s = store.byId.get(id);
       return s === undefined ? undefined : store.doc(s);

@@ -21,6 +21,10 @@ export interface MatchSource {
   listKey?(h: number): number;
   /** Every live slot holding h, in slot order. Only the vote reads it. */
   forEachDoc(h: number, fn: (slot: number) => void): void;
+  /** Optional: told which fingerprints a passage's holders are named from (one hash per probe)
+   *  and how many of them a holder must hold. A source that holds only some of the corpus's
+   *  documents records it, so that the holders it lacks can be fetched (remote-analyse.ts). */
+  noteHolders?(hashes: number[], need: number): void;
   familyOf(slot: number): number;
   doc(slot: number): CorpusDoc;
   normText(slot: number): string;

@@ -30,6 +30,19 @@ export class PrefetchedSource implements MatchSource {
     });
   }
 
+  /** Holder questions whose fingerprints some document outside this source also holds. */
+  readonly holderQuestions: { hashes: number[]; need: number }[] = [];
+
+  noteHolders(hashes: number[], need: number): void {
+    if (hashes.some((h) => (this.postings.get(h)?.length ?? 0) < this.df(h)))
+      this.holderQuestions.push({ hashes, need });
+  }
+
+  /** The documents this source holds, in slot order. */
+  docsHeld(): readonly BackendDoc[] {
+    return this.docs;
+  }
+
   get slotCount(): number {
     return this.docs.length;
   }

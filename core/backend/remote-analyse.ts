@@ -8,8 +8,8 @@ import { boilerplateOfProfileAsync } from '../boilerplate/boilerplate';
 import { NO_HASH, gramHashes, winnow } from '../index/grams';
 import { pageEvidence } from '../evidence/annotate';
 import { matchProfiled } from '../match/matcher';
-import { profilePage, voteWeight } from '../match/page-profile';
-import { resolveSettings } from '../match/settings';
+import { profilePage, voteWeight, type PageProfile } from '../match/page-profile';
+import { resolveSettings, type MatchSettings } from '../match/settings';
 import type { LookupOptions } from '../model/engine-api';
 import type {
   BoilerplateSpan,
@@ -22,12 +22,16 @@ import type {
 } from '../model/types';
 import { spanFingerprints, type PageGramsIndex } from '../evidence/holders';
 import { ALSO_IN_MAX } from '../evidence/provenance';
-import { normalize, toOriginal } from '../text/normalize';
-import type { CorpusBackend } from './backend';
+import { normalize, toOriginal, type NormalizedText } from '../text/normalize';
+import type { BackendDoc, CorpusBackend, FingerprintCount } from './backend';
 import { PrefetchedSource } from './prefetched-source';
 
 /** Documents retrieved per page: the matcher aligns at most 8, two per family. */
 export const CANDIDATES = 40;
+/** Rounds of fetching holders outside the candidates, and documents fetched per question (the
+ *  matcher names at most 64 holders). */
+const HOLDER_ROUNDS = 2;
+const HOLDER_DOCS = 128;
 /** Documents a phrase lookup reads; past that, `total` is a lower bound (totalIsLowerBound). */
 export const PHRASE_DOCS = 200;
 
@@ -54,8 +58,7 @@ export async function analyseOver(
     if (w > 0) weights.set(h, w);
   }
   const candidates = vote && weights.size ? await backend.topByWeight(weights, CANDIDATES) : [];
-  const src = new PrefetchedSource(live, counts, candidates);
-  const prof = profilePage(src, n, s, vote);
+  const { src, prof, match } = await matchWithHolders(backend, text, n, s, live, counts, candidates, vote);
   const boilerplate = await boilerplateOfProfileAsync(text, prof, {
     counts: (phrases, need) =>
       backend.phraseCounts(
@@ -69,16 +72,44 @@ export async function analyseOver(
   // backend may send questions asked at the same moment in one request).
   const dated = Promise.all(boilerplate.map(async (b) => ({ ...b, firstSeen: await firstSeenOver(backend, b) })));
   if (!vote) return { match: { candidates: [], passages: [], reuseRatio: 0 }, boilerplate: await dated };
-  const match = matchProfiled(src, text, prof, s);
   const g = { n, hashes, winnowed: winnow(hashes) };
   const df = (h: number): number => counts.get(h)?.docs ?? 0;
   const [passages, spans] = await Promise.all([
     Promise.all(match.passages.map(async (p) => ({ ...p, ...(await provenanceOver(backend, g, p, df)) }))),
     dated,
   ]);
-  const byId = new Map(candidates.map((c) => [c.doc.id, c.doc]));
+  const byId = new Map(src.docsHeld().map((c) => [c.doc.id, c.doc]));
   const evidence = pageEvidence(text, n, passages, options, (id) => byId.get(id));
   return { match: { ...match, passages, ...evidence, selfCopies: [] }, boilerplate: spans };
+}
+
+/** The match over the retrieved candidates, then over them and every document the passages' holder
+ *  questions found outside them (a holder the vote ranked below the candidates), until no question
+ *  finds another: the passages then name the holders the embedded engine names. */
+async function matchWithHolders(
+  backend: CorpusBackend,
+  text: string,
+  n: NormalizedText,
+  s: MatchSettings,
+  live: number,
+  counts: Map<number, FingerprintCount>,
+  candidates: BackendDoc[],
+  vote: boolean,
+): Promise<{ src: PrefetchedSource; prof: PageProfile; match: MatchResult }> {
+  let pool = candidates;
+  for (let round = 0; ; round++) {
+    const src = new PrefetchedSource(live, counts, pool);
+    const prof = profilePage(src, n, s, vote);
+    const match = vote ? matchProfiled(src, text, prof, s) : { candidates: [], passages: [], reuseRatio: 0 };
+    if (!src.holderQuestions.length || round >= HOLDER_ROUNDS) return { src, prof, match };
+    const known = pool.map((d) => d.doc.id);
+    const found = await Promise.all(
+      src.holderQuestions.map((q) => backend.docsHolding(q.hashes, q.need, known, HOLDER_DOCS)),
+    );
+    const more = new Map(found.flat().map((d) => [d.doc.id, d]));
+    if (!more.size) return { src, prof, match };
+    pool = [...pool, ...more.values()];
+  }
 }
 
 /** passageProvenance (evidence/provenance.ts) over a backend: the same holders, families and

@@ -43,6 +43,8 @@ export class CorpusStore implements MatchSource {
   private stampToken = 0;
   live = 0;
   text?: CorpusText;
+  /** Build lookup's text packed (corpus-text.ts): the host's choice of memory over slice speed. */
+  packText = false;
   /** Indexed documents not (yet) in `text`, in slot order. */
   pending = new Map<number, Pending>();
   private pendingChars = 0;
@@ -106,7 +108,7 @@ export class CorpusStore implements MatchSource {
   /** True when lookup's text is built and needs no body read (no restored document is waiting to
    *  be normalised into it). */
   get textReady(): boolean {
-    return !!this.text && this.raw === 0;
+    return !!this.text && this.text.packed === this.packText && this.raw === 0;
   }
 
   /** Slots of live documents whose text is not normalised yet (restored from a snapshot). */
@@ -216,7 +218,13 @@ export class CorpusStore implements MatchSource {
    *  unnormalised ones after a restore) would otherwise make lookups scan too much text. */
   corpusText(): CorpusText {
     const frozenChars = this.text?.all.length ?? 0;
-    if (this.text && this.raw === 0 && this.pendingChars <= Math.max(200_000, frozenChars / 4)) return this.text!;
+    if (
+      this.text &&
+      this.text.packed === this.packText &&
+      this.raw === 0 &&
+      this.pendingChars <= Math.max(200_000, frozenChars / 4)
+    )
+      return this.text;
     const entries: { slot: number; text: string; map: PosMap }[] = [];
     for (let slot = 0; slot < this.docs.length; slot++) {
       const doc = this.docs[slot];
@@ -232,7 +240,8 @@ export class CorpusStore implements MatchSource {
         }
       }
     }
-    this.text = new CorpusText(entries);
+    this.text = undefined; // the old text may go before the new one is packed
+    this.text = new CorpusText(entries, this.packText);
     this.pending.clear();
     this.pendingChars = 0;
     this.raw = 0;

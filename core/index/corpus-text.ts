@@ -1,22 +1,41 @@
-// The normalised corpus as one string (documents joined by SEP) with a document-boundary table
+// The normalised corpus as one text (documents joined by SEP) with a document-boundary table
 // and each document's compact position map. Phrase lookup verifies candidates with one
-// startsWith on this string, and the matcher slices a document's normalised text out of it
-// without normalising again.
+// startsWith on this text, and the matcher slices a document's normalised text out of it
+// without normalising again. The text is either the plain string (two bytes a character: slices
+// cost nothing) or packed (packed-text.ts: a one-byte string of about 1.3 bytes a character,
+// whose slices decode); the host chooses (the extension's worker packs: its heap is bounded).
 import type { NormalizedText } from '../text/normalize';
+import { PackedText, type CorpusChars } from './packed-text';
 import { expandPosMap, posMapBytes, type PosMap } from './pos-map';
 import { PhraseIndex, SEP } from './phrase-index';
 
+/** Characters of packed documents' texts kept decoded (1 MB): the matcher reads a holder's text
+ *  once for each passage it may hold, several times a page. */
+const DECODED_CHARS = 1 << 19;
+
 export class CorpusText {
-  readonly all: string;
+  readonly all: CorpusChars;
   /** Start offset of entry e in `all` (entry count + 1 values: the last is all.length + 1). */
   readonly starts: Uint32Array;
   readonly slots: Int32Array;
   readonly maps: PosMap[];
   private entryOfSlot = new Map<number, number>();
   private phrases?: PhraseIndex;
+  /** Packed texts decoded lately, oldest first (see DECODED_CHARS). */
+  private decoded = new Map<number, string>();
+  private decodedChars = 0;
 
-  constructor(entries: { slot: number; text: string; map: PosMap }[]) {
-    this.all = entries.map((e) => e.text).join(SEP);
+  constructor(
+    entries: { slot: number; text: string; map: PosMap }[],
+    readonly packed = false,
+  ) {
+    const plain = entries.map((e) => e.text).join(SEP);
+    if (packed) {
+      // The postings are built from the plain string once, which is then dropped.
+      this.phrases = new PhraseIndex(plain);
+      this.all = new PackedText(plain);
+      this.phrases.readFrom(this.all);
+    } else this.all = plain;
     this.starts = new Uint32Array(entries.length + 1);
     this.slots = new Int32Array(entries.length);
     this.maps = [];
@@ -33,7 +52,8 @@ export class CorpusText {
 
   /** Built on first use: a restored snapshot that is only matched against never pays for it. */
   phraseIndex(): PhraseIndex {
-    return (this.phrases ??= new PhraseIndex(this.all));
+    // A packed text built its postings in the constructor: only a plain string gets here.
+    return (this.phrases ??= new PhraseIndex(this.all as string));
   }
 
   has(slot: number): boolean {
@@ -58,7 +78,25 @@ export class CorpusText {
   }
 
   text(entry: number): string {
-    return this.all.slice(this.starts[entry]!, this.starts[entry + 1]! - 1);
+    if (!this.packed) return this.all.slice(this.starts[entry]!, this.starts[entry + 1]! - 1);
+    let t = this.decoded.get(entry);
+    if (t !== undefined) return t;
+    t = this.all.slice(this.starts[entry]!, this.starts[entry + 1]! - 1);
+    if (t.length > DECODED_CHARS) return t;
+    for (const [e, old] of this.decoded) {
+      if (this.decodedChars + t.length <= DECODED_CHARS) break;
+      this.decoded.delete(e);
+      this.decodedChars -= old.length;
+    }
+    this.decoded.set(entry, t);
+    this.decodedChars += t.length;
+    return t;
+  }
+
+  /** Bytes of the packed text and its tables (0 for a plain string; not in byteLength: the
+   *  text was never counted there). */
+  textBytes(): number {
+    return this.all instanceof PackedText ? this.all.byteLength() : 0;
   }
 
   norm(entry: number, original: string): NormalizedText {

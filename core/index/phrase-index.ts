@@ -10,6 +10,7 @@
 // 0.91 bytes a character at 10,000 speeches; 4 with Rice codes 0.60; 5 costs 0.48 but leaves
 // four-character phrases on the slow path of reading every bigram that starts with their last
 // character).
+import type { CorpusChars } from './packed-text';
 import { SEP, buildPhrasePostings, ranksBySecond } from './phrase-build';
 import { findSorted } from './sorted-search';
 
@@ -41,13 +42,17 @@ export class PhraseIndex {
   private subChars: Uint16Array;
   private subOffsets: Uint32Array;
 
+  /** The text candidates are verified against (the string built from, or its packed copy). */
+  private text: CorpusChars;
+
   constructor(
-    readonly text: string,
+    text: string,
     split = SPLIT,
     readonly sample = SAMPLE,
     /** See LONG_LIST (tests lower it to weigh every option). */
     readonly longList = LONG_LIST,
   ) {
+    this.text = text;
     const built = buildPhrasePostings(text, split, sample);
     this.keys = built.keys;
     this.offsets = built.offsets;
@@ -58,6 +63,12 @@ export class PhraseIndex {
     const { bySecond, bySecondStart } = ranksBySecond(this.keys);
     this.bySecond = bySecond;
     this.bySecondStart = bySecondStart;
+  }
+
+  /** Verifies candidates against `text` from now on: the same text, held another way. */
+  readFrom(text: CorpusChars): void {
+    if (text.length !== this.text.length) throw new Error('phrase index: another text');
+    this.text = text;
   }
 
   /** Ranks of the bigrams ending with each unit b: bySecond[bySecondStart[b] .. bySecondStart[b + 1]).
@@ -212,6 +223,9 @@ export class PhraseIndex {
     // before the full comparison.
     const probe = o + 1 < m - 1 - o ? m - 1 : 0;
     const probeCode = q.charCodeAt(probe);
+    // A packed text locates a character by decoding up to 31 codes: it compares the whole
+    // encoded query at once instead of probing one character first.
+    const plain = typeof text === 'string';
     let idx = 0;
     const k = bytes[s.from]!;
     const end = s.to * 8;
@@ -243,7 +257,7 @@ export class PhraseIndex {
       if (
         start >= 0 &&
         !skip?.(start) &&
-        text.charCodeAt(start + probe) === probeCode &&
+        (!plain || text.charCodeAt(start + probe) === probeCode) &&
         text.startsWith(q, start) &&
         fn(start, stream) === true
       )

@@ -42,6 +42,11 @@ export function spanHolders(
       tally[s]!++;
     });
   const need = Math.max(1, tally[slot] || probes.length);
+  if (defining)
+    store.noteHolders?.(
+      probes.map((k) => prof.hashes[prof.fpPos[k]!]!),
+      need,
+    );
   // Only slots holding every probe the aligned document holds can be named: kept before sorting
   // (the common probes touch thousands of slots).
   const full: number[] = [];

@@ -103,6 +103,8 @@ function engineLoader(sources: EngineSources, lazy: LazyUserDocs | undefined, on
       loading ??= (async () => {
         startMark('engine-load');
         const built = await buildEngine(await sources.bundled(), sources.userDocs, sources.index, lazy);
+        // The worker's heap is bounded: lookup's text is kept packed (issue 12).
+        built.engine.packLookupText();
         startMark('engine-ready');
         onBuilt(built);
         return built;

@@ -1,10 +1,10 @@
 // @vitest-environment node
 // Issue 16's acceptance check: on the match evaluation built from ../shared (the generated reuse
 // pages of `npm run eval`), the OpenSearch backend gives the embedded engine's top-1 and
-// character F1 (within 0.005) and identical phrase lookups. Prints both sides' figures. A result
-// may differ only in a passage naming fewer `holders` (the documents holding it), when a holder
-// ranks below the 40 candidates OpenSearch returns (1 of the 72 pages on 2026-12-02: a quotation
-// of Deng held by two national reports, one ranked 43rd); any other difference fails.
+// character F1 (within 0.005) and identical phrase lookups, and the same match JSON on every page.
+// Prints both sides' figures. (A passage's holders ranked below the 40 candidates OpenSearch
+// returns once made 1 of the 72 pages differ: a Deng quotation held by two national reports, one
+// ranked 43rd; they are now fetched, remote-analyse.ts matchWithHolders.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lookupOver, matchOver } from '../../core/backend/remote-analyse';
 import { createEngine, type SnapshotEngine } from '../../core/engine';
@@ -45,19 +45,6 @@ function summary(scores: CaseScore[]): { top1: number; f1: number } {
   return { top1, f1: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
-/** True when b is a with some passages naming fewer holders: the same holders in the same order,
- *  some left out, and nothing else different. */
-function sameButHolders(a: MatchResult, b: MatchResult): boolean {
-  if (a.passages.length !== b.passages.length) return false;
-  const subset = a.passages.every((p, i) => {
-    const want = p.holders ?? [];
-    const got = b.passages[i]!.holders ?? [];
-    return got.length <= want.length && got.every((h) => want.includes(h)) && got[0] === want[0];
-  });
-  const same = { ...b, passages: b.passages.map((p, i) => ({ ...p, holders: a.passages[i]!.holders })) };
-  return subset && JSON.stringify(same) === JSON.stringify(a);
-}
-
 describeData('OpenSearch backend on the ../shared eval', ['corpus-external'], () => {
   beforeAll(async () => {
     if (skip) return;
@@ -80,18 +67,11 @@ describeData('OpenSearch backend on the ../shared eval', ['corpus-external'], ()
       const emb: CaseScore[] = [];
       const os: CaseScore[] = [];
       let identical = 0;
-      let fewerHolders = 0;
       for (const c of cases) {
         const a = engine.match(c.page);
         const b: MatchResult = await matchOver(backend, c.page);
         if (JSON.stringify(a) === JSON.stringify(b)) identical++;
-        else {
-          // The one accepted difference (DESIGN.md, "holders over a backend"): a passage's
-          // `holders` over OpenSearch are named among the 40 retrieved candidates, so a holder
-          // ranked below them is missing. Everything else must be the same.
-          expect(sameButHolders(a, b), `page ${emb.length} (${c.kind}) differs beyond holders`).toBe(true);
-          fewerHolders++;
-        }
+        else console.log(`page ${emb.length} (${c.kind}) differs:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
         emb.push(scoreCase(c, a));
         os.push(scoreCase(c, b));
       }
@@ -99,11 +79,12 @@ describeData('OpenSearch backend on the ../shared eval', ['corpus-external'], ()
       const o = summary(os);
       console.log(
         `eval ${cases.length} pages over ${corpus.length} docs: embedded top-1 ${e.top1.toFixed(4)} F1 ${e.f1.toFixed(4)}; ` +
-          `OpenSearch top-1 ${o.top1.toFixed(4)} F1 ${o.f1.toFixed(4)}; identical results ${identical}/${cases.length}, ` +
-          `${fewerHolders} differing only by holders outside the retrieved candidates`,
+          `OpenSearch top-1 ${o.top1.toFixed(4)} F1 ${o.f1.toFixed(4)}; identical results ${identical}/${cases.length}`,
       );
       expect(Math.abs(e.top1 - o.top1)).toBeLessThanOrEqual(0.005);
       expect(Math.abs(e.f1 - o.f1)).toBeLessThanOrEqual(0.005);
+      // The same answers, byte for byte (a passage's holders included: see DESIGN.md).
+      expect(identical).toBe(cases.length);
     }, 900_000);
 
     it('identical lookup hits for common, rare, Traditional and one-character phrases', async () => {

@@ -1,7 +1,8 @@
 // @vitest-environment node
 // A 提法's count that stops once enough families hold the phrase (phraseCount with `need`) gives the
 // same yes/no as the whole count, and the whole count itself whenever it stays under `need`:
-// growing a phrase asks only whether the formula number of families hold it.
+// growing a phrase asks only whether the formula number of families hold it. Both forms of
+// lookup's text (plain string, packed) answer.
 import { describe, expect, it } from 'vitest';
 import { CorpusStore } from '../../../core/index/corpus-store';
 import { holderCount, phraseCount, phraseHolders } from '../../../core/lookup/lookup';
@@ -9,8 +10,9 @@ import { normalize } from '../../../core/text/normalize';
 import { bundledDocs } from '../../fixtures/corpus';
 import { rng } from '../../fixtures/rng';
 
-function store(): CorpusStore {
+function store(packed: boolean): CorpusStore {
   const s = new CorpusStore();
+  s.packText = packed;
   const docs = bundledDocs();
   for (const d of docs) s.add(d);
   s.fp.freeze();
@@ -24,11 +26,23 @@ function store(): CorpusStore {
   return s;
 }
 
-describe('phraseCount', () => {
-  const s = store();
+describe.each([
+  ['plain', false],
+  ['packed', true],
+])('phraseCount over the %s text', (_, packed) => {
+  const s = store(packed);
   const r = rng(20261202);
   const bodies = s.docs.map((d) => d!.body);
-  const phrases = ['坚持稳中求进工作总基调', '高质量发展', '各位代表', '中国特色社会主义', '不在语料里的一句话'];
+  // One- and two-character phrases are scanned for, not read from the postings.
+  const phrases = [
+    '坚持稳中求进工作总基调',
+    '高质量发展',
+    '各位代表',
+    '中国特色社会主义',
+    '不在语料里的一句话',
+    '藏',
+    '西宁',
+  ];
   while (phrases.length < 80) {
     const b = r.pick(bodies);
     const at = r.int(0, b.length - 20);

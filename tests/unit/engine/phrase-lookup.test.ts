@@ -3,6 +3,7 @@
 // occurrence found by indexOf over the concatenated text, and normalize()'s own maps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { PackedText } from '../../../core/index/packed-text';
 import { PhraseIndex, SAMPLE, SEP } from '../../../core/index/phrase-index';
 import { compactPosMap, expandPosMap, spanOf } from '../../../core/index/pos-map';
 import { normalize } from '../../../core/text/normalize';
@@ -16,6 +17,9 @@ const index = new PhraseIndex(all);
 const splitIndex = new PhraseIndex(all, 8);
 /** Weighs the bigrams before the query in every last residue class, not only for long lists. */
 const eagerIndex = new PhraseIndex(all, 512, SAMPLE, 0);
+/** Verifies its candidates against the packed copy of the text (the extension worker's form). */
+const packedIndex = new PhraseIndex(all);
+packedIndex.readFrom(new PackedText(all));
 
 function scan(q: string): number[] {
   const out: number[] = [];
@@ -41,6 +45,7 @@ describe('PhraseIndex', () => {
         expect(viaIndex(q)).toEqual(want);
         expect(viaIndex(q, splitIndex)).toEqual(want);
         expect(viaIndex(q, eagerIndex)).toEqual(want);
+        expect(viaIndex(q, packedIndex)).toEqual(want);
       }),
       { numRuns: 400 },
     );
