@@ -13,6 +13,21 @@ import { PhraseIndex, SEP } from './phrase-index';
  *  once for each passage it may hold, several times a page. */
 const DECODED_CHARS = 1 << 19;
 
+/** V8's longest string (2^29 - 24 UTF-16 units on 64-bit builds). */
+export const MAX_TEXT_CHARS = 2 ** 29 - 24;
+
+/** The documents' texts joined by SEP; past one string's limit, a clear stop instead of V8's
+ *  "Invalid string length" in the middle of a lookup. */
+export function joinTexts(entries: readonly { text: string }[], limit = MAX_TEXT_CHARS): string {
+  let chars = 0;
+  for (const e of entries) chars += e.text.length + 1;
+  if (chars - 1 > limit)
+    throw new RangeError(
+      `the corpus's lookup text (${chars - 1} normalised characters) is longer than one JavaScript string (${limit}): look up over the OpenSearch backend (--opensearch) for a corpus this size`,
+    );
+  return entries.map((e) => e.text).join(SEP);
+}
+
 export class CorpusText {
   readonly all: CorpusChars;
   /** Start offset of entry e in `all` (entry count + 1 values: the last is all.length + 1). */
@@ -29,7 +44,7 @@ export class CorpusText {
     entries: { slot: number; text: string; map: PosMap }[],
     readonly packed = false,
   ) {
-    const plain = entries.map((e) => e.text).join(SEP);
+    const plain = joinTexts(entries);
     if (packed) {
       // The postings are built from the plain string once, which is then dropped.
       this.phrases = new PhraseIndex(plain);

@@ -74,6 +74,9 @@ function riceParameter(list: Uint32Array, from: number, to: number, sample: numb
 /** Positions are multiples of the sample step: gaps are counted in samples and Rice-coded (a
  *  header byte k, then per gap: gap >> k in unary as zeros ended by a one, and its low k bits).
  *  Rare bigrams' gaps run to 2^15–2^21 samples, where a varint spends three bytes. */
+/** 2^32 bits. */
+const MAX_POSTINGS_BYTES = 2 ** 29;
+
 class RiceWriter {
   bytes: Uint8Array;
   w = 0;
@@ -109,6 +112,12 @@ class RiceWriter {
 
   private reserve(need: number): void {
     if (this.bytes.length - this.w >= need) return;
+    // Bit positions are read with `>>> 3` (exact below 2^32 bits): past 512 MB of postings (about
+    // 850 M corpus characters, beyond what one JavaScript string holds anyway) a clear stop.
+    if (this.w + need > MAX_POSTINGS_BYTES)
+      throw new RangeError(
+        `phrase postings would pass ${MAX_POSTINGS_BYTES} bytes: the corpus is too large for one process's lookup index; use the OpenSearch backend (--opensearch)`,
+      );
     const bigger = new Uint8Array(Math.max(this.bytes.length * 2, this.w + need));
     bigger.set(this.bytes.subarray(0, this.w));
     this.bytes = bigger;

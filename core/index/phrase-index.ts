@@ -232,19 +232,10 @@ export class PhraseIndex {
     let pos = s.from * 8 + 8;
     while (pos < end) {
       // Unary part: zeros up to the next one bit (none before the end: only padding is left).
-      let byteI = pos >>> 3;
-      let cur = (bytes[byteI]! << (pos & 7)) & 0xff;
-      let v = 0;
-      while (cur === 0) {
-        v += 8 - (pos & 7);
-        byteI++;
-        pos = byteI << 3;
-        if (pos >= end) return false;
-        cur = bytes[byteI]!;
-      }
-      const lz = Math.clz32(cur) - 24;
-      v += lz;
-      pos += lz + 1;
+      const one = nextOneBit(bytes, pos, end);
+      if (one < 0) return false;
+      let v = one - pos;
+      pos = one + 1;
       for (let need = k; need > 0;) {
         const avail = 8 - (pos & 7);
         const take = avail < need ? avail : need;
@@ -277,4 +268,21 @@ export class PhraseIndex {
       this.bySecondStart.byteLength
     );
   }
+}
+
+/** Bit position of the first one bit at or after bit `pos` of `bytes`, or -1 when there is none
+ *  before `end`. Bit positions pass 2^31 once the postings pass 256 MB (about 450 M corpus
+ *  characters at SAMPLE 4): they are kept as plain numbers, never shifted left, which wrapped them
+ *  negative and looped for good (found at 100,000 speeches). `>>> 3` stays exact below 2^32 bits,
+ *  the bound PostingsWriter enforces. */
+export function nextOneBit(bytes: ArrayLike<number>, pos: number, end: number): number {
+  let byteI = pos >>> 3;
+  let cur = (bytes[byteI]! << (pos & 7)) & 0xff;
+  while (cur === 0) {
+    byteI++;
+    pos = byteI * 8;
+    if (pos >= end) return -1;
+    cur = bytes[byteI]!;
+  }
+  return pos + Math.clz32(cur) - 24;
 }

@@ -3,8 +3,9 @@
 // occurrence found by indexOf over the concatenated text, and normalize()'s own maps.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { joinTexts } from '../../../core/index/corpus-text';
 import { PackedText } from '../../../core/index/packed-text';
-import { PhraseIndex, SAMPLE, SEP } from '../../../core/index/phrase-index';
+import { PhraseIndex, SAMPLE, SEP, nextOneBit } from '../../../core/index/phrase-index';
 import { compactPosMap, expandPosMap, spanOf } from '../../../core/index/pos-map';
 import { normalize } from '../../../core/text/normalize';
 import { reports } from '../../fixtures/corpus';
@@ -105,6 +106,28 @@ describe('PhraseIndex', () => {
   });
 });
 
+describe('nextOneBit (reading postings past 2^31 bits)', () => {
+  /** Bytes, all zero but for `ones` (index → byte), without allocating gigabytes. */
+  const sparse = (ones: Map<number, number>): ArrayLike<number> =>
+    new Proxy({ length: 2 ** 29 } as ArrayLike<number>, {
+      get: (t, k) => (typeof k === 'string' && /^\d+$/.test(k) ? (ones.get(Number(k)) ?? 0) : Reflect.get(t, k)),
+    });
+
+  it.each([
+    ['inside the first byte', 1000, new Map([[125, 0b0001_0000]]), 1003],
+    ['after zero bytes', 1000, new Map([[130, 0b0100_0000]]), 1041],
+    // Byte 2^28 starts at bit 2^31: shifted left, the position wrapped negative and the scan looped.
+    ['across bit 2^31', 2 ** 31 - 16, new Map([[2 ** 28 + 2, 0b0000_0010]]), 2 ** 31 + 16 + 6],
+    ['near 2^32 bits', 2 ** 32 - 64, new Map([[2 ** 29 - 1, 0b0000_0001]]), 2 ** 32 - 1],
+  ])('finds the one bit %s', (_name, from, ones, expected) => {
+    expect(nextOneBit(sparse(ones), from, 2 ** 32)).toBe(expected);
+  });
+
+  it('answers -1 when only zeros are left before the end', () => {
+    expect(nextOneBit(sparse(new Map([[2 ** 28 + 100, 1]])), 2 ** 31 - 8, 2 ** 31 + 64)).toBe(-1);
+  });
+});
+
 describe('compact position maps', () => {
   it('rebuild normalize() maps exactly, including Traditional and spaced text', () => {
     const samples = [
@@ -123,5 +146,13 @@ describe('compact position maps', () => {
         expect(spanOf(m, i, i)).toEqual({ start: n.starts[i], end: n.ends[i] });
       }
     }
+  });
+});
+
+describe('the lookup text past one string', () => {
+  it('stops with a clear error naming the OpenSearch backend, and joins below the limit', () => {
+    const entries = [{ text: '全面建设' }, { text: '社会主义' }];
+    expect(joinTexts(entries, 9)).toBe(`全面建设${SEP}社会主义`);
+    expect(() => joinTexts(entries, 8)).toThrow(/9 normalised characters.*--opensearch/);
   });
 });
