@@ -135,14 +135,25 @@ async function sendAll(
     }
     return { actions, docs };
   };
+  let failed = false;
   const worker = async (): Promise<void> => {
     for (let b = take(); b.actions.length; b = take()) {
-      await bulkWithRetry(client, b.actions, {
-        ...opts.retry,
-        onRetry: (n, ms) => say(`OpenSearch rejected ${n} document(s) for load; retrying in ${ms} ms`),
-      });
+      try {
+        await bulkWithRetry(client, b.actions, {
+          ...opts.retry,
+          onRetry: (n, ms) => say(`OpenSearch rejected ${n} document(s) for load; retrying in ${ms} ms`),
+        });
+      } catch (err) {
+        failed = true;
+        throw err;
+      }
       done(b.docs);
+      if (failed) return;
     }
   };
-  await Promise.all([worker(), worker()]);
+  // A failed run ends only once the other request in flight has ended too: rejecting at the
+  // first failure left that one landing after the run had reported and restored the settings.
+  const ends = await Promise.allSettled([worker(), worker()]);
+  const failure = ends.find((e): e is PromiseRejectedResult => e.status === 'rejected');
+  if (failure) throw failure.reason;
 }

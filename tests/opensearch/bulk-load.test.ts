@@ -7,7 +7,7 @@ import { BUNDLED_CORPUS_DIR, loadCorpusFolder } from '../../cli/corpus-folder';
 import { OpenSearchClient, OpenSearchError } from '../../cli/opensearch/client';
 import { indexCorpus } from '../../cli/opensearch/indexer';
 import { ensureIndex, readMeta } from '../../cli/opensearch/layout';
-import { dropIndex, faultyProxy, freshIndex, skip, url } from './helpers';
+import { SLOW_MS, dropIndex, faultyProxy, freshIndex, skip, url } from './helpers';
 
 let docs: CorpusDoc[];
 const made: string[] = [];
@@ -83,6 +83,27 @@ describe.skipIf(skip)('bulk-load settings', () => {
     expect(await settings(name)).toEqual({ refresh: '9s', replicas: '0' });
     expect((await readMeta(client(), name))!.bulk_restore).toBeUndefined();
     expect(await stored(name)).toBe(docs.length);
+  });
+
+  it('a failed run ends only after the other bulk request in flight has ended', async () => {
+    const name = await indexWithRefresh('bulkset-inflight', '8s');
+    // The first batch reaches the node late; the second fails at once, with no retry.
+    const proxy = await faultyProxy((req, _b, k) => (!req.url?.includes('_bulk') ? 'pass' : k === 1 ? 'slow' : 'cut'));
+    try {
+      const t0 = performance.now();
+      const err = await indexCorpus(new OpenSearchClient(proxy.url), name, docs, {
+        batchDocs: 10,
+        retry: { tries: 1 },
+      }).catch((e) => e);
+      expect(err).toBeInstanceOf(OpenSearchError);
+      // Rejecting at the first failure returned before the slow batch landed, and restored the
+      // settings under it.
+      expect(performance.now() - t0).toBeGreaterThanOrEqual(SLOW_MS - 50);
+      expect(await stored(name)).toBe(10);
+      expect((await settings(name)).refresh).toBe('8s');
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('a load into an index with default settings leaves them default', async () => {

@@ -17,11 +17,14 @@ export async function dropIndex(index: string): Promise<void> {
   await new OpenSearchClient(url).request('DELETE', `/${index}`, undefined, { allow404: true });
 }
 
-export type Cue = (req: IncomingMessage, body: Buffer, count: number) => 'pass' | 'cut' | 'reject-bulk';
+export type Cue = (req: IncomingMessage, body: Buffer, count: number) => 'pass' | 'cut' | 'reject-bulk' | 'slow';
 
 /** An HTTP proxy on 127.0.0.1 in front of the test server. For each request the cue decides:
- *  pass it on, cut the connection (as a stopped server does), or answer a bulk with every item
- *  rejected for load (429). `count` numbers the requests of that path kind (1-based). */
+ *  pass it on, pass it on after SLOW_MS (a busy node), cut the connection (as a stopped server
+ *  does), or answer a bulk with every item rejected for load (429). `count` numbers the requests of that path kind (1-based). */
+/** How long a 'slow' request waits before it is passed on. */
+export const SLOW_MS = 2000;
+
 export async function faultyProxy(cue: Cue): Promise<{ url: string; close(): Promise<void>; seen: string[] }> {
   const target = new URL(url);
   const counts = new Map<string, number>();
@@ -47,15 +50,19 @@ export async function faultyProxy(cue: Cue): Promise<{ url: string; close(): Pro
         res.writeHead(200, { 'content-type': 'application/json' });
         return res.end(JSON.stringify({ took: 1, errors: true, items }));
       }
-      const up = request(
-        { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
-        (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
-        },
-      );
-      up.on('error', () => req.socket.destroy());
-      up.end(body);
+      const forward = (): void => {
+        const up = request(
+          { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
+          (r) => {
+            res.writeHead(r.statusCode ?? 502, r.headers);
+            r.pipe(res);
+          },
+        );
+        up.on('error', () => req.socket.destroy());
+        up.end(body);
+      };
+      if (what === 'slow') setTimeout(forward, SLOW_MS);
+      else forward();
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
