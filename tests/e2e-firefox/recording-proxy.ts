@@ -29,6 +29,7 @@ export class RecordingProxy {
     // HTTPS through a proxy starts with CONNECT: record the host and refuse.
     this.server.on('connect', (req: IncomingMessage, socket: Socket) => {
       this.seen.push({ method: 'CONNECT', url: `https://${req.url ?? ''}/`, passed: false });
+      socket.on('error', () => {}); // ours once CONNECT is emitted: a reset must not throw (test-server.ts)
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
     });
   }

@@ -1,8 +1,10 @@
 // The privacy assertion is only worth something if it sees requests: this makes a page and the
 // extension's own worker reach for other hosts and checks that every channel reports them.
+import net from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useHarness, waitFor, type Harness, type WorkerGlobal } from './harness';
 import { foreignRequests } from './expectations';
+import { TestServer } from './test-server';
 
 const harness = useHarness();
 let h: Harness;
@@ -67,3 +69,24 @@ async function waitForForeign(hosts: string[]) {
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }
+
+describe('the test server as a proxy', () => {
+  it('records a CONNECT and survives the client resetting it (an uncaught ECONNRESET failed a CI run)', async () => {
+    const server = await new TestServer().start();
+    try {
+      for (let i = 0; i < 20; i++) {
+        const c = net.connect(server.port, '127.0.0.1');
+        c.on('error', () => {});
+        await new Promise<void>((r) => c.on('connect', () => r()));
+        c.write('CONNECT reset.example:443 HTTP/1.1\r\nHost: reset.example:443\r\n\r\n');
+        await waitFor('the CONNECT recorded', async () => server.escaped.length > i || null);
+        c.resetAndDestroy();
+      }
+      // An unhandled socket error surfaces as an uncaught exception that fails the run.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(server.escaped.filter((e) => e.url.includes('reset.example'))).toHaveLength(20);
+    } finally {
+      await server.stop();
+    }
+  });
+});
