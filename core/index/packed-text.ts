@@ -40,11 +40,12 @@ const CHUNK = 8192;
 const UTF16 =
   new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? new TextDecoder('utf-16le', { ignoreBOM: true }) : null;
 
-/** The byte string of `bytes` (every code below 256, so V8 stores it one byte a character). */
-function byteString(bytes: Uint8Array): string {
+/** The string of these code units, CHUNK at a time. Of bytes it is a byte string (every code below
+ *  256, so V8 stores it one byte a character). */
+function unitString(units: Uint8Array | Uint16Array): string {
   const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK)
-    parts.push(String.fromCharCode.apply(null, bytes.subarray(i, i + CHUNK) as unknown as number[]));
+  for (let i = 0; i < units.length; i += CHUNK)
+    parts.push(String.fromCharCode.apply(null, units.subarray(i, i + CHUNK) as unknown as number[]));
   return parts.join('');
 }
 
@@ -121,7 +122,7 @@ export class PackedText implements CorpusChars {
       }
       if (p < n) b = this.put(bytes, b, text.charCodeAt(p));
     }
-    this.s = byteString(bytes.subarray(0, b));
+    this.s = unitString(bytes.subarray(0, b));
   }
 
   /** Writes unit u's code at bytes[b], returning the offset past it. */
@@ -150,7 +151,7 @@ export class PackedText implements CorpusChars {
     let b = 0;
     for (let i = 0; i < q.length; i++) b = this.put(bytes, b, q.charCodeAt(i));
     this.lastQ = q;
-    return (this.lastE = byteString(bytes.subarray(0, b)));
+    return (this.lastE = unitString(bytes.subarray(0, b)));
   }
 
   /** Bytes taken by the code whose first byte is c. */
@@ -255,11 +256,7 @@ export class PackedText implements CorpusChars {
       }
       if ((out[i]! & 0xf800) === 0xd800) surrogates = true;
     }
-    if (UTF16 && !surrogates) return UTF16.decode(out);
-    const parts: string[] = [];
-    for (let i = 0; i < out.length; i += CHUNK)
-      parts.push(String.fromCharCode.apply(null, out.subarray(i, i + CHUNK) as unknown as number[]));
-    return parts.join('');
+    return UTF16 && !surrogates ? UTF16.decode(out) : unitString(out);
   }
 
   indexOf(q: string, from = 0): number {

@@ -223,7 +223,7 @@ export class PhraseIndex {
     // before the full comparison.
     const probe = o + 1 < m - 1 - o ? m - 1 : 0;
     const probeCode = q.charCodeAt(probe);
-    // A packed text locates a character by decoding up to 31 codes: it compares the whole
+    // A packed text locates a character by decoding up to 7 codes: it compares the whole
     // encoded query at once instead of probing one character first.
     const plain = typeof text === 'string';
     let idx = 0;
