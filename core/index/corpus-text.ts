@@ -6,6 +6,7 @@
 // whose slices decode); the host chooses (the extension's worker packs: its heap is bounded).
 import type { NormalizedText } from '../text/normalize';
 import { PackedText, type CorpusChars } from './packed-text';
+import { BodyCache } from './lazy-body';
 import { expandPosMap, posMapBytes, type PosMap } from './pos-map';
 import { PhraseIndex, SEP } from './phrase-index';
 
@@ -36,9 +37,8 @@ export class CorpusText {
   readonly maps: PosMap[];
   private entryOfSlot = new Map<number, number>();
   private phrases?: PhraseIndex;
-  /** Packed texts decoded lately, oldest first (see DECODED_CHARS). */
-  private decoded = new Map<number, string>();
-  private decodedChars = 0;
+  /** Packed texts decoded lately (see DECODED_CHARS), by entry. */
+  private decoded = new BodyCache(DECODED_CHARS);
 
   constructor(
     entries: { slot: number; text: string; map: PosMap }[],
@@ -94,17 +94,12 @@ export class CorpusText {
 
   text(entry: number): string {
     if (!this.packed) return this.all.slice(this.starts[entry]!, this.starts[entry + 1]! - 1);
-    let t = this.decoded.get(entry);
+    const key = String(entry);
+    let t = this.decoded.get(key);
     if (t !== undefined) return t;
     t = this.all.slice(this.starts[entry]!, this.starts[entry + 1]! - 1);
-    if (t.length > DECODED_CHARS) return t;
-    for (const [e, old] of this.decoded) {
-      if (this.decodedChars + t.length <= DECODED_CHARS) break;
-      this.decoded.delete(e);
-      this.decodedChars -= old.length;
-    }
-    this.decoded.set(entry, t);
-    this.decodedChars += t.length;
+    // One text past the bound would empty the cache and not stay either.
+    if (t.length <= DECODED_CHARS) this.decoded.set(key, t);
     return t;
   }
 
