@@ -229,24 +229,24 @@ function searches(text: string, prof: PageProfile, rule: Rule): Search<Boilerpla
 /** The 提法 of a page, counts from the embedded index; without an oracle (lookup's text not built
  *  yet), the formula marks alone on word edges. Lanes are searched one after the other. */
 export function boilerplateOfProfile(text: string, prof: PageProfile, oracle?: PhraseOracle): BoilerplateSpan[] {
-  const out: BoilerplateSpan[] = [];
-  if (!oracle) {
-    for (const g of searches(text, prof, { ...ruleOf(0, []), marksOnly: true })) {
-      let step = g.next();
-      while (!step.done) step = g.next({ docs: 0, families: 0 });
-      out.push(...step.value);
-    }
-    return out;
-  }
+  if (!oracle) return runLanes(searches(text, prof, { ...ruleOf(0, []), marksOnly: true }), () => NO_HOLDERS);
   const counts = new Counts();
-  for (const g of searches(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases))) {
+  return runLanes(searches(text, prof, ruleOf(oracle.minFamilies, oracle.formulaPhrases)), (ask) => {
+    let c = counts.get(ask);
+    if (!c) counts.set(ask, (c = oracle.count(ask.phrase, ask.need)));
+    return c;
+  });
+}
+
+const NO_HOLDERS: PhraseCount = { docs: 0, families: 0 };
+
+/** Runs the lanes' searches one after the other, `answer` giving each count asked for; their spans
+ *  concatenated, in page order. */
+function runLanes(lanes: Search<BoilerplateSpan[]>[], answer: (ask: Ask) => PhraseCount): BoilerplateSpan[] {
+  const out: BoilerplateSpan[] = [];
+  for (const g of lanes) {
     let step = g.next();
-    while (!step.done) {
-      const ask = step.value;
-      let c = counts.get(ask);
-      if (!c) counts.set(ask, (c = oracle.count(ask.phrase, ask.need)));
-      step = g.next(c);
-    }
+    while (!step.done) step = g.next(answer(step.value));
     out.push(...step.value);
   }
   return out;
